@@ -1,0 +1,3 @@
+from genreport.cli import app
+
+app(prog_name="genreport")

@@ -1,0 +1,330 @@
+"""Safe YAML loading that keeps every value's place in the file.
+
+ruamel.yaml composes the node graph (YAML 1.2: `no` stays a string) and we build plain Python
+values from it ourselves, so no object is ever constructed from a tag. Marks stay beside the
+data, never inside it: `marks[("sections", "measures", "intro")]` is where that value sits.
+Anchors and aliases are refused before any expansion (no loader bounds alias expansion), and
+file size and nesting depth are capped. Problems in the file are findings; a file that cannot
+be read at all is a LoadError.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from ruamel.yaml.reader import ReaderError
+
+from genreport.errors import FieldPath, Finding, LoadError, Location, Severity, Text
+
+MAX_BYTES = 8 * 1024 * 1024
+MAX_DEPTH = 64
+YAML_TAG = "tag:yaml.org,2002:"
+
+
+@dataclass(frozen=True)
+class Mark:
+    """Where a value sits: its key (for mapping entries) and the value's own span, 1-based."""
+
+    line: int
+    column: int
+    end_line: int
+    key_line: int
+    key_column: int
+
+
+@dataclass
+class Loaded:
+    path: Path
+    text: str
+    data: Any = None
+    marks: dict[FieldPath, Mark] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def lines(self) -> list[str]:
+        return self.text.splitlines()
+
+    def location(self, path: FieldPath, *, at_key: bool = False) -> Location:
+        """The nearest known place for `path` (walking up to its parent when it is absent)."""
+        for depth in range(len(path), -1, -1):
+            mark = self.marks.get(path[:depth])
+            if mark is not None:
+                if at_key or depth < len(path):
+                    return Location(self.path, mark.key_line, mark.key_column)
+                return Location(self.path, mark.line, mark.column)
+        return Location(self.path, 1, 1)
+
+    def locate_text(self, path: FieldPath, needle: str) -> Location:
+        """The exact line and column of `needle` inside the value at `path`, as written in the file."""
+        mark = self.marks.get(path)
+        if mark is None:
+            return self.location(path)
+        lines = self.lines
+        for number in range(mark.line, min(mark.end_line, len(lines)) + 1):
+            start = mark.column - 1 if number == mark.line else 0
+            column = lines[number - 1].find(needle, start)
+            if column >= 0:
+                return Location(self.path, number, column + 1)
+        return Location(self.path, mark.line, mark.column)
+
+
+def read_text(path: Path) -> str:
+    """The file's text: UTF-8 with or without BOM, or a LoadError that says what it is instead."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise LoadError(
+                Text(
+                    f"{path}: 文件过大（{size} 字节，上限 {MAX_BYTES} 字节）",
+                    f"{path}: file too large ({size} bytes; the limit is {MAX_BYTES})",
+                )
+            )
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise LoadError(Text(f"{path}: 文件不存在", f"{path}: no such file")) from None
+    except IsADirectoryError:
+        raise LoadError(Text(f"{path}: 这是一个文件夹，不是数据文件", f"{path}: is a folder, not a data file")) from None
+    except OSError as exc:
+        raise LoadError(Text(f"{path}: 无法读取（{exc.strerror}）", f"{path}: cannot read ({exc.strerror})")) from None
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise LoadError(
+            Text(
+                f"{path}: 文件是 UTF-16 编码；请另存为 UTF-8",
+                f"{path}: the file is UTF-16; save it as UTF-8",
+            )
+        )
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise LoadError(
+            Text(
+                f"{path}:{line}: 文件不是 UTF-8 编码（可能是 GBK）；请在编辑器中另存为 UTF-8",
+                f"{path}:{line}: the file is not UTF-8 (GBK, perhaps); save it as UTF-8 in your editor",
+            )
+        ) from None
+
+
+def load_yaml(path: Path) -> Loaded:
+    """Read and parse `path`. Raises LoadError only when the file cannot be read at all."""
+    text = read_text(path)
+    loaded = Loaded(path=path, text=text)
+    root = _compose(loaded)
+    if root is None:
+        return loaded
+    builder = _Builder(loaded)
+    if builder.refuse_anchors(root):
+        return loaded
+    value = builder.build(root, (), depth=0)
+    if loaded.findings:
+        return loaded
+    if not isinstance(value, dict):
+        loaded.findings.append(
+            _finding(
+                loaded,
+                "yaml-root",
+                Location(path, 1, 1),
+                Text("文件内容必须是“字段: 值”的映射", "the file must be a mapping of fields (key: value)"),
+                Text("从 `kind: rule-of-law-government` 这样的字段开始", "start with fields such as `kind: ...`"),
+            )
+        )
+        return loaded
+    loaded.data = value
+    return loaded
+
+
+def _compose(loaded: Loaded) -> Node | None:
+    yaml = YAML(typ="rt")
+    yaml.version = (1, 2)
+    try:
+        root = yaml.compose(loaded.text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = Location(loaded.path, mark.line + 1, mark.column + 1) if mark else Location(loaded.path)
+        problem = " ".join(filter(None, [exc.context, exc.problem])) or str(exc)
+        if "\t" in _line(loaded, where.line):
+            hint = Text("YAML 不能用 Tab 缩进，请改用空格", "YAML cannot be indented with tabs: use spaces")
+        else:
+            hint = Text("检查这一行及上一行的缩进、冒号和引号", "check indentation, colons and quotes on this line and the one before")
+        loaded.findings.append(_finding(loaded, "yaml-syntax", where, Text(f"YAML 语法错误：{problem}", f"YAML syntax error: {problem}"), hint))
+        return None
+    except ReaderError as exc:
+        before = loaded.text[: exc.position]
+        where = Location(loaded.path, before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1)
+        char = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
+        loaded.findings.append(
+            _finding(
+                loaded,
+                "control-character",
+                where,
+                Text(f"文件中有不可见的控制字符 {char}", f"the file contains an invisible control character {char}"),
+                Text("删除该字符（常见于从网页或微信复制的文字）", "delete it (it often comes with text pasted from web pages or chat apps)"),
+            )
+        )
+        return None
+    except RecursionError:
+        loaded.findings.append(_too_deep(loaded, Location(loaded.path, 1, 1)))
+        return None
+    except YAMLError as exc:
+        loaded.findings.append(
+            _finding(loaded, "yaml-syntax", Location(loaded.path, 1, 1), Text(f"YAML 错误：{exc}", f"YAML error: {exc}"), Text("检查文件格式", "check the file's syntax"))
+        )
+        return None
+    if root is None:
+        loaded.findings.append(
+            _finding(
+                loaded,
+                "empty-file",
+                Location(loaded.path, 1, 1),
+                Text("文件是空的", "the file is empty"),
+                Text("用 `genreport init` 生成一个带说明的骨架文件", "run `genreport init` for a commented skeleton"),
+            )
+        )
+    return root
+
+
+def _line(loaded: Loaded, number: int | None) -> str:
+    lines = loaded.lines
+    return lines[number - 1] if number and 0 < number <= len(lines) else ""
+
+
+def _finding(loaded: Loaded, code: str, where: Location, message: Text, hint: Text, path: FieldPath = ()) -> Finding:
+    return Finding(Severity.ERROR, code, message, hint, where, path)
+
+
+def _too_deep(loaded: Loaded, where: Location) -> Finding:
+    return _finding(
+        loaded,
+        "yaml-depth",
+        where,
+        Text(f"嵌套层级过深（上限 {MAX_DEPTH} 层）", f"nesting is too deep (the limit is {MAX_DEPTH} levels)"),
+        Text("报告数据不需要这么多层；检查缩进", "report data never needs this many levels; check the indentation"),
+    )
+
+
+def _where(loaded: Loaded, node: Node) -> Location:
+    return Location(loaded.path, node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+class _Builder:
+    def __init__(self, loaded: Loaded) -> None:
+        self.loaded = loaded
+
+    def refuse_anchors(self, root: Node) -> bool:
+        """Report the first anchor or alias; the graph is walked once, without expansion."""
+        seen: set[int] = set()
+        stack: list[tuple[Node, int]] = [(root, 0)]
+        while stack:
+            node, depth = stack.pop()
+            if depth > MAX_DEPTH:
+                self.loaded.findings.append(_too_deep(self.loaded, _where(self.loaded, node)))
+                return True
+            if id(node) in seen or getattr(node, "anchor", None):
+                self.loaded.findings.append(
+                    _finding(
+                        self.loaded,
+                        "yaml-anchor",
+                        _where(self.loaded, node),
+                        Text("不支持 YAML 锚点和别名（&、*）", "YAML anchors and aliases (& and *) are not allowed"),
+                        Text("把内容直接写出来", "write the content out in full"),
+                    )
+                )
+                return True
+            seen.add(id(node))
+            if isinstance(node, MappingNode):
+                stack.extend((n, depth + 1) for pair in node.value for n in pair)
+            elif isinstance(node, SequenceNode):
+                stack.extend((n, depth + 1) for n in node.value)
+        return False
+
+    def build(self, node: Node, path: FieldPath, depth: int) -> Any:
+        if isinstance(node, MappingNode):
+            result: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                key = self.build(key_node, path, depth + 1)
+                if not isinstance(key, (str, int)):
+                    self._add("yaml-key", key_node, path, Text("字段名必须是文字", "a key must be plain text"), Text("去掉字段名中的括号或列表", "remove brackets from the key"))
+                    continue
+                child = (*path, key)
+                if key in result:
+                    first = self.loaded.marks[child]
+                    self._add(
+                        "duplicate-key",
+                        key_node,
+                        child,
+                        Text(f"字段 {key} 重复（第 {first.key_line} 行已有）", f"duplicate key {key} (already on line {first.key_line})"),
+                        Text("删除或合并其中一个", "delete or merge one of them"),
+                    )
+                    continue
+                self.loaded.marks[child] = _mark(value_node, key_node)
+                result[key] = self.build(value_node, child, depth + 1)
+            return result
+        if isinstance(node, SequenceNode):
+            items = []
+            for index, item in enumerate(node.value):
+                child = (*path, index)
+                self.loaded.marks[child] = _mark(item, item)
+                items.append(self.build(item, child, depth + 1))
+            return items
+        assert isinstance(node, ScalarNode)
+        return self._scalar(node, path)
+
+    def _scalar(self, node: ScalarNode, path: FieldPath) -> Any:
+        tag = str(node.tag)
+        value: str = node.value
+        if not tag.startswith(YAML_TAG):
+            self._add(
+                "yaml-tag",
+                node,
+                path,
+                Text(f"不支持 YAML 标签 {tag}", f"YAML tag {tag} is not allowed"),
+                Text("删除标签，只写值", "remove the tag and write the plain value"),
+            )
+            return value
+        kind = tag[len(YAML_TAG) :]
+        if kind == "null":
+            return None
+        if kind == "bool":
+            return value.lower() == "true"
+        if kind == "int":
+            return int(value.replace("_", ""), 0) if value[:2].lower() in ("0x", "0o") else int(value.replace("_", ""))
+        if kind == "float":
+            lowered = value.lower().lstrip("+")
+            if lowered in (".inf", "-.inf"):
+                return -math.inf if lowered.startswith("-") else math.inf
+            if lowered == ".nan":
+                return math.nan
+            return float(value.replace("_", ""))
+        if kind == "timestamp":
+            return _date(value)
+        return value
+
+    def _add(self, code: str, node: Node, path: FieldPath, message: Text, hint: Text) -> None:
+        self.loaded.findings.append(_finding(self.loaded, code, _where(self.loaded, node), message, hint, path))
+
+
+def _mark(value: Node, key: Node) -> Mark:
+    return Mark(
+        line=value.start_mark.line + 1,
+        column=value.start_mark.column + 1,
+        end_line=value.end_mark.line + 1,
+        key_line=key.start_mark.line + 1,
+        key_column=key.start_mark.column + 1,
+    )
+
+
+def _date(value: str) -> dt.date | str:
+    """A YAML date; an impossible one (2024-02-30) stays text so validation reports it in place."""
+    try:
+        if len(value) == 10:
+            return dt.date.fromisoformat(value)
+        return dt.datetime.fromisoformat(value.replace(" ", "T").replace("t", "T")).date()
+    except ValueError:
+        return value
