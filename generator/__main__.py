@@ -1,3 +1,3 @@
-from genreport.cli import app
+from genreport.cli import run
 
-app(prog_name="genreport")
+run()

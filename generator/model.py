@@ -15,7 +15,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 Locale = Literal["zh-CN", "en"]
 Level = Literal["province", "city", "county", "district", "township", "department"]
-Number = int | float
+# One numeric type, not int | float: a union would double every type error. Integers print without ".0".
+Number = float
 LaxDate = Annotated[dt.date, Field(strict=False)]
 
 

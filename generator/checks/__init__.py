@@ -1,0 +1,115 @@
+"""`check`: load a data file, validate it against the models and its kind, and run every rule.
+
+`check_file` returns all findings at once (collect every problem, then stop once); it raises
+only GenreportError, for a file or kind that cannot be read at all.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from genreport.checks import dates, document, indicators, placeholders, repetition, structure  # noqa: F401 (registers rules)
+from genreport.checks.registry import RULES, Context
+from genreport.checks.schema import validation_findings
+from genreport.errors import Finding, GenreportError, Severity, Text
+from genreport.kinds import KindSpec, list_kinds, load_kind
+from genreport.load import Loaded, load_yaml
+from genreport.model import Report
+
+
+@dataclass
+class CheckResult:
+    loaded: Loaded
+    report: Report | None = None
+    kind: KindSpec | None = None
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity is Severity.WARNING]
+
+    @property
+    def locale(self) -> str:
+        """The report's language, for messages, even when the file did not validate."""
+        if self.report is not None:
+            return self.report.locale
+        data = self.loaded.data
+        return "en" if isinstance(data, dict) and data.get("locale") == "en" else "zh-CN"
+
+
+def _kind_of(loaded: Loaded) -> tuple[KindSpec | None, list[Finding]]:
+    name = loaded.data.get("kind")
+    if not isinstance(name, str):
+        return None, []  # validation reports the missing or mistyped field
+    known = list_kinds()
+    if name not in known:
+        close = difflib.get_close_matches(name, known, n=1)
+        finding = Finding(
+            Severity.ERROR,
+            "unknown-kind",
+            Text(f"未知的报告类型 {name}", f"unknown report kind {name}"),
+            Text(f"可用类型：{'、'.join(known)}", f"did you mean {close[0]}?" if close else f"installed kinds: {', '.join(known)}"),
+            loaded.location(("kind",)),
+            ("kind",),
+        )
+        return None, [finding]
+    return load_kind(name), []
+
+
+def validate(loaded: Loaded) -> CheckResult:
+    """Schema and kind validation of a loaded file (no content rules)."""
+    result = CheckResult(loaded, findings=list(loaded.findings))
+    if loaded.data is None:
+        return result
+    result.kind, kind_findings = _kind_of(loaded)
+    result.findings += kind_findings
+    try:
+        result.report = Report.model_validate(loaded.data)
+    except ValidationError as exc:
+        result.findings += validation_findings(exc, loaded, Report)
+    if kind_findings:
+        result.report = None
+    result.findings.sort(key=_place)
+    return result
+
+
+def _place(finding: Finding) -> tuple[int, int, str]:
+    return (finding.location.line or 0, finding.location.column or 0, finding.code)
+
+
+def run_checks(context: Context) -> list[Finding]:
+    return [finding for rule in RULES for finding in rule.run(context)]
+
+
+def check_file(path: Path, previous: Path | None = None) -> CheckResult:
+    """Everything `genreport check` reports about `path`, sorted by place in the file."""
+    result = validate(load_yaml(path))
+    if result.report is None or result.kind is None:
+        return result
+    last_year = None
+    if previous is not None:
+        last_year = validate(load_yaml(previous))
+        if last_year.report is None:
+            first = last_year.findings[0] if last_year.findings else None
+            detail = f"{first.location}: {first.message.en}" if first else ""
+            raise GenreportError(
+                Text(f"{previous}: 上年报告无法读取，先修正它。{detail}", f"{previous}: last year's file does not validate; fix it first. {detail}")
+            )
+    context = Context(
+        result.loaded,
+        result.report,
+        result.kind,
+        previous=last_year.report if last_year else None,
+        previous_loaded=last_year.loaded if last_year else None,
+    )
+    result.findings += run_checks(context)
+    result.findings.sort(key=_place)
+    return result

@@ -1,0 +1,97 @@
+"""Key figures: comparable, in range, and consistent with each other."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from genreport.checks.registry import Context, Problem, rule
+from genreport.errors import Severity, Text
+
+
+@rule("duplicate-indicator", Severity.ERROR)
+def duplicate_indicator(ctx: Context) -> Iterator[Problem]:
+    seen: dict[str, int] = {}
+    for i, indicator in enumerate(ctx.report.indicators):
+        if indicator.key in seen:
+            yield Problem(
+                ("indicators", i, "key"),
+                Text(f"指标标识 {indicator.key} 重复", f"indicator key {indicator.key} is used twice"),
+                Text("每个指标的 key 必须唯一", "give each indicator its own key"),
+                related=ctx.loaded.location(("indicators", seen[indicator.key], "key")),
+            )
+        seen.setdefault(indicator.key, i)
+
+
+@rule("unknown-part-of", Severity.ERROR)
+def unknown_part_of(ctx: Context) -> Iterator[Problem]:
+    keys = {indicator.key for indicator in ctx.report.indicators}
+    for i, indicator in enumerate(ctx.report.indicators):
+        if indicator.part_of and indicator.part_of not in keys:
+            yield Problem(
+                ("indicators", i, "part_of"),
+                Text(f"part_of 指向不存在的指标 {indicator.part_of}", f"part_of names no indicator: {indicator.part_of}"),
+                Text(f"可用的指标：{'、'.join(sorted(keys))}", f"known keys: {', '.join(sorted(keys))}"),
+            )
+
+
+@rule("missing-previous", Severity.WARNING)
+def missing_previous(ctx: Context) -> Iterator[Problem]:
+    for i, indicator in enumerate(ctx.report.indicators):
+        if indicator.previous is None and indicator.change is None:
+            yield Problem(
+                ("indicators", i),
+                Text(f"指标“{indicator.label}”没有比较值", f'indicator "{indicator.label}" has no comparison value'),
+                Text("填写 previous（上年数值）或 change（同比变化）", "add previous (last year's value) or change (year on year)"),
+                at_key=True,
+            )
+
+
+@rule("percent-range", Severity.WARNING)
+def percent_range(ctx: Context) -> Iterator[Problem]:
+    for i, indicator in enumerate(ctx.report.indicators):
+        if indicator.unit != "%":
+            continue
+        for field in ("value", "previous"):
+            number = getattr(indicator, field)
+            if number is not None and not 0 <= number <= 100:
+                yield Problem(
+                    ("indicators", i, field),
+                    Text(f"百分比 {number:g}% 超出 0–100", f"percentage {number:g}% is outside 0–100"),
+                    Text("核对数值；增长率请用 change 表示", "check the figure; express growth with change"),
+                )
+
+
+@rule("part-exceeds-whole", Severity.WARNING)
+def part_exceeds_whole(ctx: Context) -> Iterator[Problem]:
+    by_key = {indicator.key: indicator for indicator in ctx.report.indicators}
+    for i, part in enumerate(ctx.report.indicators):
+        whole = by_key.get(part.part_of or "")
+        if whole and part.value is not None and whole.value is not None and part.value > whole.value:
+            yield Problem(
+                ("indicators", i, "value"),
+                Text(
+                    f"“{part.label}”（{part.value:g}）大于“{whole.label}”（{whole.value:g}）",
+                    f'"{part.label}" ({part.value:g}) exceeds "{whole.label}" ({whole.value:g})',
+                ),
+                Text("办结数不能多于受理数；核对两个数值", "cases concluded cannot exceed cases accepted; check both"),
+            )
+
+
+@rule("previous-mismatch", Severity.WARNING)
+def previous_mismatch(ctx: Context) -> Iterator[Problem]:
+    if ctx.previous is None:
+        return
+    last_year = {indicator.key: indicator for indicator in ctx.previous.indicators}
+    for i, indicator in enumerate(ctx.report.indicators):
+        old = last_year.get(indicator.key)
+        comparing_last_year = indicator.previous_year in (None, ctx.report.year - 1)
+        if old and old.value is not None and indicator.previous is not None and comparing_last_year:
+            if abs(old.value - indicator.previous) > 1e-9:
+                yield Problem(
+                    ("indicators", i, "previous"),
+                    Text(
+                        f"previous 为 {indicator.previous:g}，但上年报告中为 {old.value:g}",
+                        f"previous is {indicator.previous:g} but last year's report says {old.value:g}",
+                    ),
+                    Text("核对上年数值，或说明口径变化", "check last year's figure, or explain the change of basis"),
+                )

@@ -1,0 +1,118 @@
+"""The command line: parse options, call one function, print, map the outcome to an exit code.
+
+Exit status everywhere: 0 clean or warnings only, 1 findings with errors (with --strict,
+warnings too), 2 the command itself could not run (unreadable file, bad arguments, unknown kind).
+Heavy imports (WeasyPrint) happen inside the commands that need them, so --help is instant.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from genreport.errors import Finding, GenreportError, Severity
+
+app = typer.Typer(
+    name="genreport",
+    help="Rule-of-law government annual reports from one YAML data file. / 由一个 YAML 数据文件生成法治政府建设年度报告。",
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+)
+
+EXIT_OK, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
+
+
+class OutputFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class Lang(str, Enum):
+    zh = "zh-CN"
+    en = "en"
+
+
+_state = {"debug": False}
+
+
+def environment_lang() -> str:
+    """The user's language before any report is read: zh-CN unless the environment says otherwise."""
+    value = os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG") or ""
+    return "en" if value.startswith(("en", "C", "POSIX")) else "zh-CN"
+
+
+def fail(error: GenreportError, lang: str | None = None) -> typer.Exit:
+    """Print a could-not-run problem and return the exit to raise."""
+    typer.echo(error.message(lang or environment_lang()), err=True)
+    return typer.Exit(EXIT_CANNOT_RUN)
+
+
+def findings_exit(findings: list[Finding], strict: bool) -> int:
+    if any(f.severity is Severity.ERROR for f in findings):
+        return EXIT_FINDINGS
+    return EXIT_FINDINGS if strict and findings else EXIT_OK
+
+
+def use_colour(stream: object) -> bool:
+    return "NO_COLOR" not in os.environ and getattr(stream, "isatty", lambda: False)()
+
+
+@app.callback()
+def main(
+    debug: Annotated[bool, typer.Option("--debug", help="Show the full traceback of an internal error (for bug reports).")] = False,
+) -> None:
+    _state["debug"] = debug
+
+
+InputFile = Annotated[Path, typer.Argument(help="The report's YAML data file.", show_default=False)]
+
+
+@app.command()
+def check(
+    file: InputFile,
+    previous: Annotated[
+        Optional[Path], typer.Option("--previous", "-p", help="Last year's data file: warn on copied paragraphs and mismatched figures.")
+    ] = None,
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="text for people, json for machines.")] = OutputFormat.text,
+    strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors (exit 1).")] = False,
+    lang: Annotated[Optional[Lang], typer.Option("--lang", help="Language of the messages (default: the report's locale).")] = None,
+) -> None:
+    """Check a data file: missing sections, placeholders, wrong types, dates, figures. / 检查数据文件。"""
+    from genreport.checks import check_file
+    from genreport.findings_format import format_json, format_text, summary_line
+
+    try:
+        result = check_file(file, previous)
+    except GenreportError as error:
+        raise fail(error, lang.value if lang else None) from None
+    message_lang = lang.value if lang else result.locale
+    if output_format is OutputFormat.json:
+        typer.echo(format_json(str(file), result.findings, message_lang))
+    else:
+        if result.findings:
+            typer.echo(format_text(result.findings, result.loaded.lines, message_lang, use_colour(sys.stdout)))
+        typer.echo(summary_line(result.findings, message_lang))
+    raise typer.Exit(findings_exit(result.findings, strict))
+
+
+def run() -> None:
+    """Entry point: no traceback reaches a user unless --debug asks for it."""
+    try:
+        app(prog_name="genreport")
+    except KeyboardInterrupt:
+        typer.echo("interrupted / 已中断", err=True)
+        sys.exit(130)
+    except Exception:
+        if _state["debug"]:
+            raise
+        typer.echo(
+            "genreport: internal error; rerun with --debug and report the traceback / 内部错误：请加 --debug 重新运行并报告",
+            err=True,
+        )
+        sys.exit(EXIT_CANNOT_RUN)
