@@ -94,12 +94,12 @@ def short_section(ctx: Context) -> Iterator[Problem]:
         if section is None or section.none or section.is_empty or not spec.min_chars:
             continue
         length = sum(visible_length(text) for path, text in section_texts(spec.key, section) if path[-1] != "heading")
-        if length < spec.min_chars // 2:
+        if length < spec.min_chars:
             yield Problem(
                 ("sections", spec.key),
                 Text(
-                    f"部分 {spec.key} 只有 {length} 字，远少于通常的 {spec.min_chars} 字",
-                    f"section {spec.key} has only {length} characters, far fewer than the usual {spec.min_chars}",
+                    f"部分 {spec.key} 只有 {length} 字，远少于通常（至少 {spec.min_chars} 字）",
+                    f"section {spec.key} has only {length} characters, far fewer than usual (at least {spec.min_chars})",
                 ),
                 Text("补充具体举措和数据", "add the concrete measures and figures"),
                 at_key=True,

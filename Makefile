@@ -1,0 +1,42 @@
+# The two commands: `make run` builds the bundled example into out/; `make test` runs the suite.
+# Both set up what is missing first: Debian packages (only those absent) and the .venv.
+
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+EXAMPLE ?= examples/zuoyun-2023.zh-CN.yaml
+OUT ?= out
+
+# CJK fonts for each GB/T 9704 role, HarfBuzz's subsetter (WeasyPrint subsets fonts 10x faster
+# with it), Pango for WeasyPrint, and poppler for reading PDFs back.
+RUN_PACKAGES := fonts-noto-cjk fonts-noto-cjk-extra fonts-arphic-ukai fonts-lxgw-wenkai fonts-noto-core \
+	libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 poppler-utils
+# The browser tests drive Debian's Chromium headless.
+TEST_PACKAGES := chromium
+
+.PHONY: run test bench setup setup-test clean
+
+run: setup
+	$(VENV)/bin/genreport build $(EXAMPLE) -o $(OUT)
+	@ls -l $(OUT)
+
+test: setup setup-test
+	$(PY) -m pytest -q
+
+bench: setup
+	$(PY) bench/run.py
+
+setup: $(VENV)/.installed
+	@bash .ci/apt-ensure $(RUN_PACKAGES)
+
+setup-test:
+	@bash .ci/apt-ensure $(TEST_PACKAGES)
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test]"
+	touch $@
+
+clean:
+	rm -rf $(OUT) .pytest_cache
