@@ -26,6 +26,8 @@ from genreport.errors import FieldPath, Finding, LoadError, Location, Severity, 
 MAX_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 64
 YAML_TAG = "tag:yaml.org,2002:"
+# The only tags a data file may carry (all implicit); anything else, !!python/... included, is refused.
+_SCALAR_KINDS = {"null", "bool", "int", "float", "timestamp", "str"}
 
 
 @dataclass(frozen=True)
@@ -122,6 +124,7 @@ def load_yaml(path: Path) -> Loaded:
     builder = _Builder(loaded)
     if builder.refuse_anchors(root):
         return loaded
+    loaded.marks[()] = _mark(root, root)
     value = builder.build(root, (), depth=0)
     if loaded.findings:
         return loaded
@@ -238,10 +241,11 @@ class _Builder:
                 )
                 return True
             seen.add(id(node))
+            # Children pushed in reverse, so the walk meets them in document order.
             if isinstance(node, MappingNode):
-                stack.extend((n, depth + 1) for pair in node.value for n in pair)
+                stack.extend((n, depth + 1) for pair in reversed(node.value) for n in reversed(pair))
             elif isinstance(node, SequenceNode):
-                stack.extend((n, depth + 1) for n in node.value)
+                stack.extend((n, depth + 1) for n in reversed(node.value))
         return False
 
     def build(self, node: Node, path: FieldPath, depth: int) -> Any:
@@ -279,7 +283,7 @@ class _Builder:
     def _scalar(self, node: ScalarNode, path: FieldPath) -> Any:
         tag = str(node.tag)
         value: str = node.value
-        if not tag.startswith(YAML_TAG):
+        if tag.removeprefix(YAML_TAG) not in _SCALAR_KINDS:
             self._add(
                 "yaml-tag",
                 node,

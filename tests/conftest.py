@@ -1,0 +1,49 @@
+"""Shared fixtures: the valid report text, and a way to write a variant of it and check it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from genreport.checks import CheckResult, check_file
+
+DATA = Path(__file__).parent / "data"
+ROOT = Path(__file__).parent.parent
+EXAMPLES = ROOT / "examples"
+
+
+@pytest.fixture
+def valid_text() -> str:
+    """The text of a small, complete report that checks clean."""
+    return (DATA / "valid.zh-CN.yaml").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def write(tmp_path: Path) -> Callable[[str, str], Path]:
+    """Write text to a file under tmp_path and return its path."""
+
+    def _write(text: str, name: str = "report.yaml") -> Path:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return _write
+
+
+@pytest.fixture
+def check_text(write: Callable[[str, str], Path]) -> Callable[..., CheckResult]:
+    """Check a YAML text as `genreport check` would; `previous` is last year's text."""
+
+    def _check(text: str, previous: str | None = None) -> CheckResult:
+        last = write(previous, "last-year.yaml") if previous is not None else None
+        return check_file(write(text, "report.yaml"), last)
+
+    return _check
+
+
+def line_of(text: str, needle: str) -> int:
+    """1-based line of the first occurrence of needle in text."""
+    index = text.index(needle)
+    return text.count("\n", 0, index) + 1
