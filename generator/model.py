@@ -117,7 +117,7 @@ class Indicator(Strict):
     label: str = Field(min_length=1, description=describe("指标名称", "Indicator label"))
     value: Number | None = Field(default=None, description=describe("本年度数值", "This year's value"))
     approx: bool = Field(default=False, description=describe("约数，印作“3余”", "Approximate: printed as 'over 3'"))
-    previous: Number | None = Field(default=None, description=describe("比较年度数值", "The comparison value"))
+    previous: Number | None = Field(default=None, description=describe("比较年度数值；确无可比数据时写 null", "The comparison value; null when none exists"))
     previous_year: int | None = Field(
         default=None, ge=1949, le=2100, description=describe("比较年度（默认上一年）", "Comparison year (default: year - 1)")
     )

@@ -119,3 +119,8 @@ def test_short_section_warns(check_text, valid_text):
     finding = next(f for f in check_text(text).findings if f.code == "short-section")
     assert finding.location.line == line_of(text, "  deficiencies:")
     assert finding.severity.value == "warning"
+
+
+def test_missing_previous_quiet_when_explicitly_null(check_text, valid_text):
+    text = valid_text.replace("    previous: 80\n", "    previous: null\n")
+    assert "missing-previous" not in codes(check_text(text))

@@ -37,11 +37,16 @@ def unknown_part_of(ctx: Context) -> Iterator[Problem]:
 @rule("missing-previous", Severity.WARNING)
 def missing_previous(ctx: Context) -> Iterator[Problem]:
     for i, indicator in enumerate(ctx.report.indicators):
-        if indicator.previous is None and indicator.change is None:
+        # `previous: null` written out says "no comparable figure exists": acknowledged, not forgotten.
+        acknowledged = "previous" in indicator.model_fields_set
+        if indicator.previous is None and indicator.change is None and not acknowledged:
             yield Problem(
                 ("indicators", i),
                 Text(f"指标“{indicator.label}”没有比较值", f'indicator "{indicator.label}" has no comparison value'),
-                Text("填写 previous（上年数值）或 change（同比变化）", "add previous (last year's value) or change (year on year)"),
+                Text(
+                    "填写 previous（上年数值）或 change（同比变化）；确无可比数据时写 previous: null",
+                    "add previous (last year's value) or change (year on year); write previous: null if none exists",
+                ),
                 at_key=True,
             )
 
