@@ -12,6 +12,17 @@ from genreport.checks import CheckResult, check_file
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).parent.parent
 EXAMPLES = ROOT / "examples"
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="Rewrite tests/golden/ files from the current output.")
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    """True when the run was asked to rewrite golden files instead of comparing with them."""
+    return bool(request.config.getoption("--update-golden"))
 
 
 @pytest.fixture
