@@ -1,0 +1,68 @@
+"""The one Jinja environment factory.
+
+A kind's templates are found through the kind's own folder first, then templates/_common:
+`FileSystemLoader([kind.directory, templates/_common])`. A kind overrides any shared template
+by shipping a file of the same name, and adds a section template as `sections/<key>.<fmt>.j2`;
+no Python changes. Undefined names are errors (StrictUndefined); HTML templates (*.html.j2)
+autoescape, Markdown templates do not (their text goes through the `md`/`plain` filters).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
+
+from genreport.assets import templates_dir
+from genreport.errors import RenderError, Text
+from genreport.render import indicators, markdown, numbering, titles
+from genreport.render.document import Document
+
+COMMON = "_common"
+
+
+def _autoescape(name: str | None) -> bool:
+    return name is not None and name.endswith(".html.j2")
+
+
+def title_lines(doc: Document) -> list[str]:
+    return titles.balanced_lines(doc.title, doc.issuer_names, doc.locale)
+
+
+FILTERS: dict[str, Any] = {
+    **numbering.FILTERS,
+    "markdown": markdown.to_html,  # Markdown field -> sanitised HTML (Markup)
+    "markdown_split": markdown.to_html_split,  # -> (first paragraph inline, remaining blocks)
+    "md": markdown.to_markdown,  # Markdown field -> inert Markdown for report.md
+    "plain": markdown.plain_markdown,  # plain-text field -> one safe Markdown line
+    "title_lines": title_lines,
+    "indicator_rows": indicators.table_rows,
+    "indicator_chart": indicators.chart,
+}
+
+
+@lru_cache(maxsize=16)
+def environment(kind_dir: Path) -> Environment:
+    """The environment for one kind's folder (cached: templates compile once per process)."""
+    env = Environment(
+        loader=FileSystemLoader([str(kind_dir), str(templates_dir() / COMMON)]),
+        undefined=StrictUndefined,
+        autoescape=_autoescape,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(FILTERS)
+    return env
+
+
+def render_template(doc: Document, name: str, **context: object) -> str:
+    """Render a kind's template with the document, as a RenderError naming the template on failure."""
+    try:
+        template = environment(doc.kind.directory).get_template(name)
+        return template.render(doc=doc, **context)
+    except TemplateError as exc:
+        where = f"{getattr(exc, 'filename', None) or name}:{getattr(exc, 'lineno', '') or ''}"
+        raise RenderError(Text(f"模板 {where} 出错：{exc}", f"template {where} failed: {exc}")) from exc

@@ -1,0 +1,43 @@
+"""Document -> report.html: one self-contained file, the stylesheet inlined, no network request."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from markupsafe import Markup
+
+from genreport.assets import styles_dir
+from genreport.errors import RenderError
+from genreport.render.document import Document
+from genreport.render.env import render_template
+
+WEB_STYLESHEET = "web.css"
+_FORBIDDEN_CSS = re.compile(r"@import|url\(|</style", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _read_css(path: Path, mtime: float) -> str:
+    css = path.read_text(encoding="utf-8").strip()
+    if _FORBIDDEN_CSS.search(css):
+        raise RenderError(f"{path}: an inlined stylesheet may not use @import or url(): the page must load nothing")
+    return css
+
+
+def stylesheet(names: Sequence[str] = (WEB_STYLESHEET,)) -> Markup:
+    """The named stylesheets from styles/, concatenated for a <style> element."""
+    parts = []
+    for name in names:
+        path = styles_dir() / name
+        try:
+            parts.append(_read_css(path, path.stat().st_mtime))
+        except OSError as exc:
+            raise RenderError(f"cannot read stylesheet {path}: {exc.strerror}") from None
+    return Markup("\n".join(parts))
+
+
+def render_html(doc: Document, stylesheets: Sequence[str] = (WEB_STYLESHEET,)) -> str:
+    text = render_template(doc, "report.html.j2", stylesheet=stylesheet(stylesheets))
+    return re.sub(r"\n{2,}", "\n", text)

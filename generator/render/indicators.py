@@ -1,0 +1,158 @@
+"""Indicators as table rows (value, previous, change with sign and percentage) and as the
+geometry of an inline SVG bar chart. Pure functions of the model: output is deterministic.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from genreport.model import Indicator
+from genreport.render.document import Document
+from genreport.render.numbering import format_number
+
+PERCENT_UNITS = {"%", "％"}
+POINT_UNITS = {"个百分点", "percentage points", "pp"}
+
+
+def _with_unit(number: str, unit: str | None, locale: str) -> str:
+    if not unit:
+        return number
+    if unit in PERCENT_UNITS or locale == "zh-CN":
+        return f"{number}{unit}"
+    return f"{number} {unit}"
+
+
+def _signed(value: float, locale: str) -> str:
+    value = round(value, 10)
+    text = format_number(abs(value), locale)
+    return f"+{text}" if value > 0 else (f"-{text}" if value < 0 else "0")
+
+
+def value_text(indicator: Indicator, locale: str) -> str:
+    if indicator.value is None:
+        return "—"
+    number = format_number(indicator.value, locale)
+    if indicator.approx:
+        if locale == "zh-CN":
+            return _with_unit(f"{number}余", indicator.unit, locale)
+        return "over " + _with_unit(number, indicator.unit, locale)
+    return _with_unit(number, indicator.unit, locale)
+
+
+def change_text(indicator: Indicator, doc: Document) -> str:
+    locale = doc.locale
+    if indicator.value is not None and indicator.previous is not None:
+        diff = indicator.value - indicator.previous
+        if indicator.unit in PERCENT_UNITS:
+            return _signed(diff, locale) + doc.labels.points
+        text = _with_unit(_signed(diff, locale), indicator.unit, locale)
+        if indicator.previous != 0:
+            share = f"{diff / abs(indicator.previous) * 100:+.1f}%"
+            text += f"（{share}）" if locale == "zh-CN" else f" ({share})"
+        return text
+    if indicator.change is not None:
+        unit = indicator.change_unit
+        if unit in POINT_UNITS:
+            return _signed(indicator.change, locale) + doc.labels.points
+        return _with_unit(_signed(indicator.change, locale), unit, locale)
+    return "—"
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    value: str
+    previous: str
+    change: str
+
+
+def table_rows(doc: Document) -> list[Row]:
+    locale = doc.locale
+    single_year = len(doc.comparison_years) == 1
+    rows = []
+    for indicator in doc.report.indicators:
+        previous = "—"
+        if indicator.previous is not None:
+            previous = _with_unit(format_number(indicator.previous, locale), indicator.unit, locale)
+            if not single_year:
+                year = doc.labels.year.format(year=doc.previous_year(indicator))
+                previous += f"（{year}）" if locale == "zh-CN" else f" ({year})"
+        rows.append(Row(indicator.label, value_text(indicator, locale), previous, change_text(indicator, doc)))
+    return rows
+
+
+# ---------------------------------------------------------------------------- chart geometry ---
+
+CHART_WIDTH = 480
+BAR_MAX = 360
+BAR_HEIGHT = 14
+ROW_HEIGHT = 64
+TOP = 34
+
+
+@dataclass(frozen=True)
+class Bar:
+    y: str
+    width: str
+    text_x: str
+    text_y: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ChartRow:
+    label: str
+    label_y: str
+    current: Bar
+    previous: Bar
+
+
+@dataclass(frozen=True)
+class Chart:
+    width: int
+    height: int
+    current_year: str
+    previous_year: str
+    rows: list[ChartRow]
+
+
+def _fmt(x: float) -> str:
+    return f"{x:.1f}".removesuffix(".0")
+
+
+def _bar(value: float, biggest: float, y: float, text: str) -> Bar:
+    length = max(1.0, value / biggest * BAR_MAX) if biggest > 0 and value > 0 else 1.0
+    return Bar(_fmt(y), _fmt(length), _fmt(length + 6), _fmt(y + BAR_HEIGHT - 3), text)
+
+
+def chart(doc: Document) -> Chart | None:
+    """One row per indicator with both a value and a previous value; None when there is none."""
+    locale = doc.locale
+    compared = [i for i in doc.report.indicators if i.value is not None and i.previous is not None]
+    if not compared:
+        return None
+    rows = []
+    for n, ind in enumerate(compared):
+        assert ind.value is not None and ind.previous is not None
+        top = TOP + n * ROW_HEIGHT
+        biggest = max(ind.value, ind.previous)
+        previous_text = _with_unit(format_number(ind.previous, locale), ind.unit, locale)
+        if len(doc.comparison_years) > 1:
+            previous_text += f" ({doc.labels.year.format(year=doc.previous_year(ind))})"
+        rows.append(
+            ChartRow(
+                label=ind.label,
+                label_y=_fmt(top + 12),
+                current=_bar(ind.value, biggest, top + 18, value_text(ind, locale)),
+                previous=_bar(ind.previous, biggest, top + 18 + BAR_HEIGHT + 4, previous_text),
+            )
+        )
+    years = doc.comparison_years
+    previous_label = doc.labels.year.format(year=years[0]) if len(years) == 1 else ("比较年度" if locale == "zh-CN" else "Comparison")
+    return Chart(
+        width=CHART_WIDTH,
+        height=TOP + len(rows) * ROW_HEIGHT,
+        current_year=doc.labels.year.format(year=doc.report.year),
+        previous_year=previous_label,
+        rows=rows,
+    )
