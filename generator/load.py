@@ -28,6 +28,7 @@ MAX_DEPTH = 64
 YAML_TAG = "tag:yaml.org,2002:"
 # The only tags a data file may carry (all implicit); anything else, !!python/... included, is refused.
 _SCALAR_KINDS = {"null", "bool", "int", "float", "timestamp", "str"}
+_COLLECTION_TAGS = {YAML_TAG + "map", YAML_TAG + "seq"}
 
 
 @dataclass(frozen=True)
@@ -252,6 +253,9 @@ class _Builder:
         return False
 
     def build(self, node: Node, path: FieldPath, depth: int) -> Any:
+        if isinstance(node, (MappingNode, SequenceNode)) and str(node.tag) not in _COLLECTION_TAGS:
+            self._refuse_tag(node, path)
+            return None
         if isinstance(node, MappingNode):
             result: dict[Any, Any] = {}
             for key_node, value_node in node.value:
@@ -287,13 +291,7 @@ class _Builder:
         tag = str(node.tag)
         value: str = node.value
         if tag.removeprefix(YAML_TAG) not in _SCALAR_KINDS:
-            self._add(
-                "yaml-tag",
-                node,
-                path,
-                Text(f"不支持 YAML 标签 {tag}", f"YAML tag {tag} is not allowed"),
-                Text("删除标签，只写值", "remove the tag and write the plain value"),
-            )
+            self._refuse_tag(node, path)
             return value
         kind = tag[len(YAML_TAG) :]
         if kind == "null":
@@ -312,6 +310,15 @@ class _Builder:
         if kind == "timestamp":
             return _date(value)
         return value
+
+    def _refuse_tag(self, node: Node, path: FieldPath) -> None:
+        self._add(
+            "yaml-tag",
+            node,
+            path,
+            Text(f"不支持 YAML 标签 {node.tag}", f"YAML tag {node.tag} is not allowed"),
+            Text("删除标签，只写值", "remove the tag and write the plain value"),
+        )
 
     def _add(self, code: str, node: Node, path: FieldPath, message: Text, hint: Text) -> None:
         self.loaded.findings.append(_finding(self.loaded, code, _where(self.loaded, node), message, hint, path))

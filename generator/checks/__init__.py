@@ -12,7 +12,15 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from genreport.checks import dates, document, indicators, placeholders, repetition, structure  # noqa: F401 (registers rules)
+from genreport.checks import (  # noqa: F401 (importing a module registers its rules)
+    characters,
+    dates,
+    document,
+    indicators,
+    placeholders,
+    repetition,
+    structure,
+)
 from genreport.checks.registry import RULES, Context
 from genreport.checks.schema import validation_findings
 from genreport.errors import Finding, GenreportError, Severity, Text
