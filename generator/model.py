@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 Locale = Literal["zh-CN", "en"]
 Level = Literal["province", "city", "county", "district", "township", "department"]
 # One numeric type, not int | float: a union would double every type error. Integers print without ".0".
-Number = float
+Number = Annotated[float, Field(allow_inf_nan=False)]
 LaxDate = Annotated[dt.date, Field(strict=False)]
 
 
