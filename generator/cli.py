@@ -101,6 +101,49 @@ def check(
     raise typer.Exit(findings_exit(result.findings, strict))
 
 
+@app.command()
+def build(
+    file: InputFile,
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", help="Output folder (default: build/<file name without .yaml>).", show_default=False)
+    ] = None,
+    formats: Annotated[
+        Optional[str], typer.Option("--format", "-f", help="Comma-separated output formats (default: all available: html,md).", show_default=False)
+    ] = None,
+    draft: Annotated[bool, typer.Option("--draft", help="Build despite errors: mark DRAFT / 征求意见稿 and show missing parts in place.")] = False,
+    previous: Annotated[
+        Optional[Path], typer.Option("--previous", "-p", help="Last year's data file, for the checks.")
+    ] = None,
+    lang: Annotated[Optional[Lang], typer.Option("--lang", help="Language of the messages (default: the report's locale).")] = None,
+) -> None:
+    """Build the report: refuses while `check` finds errors, unless --draft. / 生成报告。"""
+    from genreport.build import build_file, default_formats, unknown_formats
+    from genreport.findings_format import format_text, summary_line
+
+    wanted = [f.strip() for f in formats.split(",") if f.strip()] if formats else default_formats()
+    bad = unknown_formats(wanted)
+    if bad or not wanted:
+        raise typer.BadParameter(f"unknown format {', '.join(bad) or '(none)'}; available: {', '.join(default_formats())}", param_hint="--format")
+    out_dir = output if output is not None else Path("build") / file.name.removesuffix(".yaml").removesuffix(".yml")
+    try:
+        result = build_file(file, out_dir, wanted, draft=draft, previous=previous)
+    except GenreportError as error:
+        raise fail(error, lang.value if lang else None) from None
+    message_lang = lang.value if lang else result.check.locale
+    findings = result.check.findings
+    if findings:
+        typer.echo(format_text(findings, result.check.loaded.lines, message_lang, use_colour(sys.stdout)))
+    if result.refused:
+        typer.echo(summary_line(findings, message_lang))
+        refusal = "未生成任何文件：先修正以上错误，或用 --draft 生成征求意见稿" if message_lang.startswith("zh") else (
+            "nothing written: fix the errors above, or build a draft with --draft"
+        )
+        typer.echo(refusal, err=True)
+        raise typer.Exit(EXIT_FINDINGS)
+    for path in result.written:
+        typer.echo(str(path))
+
+
 def run() -> None:
     """Entry point: no traceback reaches a user unless --debug asks for it."""
     try:

@@ -41,7 +41,7 @@ class Labels:
 LABELS = {
     "zh-CN": Labels(
         draft="征求意见稿", missing="【待填写】", attachments="附件", attachment="附件", indicators="主要指标",
-        indicator="指标", change="同比变化", copies_to="抄送", printed="{date}印发", annotation="（此件公开发布）",
+        indicator="指标", change="变化", copies_to="抄送", printed="{date}印发", annotation="（此件公开发布）",
         index_number="索引号", classification="信息分类", publisher="发布机构", published_on="发布日期",
         year="{year}年", chart="主要指标与上年比较", colon="：", list_sep="，", end="。", points="个百分点",
     ),

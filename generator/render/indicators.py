@@ -34,7 +34,10 @@ def value_text(indicator: Indicator, locale: str) -> str:
     number = format_number(indicator.value, locale)
     if indicator.approx:
         if locale == "zh-CN":
-            return _with_unit(f"{number}余", indicator.unit, locale)
+            unit = indicator.unit or ""
+            if unit[:1] in ("万", "亿"):  # 6606万余件, not 6606余万件
+                return f"{number}{unit[0]}余{unit[1:]}"
+            return f"{number}余{unit}"
         return "over " + _with_unit(number, indicator.unit, locale)
     return _with_unit(number, indicator.unit, locale)
 

@@ -1,0 +1,107 @@
+"""`build`: check a data file, render each requested format, write the outputs atomically.
+
+The pipeline: check_file -> (refuse on errors unless draft) -> Document -> every writer renders
+to bytes in memory -> only then each file is written (temp file in the same folder, fsync,
+os.replace). A failure anywhere before the writes leaves earlier outputs untouched; a temp file
+is removed when its own write fails. A writer is `Callable[[Document], bytes]`: a new format
+(pdf) is one more entry in WRITERS.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from genreport.checks import CheckResult, check_file
+from genreport.errors import GenreportError, Text
+from genreport.render.document import Document
+
+Writer = Callable[[Document], bytes]
+
+
+def _html(doc: Document) -> bytes:
+    from genreport.render.html import render_html
+
+    return render_html(doc).encode("utf-8")
+
+
+def _markdown(doc: Document) -> bytes:
+    from genreport.render.md import render_markdown
+
+    return render_markdown(doc).encode("utf-8")
+
+
+WRITERS: dict[str, Writer] = {"html": _html, "md": _markdown}
+OUTPUT_STEM = "report"
+
+
+def default_formats() -> list[str]:
+    """Every format that has a writer today."""
+    return list(WRITERS)
+
+
+@dataclass
+class BuildResult:
+    check: CheckResult
+    written: list[Path] = field(default_factory=list)
+
+    @property
+    def refused(self) -> bool:
+        return not self.written
+
+
+def unknown_formats(formats: Sequence[str]) -> list[str]:
+    return [f for f in formats if f not in WRITERS]
+
+
+def build_file(
+    path: Path, out_dir: Path, formats: Sequence[str] | None = None, *, draft: bool = False, previous: Path | None = None
+) -> BuildResult:
+    """Check `path`; unless refused, write `out_dir/report.<format>` for each format.
+
+    Refused (nothing written, `written` empty) when the file has errors and this is not a draft,
+    or when even a draft cannot be made (the file does not validate against the model).
+    Raises GenreportError for an unknown format, a failed render or a failed write.
+    """
+    formats = list(formats) if formats else default_formats()
+    unknown = unknown_formats(formats)
+    if unknown:
+        raise GenreportError(f"unknown format {', '.join(unknown)}; available: {', '.join(WRITERS)}")
+    result = check_file(path, previous)
+    if result.report is None or result.kind is None or (result.errors and not draft):
+        return BuildResult(result)
+    doc = Document(result.report, result.kind, draft=draft)
+    outputs = {out_dir / f"{OUTPUT_STEM}.{fmt}": WRITERS[fmt](doc) for fmt in dict.fromkeys(formats)}
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise GenreportError(Text(f"无法创建输出目录 {out_dir}：{exc.strerror}", f"cannot create {out_dir}: {exc.strerror}")) from None
+    written = []
+    for target, data in outputs.items():
+        write_atomic(target, data)
+        written.append(target)
+    return BuildResult(result, written)
+
+
+def write_atomic(target: Path, data: bytes) -> None:
+    """Write `data` to `target` so that readers see the old file or the new one, never a half."""
+    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temp, 0o644)
+        os.replace(temp, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise GenreportError(Text(f"无法写入 {target}：{exc.strerror}", f"cannot write {target}: {exc.strerror}")) from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
