@@ -46,7 +46,7 @@ LABELS = {
         year="{year}年", chart="主要指标与上年比较", colon="：", list_sep="，", end="。", points="个百分点",
     ),
     "en": Labels(
-        draft="DRAFT", missing="[To be completed]", attachments="Attachments", attachment="Attachment",
+        draft="DRAFT", missing="[To be completed] ", attachments="Attachments", attachment="Attachment",
         indicators="Key figures", indicator="Indicator", change="Change", copies_to="Copies to",
         printed="Printed {date}", annotation="(This document is released to the public.)",
         index_number="Index number", classification="Classification", publisher="Publisher",

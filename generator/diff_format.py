@@ -1,0 +1,171 @@
+"""A ReportDiff for people: plain text for the terminal, Markdown for a review or an email.
+
+Inside a changed paragraph, the edit is shown in place, character by character (Chinese has
+no spaces to split words on): [-removed-]{+added+} in text, ~~removed~~ **added** in Markdown.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable
+
+from genreport.diff import PREAMBLE, Change, IndicatorRow, ReportDiff, SectionDiff
+from genreport.scaffold import section_number
+
+_WORDS = {
+    "zh-CN": {
+        "title": "{old}年 → {new}年 报告对比",
+        "preamble": "开头段落",
+        "added": "新增",
+        "removed": "删除",
+        "changed": "修改",
+        "heading": "小标题",
+        "same": "无变化",
+        "unchanged": "（另有 {n} 段未变）",
+        "indicators": "主要指标",
+        "indicator": "指标",
+        "unit": "单位",
+        "year": "{year}年",
+        "change": "变化",
+        "points": "个百分点",
+        "none": "（无指标）",
+    },
+    "en": {
+        "title": "Report comparison: {old} → {new}",
+        "preamble": "Preamble",
+        "added": "Added",
+        "removed": "Removed",
+        "changed": "Changed",
+        "heading": "heading",
+        "same": "No changes",
+        "unchanged": "({n} more paragraphs unchanged)",
+        "indicators": "Key figures",
+        "indicator": "Indicator",
+        "unit": "Unit",
+        "year": "{year}",
+        "change": "Change",
+        "points": " pp",
+        "none": "(no indicators)",
+    },
+}
+
+
+_SIGNS = {"added": "+", "removed": "-", "changed": "~"}
+
+
+def format_number(value: float | None) -> str:
+    """11, 82.5, 1234567 — never 11.0 or 1.23457e+06; a missing value is a dash."""
+    if value is None:
+        return "—"
+    rounded = round(value, 6)
+    return str(int(rounded)) if rounded == int(rounded) else f"{rounded:.10g}"
+
+
+def format_change(row: IndicatorRow, locale: str) -> str:
+    """+3（+27.3%）; a percentage changes by percentage points, not by a percentage of itself."""
+    change = row.change
+    if change is None:
+        return "—"
+    sign = "+" if change > 0 else ""
+    if row.unit == "%":
+        return f"{sign}{format_number(change)}{_WORDS[locale]['points']}"
+    if row.old:
+        return f"{sign}{format_number(change)} ({change / row.old * 100:+.1f}%)"
+    return f"{sign}{format_number(change)}"
+
+
+def _inline(old: str, new: str, removed: Callable[[str], str], added: Callable[[str], str]) -> str:
+    out = []
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            out.append(old[i1:i2])
+            continue
+        if i2 > i1:
+            out.append(removed(old[i1:i2]))
+        if j2 > j1:
+            out.append(added(new[j1:j2]))
+    return "".join(out)
+
+
+def _title(section: SectionDiff, locale: str) -> str:
+    if section.key == PREAMBLE:
+        return _WORDS[locale]["preamble"]
+    number = section_number(section.index, locale) if section.index is not None else ""
+    return f"{number}{section.heading}"
+
+
+def _change_text(change: Change, locale: str, *, markdown: bool) -> str:
+    words = _WORDS[locale]
+    unit = change.new or change.old
+    assert unit is not None
+    zh = locale == "zh-CN"
+    tag = words[change.what] + (("" if zh else " ") + words["heading"] if unit.heading else "")
+    colon = "：" if zh else ": "
+    if change.what == "changed":
+        assert change.old is not None and change.new is not None
+        if markdown:
+            body = _inline(change.old.text, change.new.text, lambda s: f"~~{s}~~", lambda s: f"**{s}**")
+        else:
+            body = _inline(change.old.text, change.new.text, lambda s: f"[-{s}-]", lambda s: f"{{+{s}+}}")
+    elif markdown and change.what == "removed":
+        body = f"~~{unit.text}~~"
+    else:
+        body = unit.text
+    if markdown:
+        return f"- **{tag}**{colon}{body}"
+    return f"{_SIGNS[change.what]} {tag}{colon}{body}"
+
+
+def _table(diff: ReportDiff) -> list[list[str]]:
+    words = _WORDS[diff.locale]
+    header = [words["indicator"], words["unit"], words["year"].format(year=diff.old_year), words["year"].format(year=diff.new_year), words["change"]]
+    rows = [[r.label, r.unit or "", format_number(r.old), format_number(r.new), format_change(r, diff.locale)] for r in diff.indicators]
+    return [header, *rows]
+
+
+def format_text(diff: ReportDiff) -> str:
+    words = _WORDS[diff.locale]
+    lines = [words["title"].format(old=diff.old_year, new=diff.new_year), ""]
+    for section in diff.sections:
+        lines.append(f"== {_title(section, diff.locale)} ==")
+        lines += [_change_text(c, diff.locale, markdown=False) for c in section.changes] or [words["same"]]
+        if section.changes and section.unchanged:
+            lines.append(words["unchanged"].format(n=section.unchanged))
+        lines.append("")
+    lines.append(f"== {words['indicators']} ==")
+    table = _table(diff)
+    if len(table) == 1:
+        lines.append(words["none"])
+    widths = [max(_width(row[i]) for row in table) for i in range(len(table[0]))]
+    lines += ["  ".join(_pad(cell, w) for cell, w in zip(row, widths, strict=True)).rstrip() for row in table] if len(table) > 1 else []
+    return "\n".join(lines) + "\n"
+
+
+def format_markdown(diff: ReportDiff) -> str:
+    words = _WORDS[diff.locale]
+    lines = [f"# {words['title'].format(old=diff.old_year, new=diff.new_year)}", ""]
+    for section in diff.sections:
+        lines += [f"## {_title(section, diff.locale)}", ""]
+        lines += [_change_text(c, diff.locale, markdown=True) for c in section.changes] or [words["same"]]
+        if section.changes and section.unchanged:
+            lines += ["", words["unchanged"].format(n=section.unchanged)]
+        lines.append("")
+    lines += [f"## {words['indicators']}", ""]
+    table = _table(diff)
+    if len(table) == 1:
+        lines.append(words["none"])
+    else:
+        lines.append("| " + " | ".join(table[0]) + " |")
+        lines.append("| --- | --- | ---: | ---: | ---: |")
+        lines += ["| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in table[1:]]
+    return "\n".join(lines) + "\n"
+
+
+def _width(text: str) -> int:
+    # CJK characters take two terminal columns.
+    return sum(2 if "\u2e80" <= ch <= "\uffef" else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))
