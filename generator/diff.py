@@ -53,10 +53,8 @@ class IndicatorRow:
     unit: str | None
     old: float | None
     new: float | None
-
-    @property
-    def change(self) -> float | None:
-        return None if self.old is None or self.new is None else self.new - self.old
+    stated_change: float | None = None  # the newer report's own `change`, when it gives one
+    change_unit: str | None = None
 
 
 @dataclass
@@ -145,5 +143,6 @@ def _indicator_rows(old: list[Indicator], new: list[Indicator]) -> list[Indicato
         shown = b or a
         assert shown is not None
         old_value = a.value if a is not None else (b.previous if b is not None else None)
-        rows.append(IndicatorRow(key, shown.label, shown.unit, old_value, b.value if b else None))
+        stated = (b.change, b.change_unit) if b is not None else (None, None)
+        rows.append(IndicatorRow(key, shown.label, shown.unit, old_value, b.value if b else None, *stated))
     return rows

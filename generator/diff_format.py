@@ -62,16 +62,21 @@ def format_number(value: float | None) -> str:
 
 
 def format_change(row: IndicatorRow, locale: str) -> str:
-    """+3（+27.3%）; a percentage changes by percentage points, not by a percentage of itself."""
-    change = row.change
-    if change is None:
-        return "—"
-    sign = "+" if change > 0 else ""
+    """+3 (+27.3%); a percentage changes by percentage points, not by a percentage of itself."""
+    if row.old is None or row.new is None:
+        if row.stated_change is None:
+            return "—"
+        return f"{_signed(row.stated_change)}{row.change_unit or ''}"
+    change = row.new - row.old
     if row.unit == "%":
-        return f"{sign}{format_number(change)}{_WORDS[locale]['points']}"
-    if row.old:
-        return f"{sign}{format_number(change)} ({change / row.old * 100:+.1f}%)"
-    return f"{sign}{format_number(change)}"
+        return f"{_signed(change)}{_WORDS[locale]['points']}"
+    if row.old and round(change, 6):
+        return f"{_signed(change)} ({change / row.old * 100:+.1f}%)"
+    return _signed(change)
+
+
+def _signed(value: float) -> str:
+    return ("+" if round(value, 6) > 0 else "") + format_number(value)
 
 
 def _inline(old: str, new: str, removed: Callable[[str], str], added: Callable[[str], str]) -> str:

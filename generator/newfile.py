@@ -36,6 +36,25 @@ def write_new(path: Path, text: str, *, force: bool = False) -> None:
         raise
 
 
+def write_data_file(path: Path, text: str, *, force: bool, schema_reference: str | None) -> list[Path]:
+    """Write a new data file and, unless the user named a schema of their own, the schema beside it.
+
+    The schema is written only when missing: it is generated, but a team may keep a copy in
+    version control, and an old data file's editor support should not change under it.
+    Returns the files written, for the CLI to list.
+    """
+    written = [path]
+    write_new(path, text, force=force)
+    if schema_reference is None:
+        from genreport.schema import SCHEMA_FILE_NAME, schema_text
+
+        companion = path.parent / SCHEMA_FILE_NAME
+        if not companion.exists():
+            write_new(companion, schema_text())
+            written.append(companion)
+    return written
+
+
 def _file_mode(path: Path) -> int:
     # mkstemp makes the file private (0600); a data file should get the usual mode, or keep its own.
     if path.exists():
