@@ -101,7 +101,13 @@ class Document:
 
     @property
     def parts(self) -> list[Part]:
+        """The kind's parts in its order; an optional part the report leaves out leaves no trace."""
         locale = self.report.locale
+        present = [
+            (spec, self.report.sections.get(spec.key))
+            for spec in self.kind.sections
+            if spec.required or spec.key in self.report.sections
+        ]
         return [
             Part(
                 number=number,
@@ -111,8 +117,7 @@ class Document:
                 section=section,
                 guidance=spec.guidance(locale) if spec.guidance else spec.heading(locale),
             )
-            for number, spec in enumerate(self.kind.sections, start=1)
-            for section in [self.report.sections.get(spec.key)]
+            for number, (spec, section) in enumerate(present, start=1)
         ]
 
     @property

@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError
 
 from genreport.assets import templates_dir
 from genreport.errors import RenderError, Text
@@ -58,11 +58,25 @@ def environment(kind_dir: Path) -> Environment:
     return env
 
 
+def _template_place(exc: BaseException) -> str | None:
+    """file:line of the innermost template frame in a Jinja traceback."""
+    place = None
+    tb = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".j2"):
+            place = f"{filename}:{tb.tb_lineno}"
+        tb = tb.tb_next
+    if isinstance(exc, TemplateSyntaxError) and exc.filename:
+        place = f"{exc.filename}:{exc.lineno}"
+    return place
+
+
 def render_template(doc: Document, name: str, **context: object) -> str:
     """Render a kind's template with the document, as a RenderError naming the template on failure."""
     try:
         template = environment(doc.kind.directory).get_template(name)
         return template.render(doc=doc, **context)
     except TemplateError as exc:
-        where = f"{getattr(exc, 'filename', None) or name}:{getattr(exc, 'lineno', '') or ''}"
+        where = _template_place(exc) or name
         raise RenderError(Text(f"模板 {where} 出错：{exc}", f"template {where} failed: {exc}")) from exc
