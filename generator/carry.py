@@ -22,7 +22,7 @@ from ruamel.yaml.comments import CommentedMap
 from genreport.checks.texts import paragraphs
 from genreport.kinds import KindSpec
 from genreport.model import Indicator, Issuer, Locale, Point, Report, Section, Subsection
-from genreport.scaffold import section_comment
+from genreport.scaffold import section_comment, skeleton_section
 from genreport.yamltext import comment_before, dump, mapping, schema_line, sequence, todo
 
 RESULTS_SECTION = "measures"
@@ -135,10 +135,12 @@ def _sections(last: Report, kind: KindSpec) -> CommentedMap:
     sections = mapping()
     for key in keys:
         section = last.sections.get(key)
-        if section is None:
-            continue
-        sections[key] = _section(section, locale, results=key == RESULTS_SECTION)
         spec = kind.section(key)
+        if section is None:
+            assert spec is not None  # keys outside the kind come from last year's sections
+            sections[key] = skeleton_section(spec, locale)  # a part last year's file lacked
+        else:
+            sections[key] = _section(section, locale, results=key == RESULTS_SECTION)
         lines = [""] + (section_comment(kind.sections.index(spec), spec, locale) if spec else [])
         if key == RESULTS_SECTION and PLANS_SECTION in last.sections:
             lines += _plans_prompt(last, kind)
