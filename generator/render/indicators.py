@@ -86,8 +86,8 @@ def table_rows(doc: Document) -> list[Row]:
 
 # ---------------------------------------------------------------------------- chart geometry ---
 
-CHART_WIDTH = 480
-BAR_MAX = 360
+CHART_WIDTH = 420
+BAR_MAX = 300
 BAR_HEIGHT = 14
 ROW_HEIGHT = 64
 TOP = 34
