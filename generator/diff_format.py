@@ -7,6 +7,7 @@ no spaces to split words on): [-removed-]{+added+} in text, ~~removed~~ **added*
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable
 
 from genreport.diff import PREAMBLE, Change, IndicatorRow, ReportDiff, SectionDiff
@@ -79,17 +80,23 @@ def _signed(value: float) -> str:
     return ("+" if round(value, 6) > 0 else "") + format_number(value)
 
 
+# Numbers and Latin words are compared whole (2032 -> 2210, not 2[-03-]{+21+}...); Chinese by character.
+_TOKEN = re.compile(r"\d+(?:\.\d+)?|[A-Za-z]+|\s+|.", re.DOTALL)
+GLUE = 2  # an unchanged run this short between two edits is folded into them, so edits read as phrases
+
+
 def _inline(old: str, new: str, removed: Callable[[str], str], added: Callable[[str], str]) -> str:
-    out = []
-    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            out.append(old[i1:i2])
+    a, b = _TOKEN.findall(old), _TOKEN.findall(new)
+    opcodes = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    out, before, after = [], "", ""  # before/after: the edit being gathered
+    for index, (tag, i1, i2, j1, j2) in enumerate(opcodes):
+        between_edits = 0 < index < len(opcodes) - 1 and i2 - i1 <= GLUE
+        if tag != "equal" or (between_edits and before + after):
+            before, after = before + "".join(a[i1:i2]), after + "".join(b[j1:j2])
             continue
-        if i2 > i1:
-            out.append(removed(old[i1:i2]))
-        if j2 > j1:
-            out.append(added(new[j1:j2]))
+        out += [removed(before) if before else "", added(after) if after else "", "".join(a[i1:i2])]
+        before, after = "", ""
+    out += [removed(before) if before else "", added(after) if after else ""]
     return "".join(out)
 
 
