@@ -165,12 +165,22 @@ def kinds(
     typer.echo(describe_kinds(specs, chosen), nl=False)  # type: ignore[arg-type]
 
 
+def _complete_kind(incomplete: str) -> list[str]:
+    """Shell completion for --kind: the installed kinds (a folder listing, no YAML read)."""
+    from genreport.kinds import list_kinds
+
+    return [name for name in list_kinds() if name.startswith(incomplete)]
+
+
 @app.command()
 def init(
     source: Annotated[
         Optional[Path], typer.Option("--from", help="Last year's data file: carry it forward to the next year (it is never modified).", show_default=False)
     ] = None,
-    kind: Annotated[Optional[str], typer.Option("--kind", "-k", help="Report kind (see `genreport kinds`) [default: rule-of-law-government].", show_default=False)] = None,
+    kind: Annotated[
+        Optional[str],
+        typer.Option("--kind", "-k", help="Report kind (see `genreport kinds`) [default: rule-of-law-government].", show_default=False, autocompletion=_complete_kind),
+    ] = None,
     locale: Annotated[Optional[Lang], typer.Option("--locale", "-l", help="Language of the report [default: from the environment].", show_default=False)] = None,
     issuer: Annotated[Optional[str], typer.Option("--issuer", help="Full name of the issuing body.", show_default=False)] = None,
     year: Annotated[Optional[int], typer.Option("--year", help="The year reported on [default: last year].", show_default=False, min=1949, max=2100)] = None,
