@@ -142,7 +142,7 @@ def scaffold(kind: KindSpec, locale: Locale, year: int, issuer: str | None, sche
         ]
     )
     comment_before(document, "issuer", [words.issuer_note], indent=0)
-    comment_before(document, "preamble", [f"{line}" for line in words.optional_fields], indent=0)
+    comment_before(document, "preamble", words.optional_fields, indent=0)
     sections = mapping((spec.key, skeleton_section(spec, locale)) for spec in kind.sections)
     for index, spec in enumerate(kind.sections):
         comment_before(sections, spec.key, ["", *section_comment(index, spec, locale)], indent=2)

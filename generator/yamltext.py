@@ -41,7 +41,7 @@ def sequence(items: Iterable[Any] = ()) -> CommentedSeq:
 
 def comment_before(container: CommentedMap | CommentedSeq, key: str | int, lines: Iterable[str], indent: int) -> None:
     """Comment lines just above `key`; each line gets its own `# `."""
-    text = "\n".join(line for line in lines)
+    text = "\n".join(lines)
     if text:
         container.yaml_set_comment_before_after_key(key, before=text, indent=indent)
 
