@@ -36,8 +36,7 @@ _WORDS: dict[Locale, dict[str, str]] = {
         "intro": "导语",
         "text": "具体做法、成效和数据",
         "results_intro": "导语；写明上年安排（见上方注释）的落实情况",
-        "value_label": "【待填本年数值】",
-        "value_note": "【待填】{year}年数值；填好后删去 label 中的【待填本年数值】",
+        "value_note": "【待填】{year}年数值",
         "previous_note": "{year}年数值",
         "no_previous": "上年报告只有同比变化，没有数值",
         "attachment": "附件内容",
@@ -55,8 +54,7 @@ _WORDS: dict[Locale, dict[str, str]] = {
         "intro": "intro",
         "text": "the details",
         "results_intro": "intro; say what became of last year's arrangements (listed above)",
-        "value_label": " (TODO: this year's value)",
-        "value_note": "TODO: the {year} value; then delete (TODO: ...) from the label",
+        "value_note": "TODO: the {year} value",
         "previous_note": "the {year} value",
         "no_previous": "last year's report gave only the change, no value",
         "attachment": "attachment body",
@@ -207,7 +205,7 @@ def _indicators(last: Report) -> Any:
     year = last.year + 1
     out = sequence()
     for old in last.indicators:
-        item = _indicator(old, words["value_label"])
+        item = _indicator(old)
         note = words["value_note"].format(year=year)
         item.yaml_add_eol_comment(note if old.value is not None else f"{note} ({words['no_previous']})", "value", column=COMMENT_COLUMN)
         if old.value is not None:
@@ -216,10 +214,9 @@ def _indicators(last: Report) -> Any:
     return out
 
 
-def _indicator(old: Indicator, value_label: str) -> CommentedMap:
-    # value 0 stands in for "not yet known": the model needs a number, and the label's
-    # placeholder makes `check` fail until the real figure is written.
-    item = mapping([("key", old.key), ("label", old.label + value_label), ("value", 0)])
+def _indicator(old: Indicator) -> CommentedMap:
+    # value: null is "not yet known": `check` reports missing-figure at it until it is written.
+    item = mapping([("key", old.key), ("label", old.label), ("value", None)])
     if old.value is not None:
         item["previous"] = _plain(old.value)
     for field in ("unit", "part_of"):

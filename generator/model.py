@@ -115,7 +115,10 @@ class Indicator(Strict):
         description=describe("指标标识（小写英文、数字、下划线）", "Identifier: lower-case letters, digits, _"),
     )
     label: str = Field(min_length=1, description=describe("指标名称", "Indicator label"))
-    value: Number | None = Field(default=None, description=describe("本年度数值", "This year's value"))
+    value: Number | None = Field(
+        default=None,
+        description=describe("本年度数值（只知同比变化时可不填，改填 change）", "This year's value (or give only change)"),
+    )
     approx: bool = Field(default=False, description=describe("约数，印作“3余”", "Approximate: printed as 'over 3'"))
     previous: Number | None = Field(default=None, description=describe("比较年度数值；确无可比数据时写 null", "The comparison value; null when none exists"))
     previous_year: int | None = Field(
@@ -134,11 +137,6 @@ class Indicator(Strict):
         description=describe("本指标不得超过的指标标识", "Key of an indicator this count cannot exceed"),
     )
 
-    @model_validator(mode="after")
-    def _has_a_figure(self) -> Indicator:
-        if self.value is None and self.change is None:
-            raise ValueError("an indicator needs a value or a change / 指标须填写 value 或 change")
-        return self
 
 
 class Report(Strict):

@@ -1,8 +1,8 @@
 """The JSON Schema of a data file, for editors (VS Code's YAML extension) and validators.
 
 It is pydantic's schema of `Report`, with the descriptions the models already carry in both
-languages, plus what pydantic cannot see because it lives in validators: a point may be
-written as a bare string, and an indicator needs a value or a change. Everything else (strict
+languages, plus what pydantic cannot see because it lives in a validator: a point may be written as a
+bare string. Content rules (an indicator still needing its figure, say) are check's. Everything else (strict
 types, unknown keys refused, dates as `format: date`) comes from the models unchanged.
 """
 
@@ -24,8 +24,6 @@ def report_schema() -> dict[str, Any]:
     defs = schema.get("$defs", {})
     if "Point" in defs:
         defs["Point"] = _point_or_string(defs["Point"])
-    if "Indicator" in defs:
-        defs["Indicator"] = _needs_a_figure(defs["Indicator"])
     return {
         "$schema": SCHEMA_DIALECT,
         "title": "genreport data file",
@@ -44,16 +42,4 @@ def _point_or_string(point: dict[str, Any]) -> dict[str, Any]:
     return {
         "description": describe("要点：一段文字，或含 lead 和 text 的映射", "A point: a string, or a mapping with lead and text"),
         "anyOf": [{"type": "string"}, point],
-    }
-
-
-def _needs_a_figure(indicator: dict[str, Any]) -> dict[str, Any]:
-    # Indicator's after-validator: value or change, and a null does not count as either.
-    figure = {"type": "number"}
-    return {
-        **indicator,
-        "anyOf": [
-            {"required": ["value"], "properties": {"value": figure}},
-            {"required": ["change"], "properties": {"change": figure}},
-        ],
     }

@@ -22,6 +22,20 @@ def duplicate_indicator(ctx: Context) -> Iterator[Problem]:
         seen.setdefault(indicator.key, i)
 
 
+@rule("missing-figure", Severity.ERROR)
+def missing_figure(ctx: Context) -> Iterator[Problem]:
+    # A rule rather than a model constraint, so that a carried-forward file with figures still
+    # to fill (value: null) loads, builds as a draft, and shows this error at each indicator.
+    for i, indicator in enumerate(ctx.report.indicators):
+        if indicator.value is None and indicator.change is None:
+            yield Problem(
+                ("indicators", i, "value"),
+                Text(f"指标“{indicator.label}”尚未填写本年数值", f'indicator "{indicator.label}" has no figure for this year yet'),
+                Text("填写 value（本年数值）；只知同比变化时填写 change", "write value (this year's figure), or change when only the change is known"),
+                at_key=True,
+            )
+
+
 @rule("unknown-part-of", Severity.ERROR)
 def unknown_part_of(ctx: Context) -> Iterator[Problem]:
     keys = {indicator.key for indicator in ctx.report.indicators}
