@@ -80,15 +80,39 @@ def build_file(
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise GenreportError(Text(f"无法创建输出目录 {out_dir}：{exc.strerror}", f"cannot create {out_dir}: {exc.strerror}")) from None
-    written = []
-    for target, data in outputs.items():
-        write_atomic(target, data)
-        written.append(target)
+    written = write_all_atomic(outputs)
     return BuildResult(result, written)
 
 
 def write_atomic(target: Path, data: bytes) -> None:
     """Write `data` to `target` so that readers see the old file or the new one, never a half."""
+    write_all_atomic({target: data})
+
+
+def write_all_atomic(outputs: dict[Path, bytes]) -> list[Path]:
+    """Write every output, or none: all temp files are written and synced before any is renamed.
+
+    A failure while staging (disk full, folder not writable, an interrupt) removes every temp
+    file and leaves all earlier outputs as they were. Only the renames remain after staging,
+    and a rename within one folder does not fail for lack of space.
+    """
+    staged: list[tuple[str, Path]] = []
+    try:
+        for target, data in outputs.items():
+            staged.append((_stage(target, data), target))
+        for temp, target in staged:
+            os.replace(temp, target)
+    except OSError as exc:
+        _discard(staged)
+        where = getattr(exc, "filename", None) or next(iter(outputs), "")
+        raise GenreportError(Text(f"无法写入 {where}：{exc.strerror}", f"cannot write {where}: {exc.strerror}")) from None
+    except BaseException:
+        _discard(staged)
+        raise
+    return [target for _, target in staged]
+
+
+def _stage(target: Path, data: bytes) -> str:
     fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as stream:
@@ -96,12 +120,14 @@ def write_atomic(target: Path, data: bytes) -> None:
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temp, 0o644)
-        os.replace(temp, target)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise GenreportError(Text(f"无法写入 {target}：{exc.strerror}", f"cannot write {target}: {exc.strerror}")) from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
+    return temp
+
+
+def _discard(staged: list[tuple[str, Path]]) -> None:
+    for temp, _ in staged:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
