@@ -99,7 +99,7 @@ def write_all_atomic(outputs: dict[Path, bytes]) -> list[Path]:
     staged: list[tuple[str, Path]] = []
     try:
         for target, data in outputs.items():
-            staged.append((_stage(target, data), target))
+            _stage(target, data, staged)
         for temp, target in staged:
             os.replace(temp, target)
     except OSError as exc:
@@ -112,19 +112,16 @@ def write_all_atomic(outputs: dict[Path, bytes]) -> list[Path]:
     return [target for _, target in staged]
 
 
-def _stage(target: Path, data: bytes) -> str:
+def _stage(target: Path, data: bytes, staged: list[tuple[str, Path]]) -> None:
+    """Write a synced temp file beside `target`; it is listed in `staged` the moment it exists,
+    so an interrupt at any later point still finds it to remove."""
     fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temp, 0o644)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
-    return temp
+    staged.append((temp, target))
+    with os.fdopen(fd, "wb") as stream:
+        stream.write(data)
+        stream.flush()
+        os.fsync(stream.fileno())
+    os.chmod(temp, 0o644)
 
 
 def _discard(staged: list[tuple[str, Path]]) -> None:

@@ -8,6 +8,7 @@ Heavy imports (WeasyPrint) happen inside the commands that need them, so --help 
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from enum import Enum
 from pathlib import Path
@@ -268,13 +269,33 @@ def schema(
     typer.echo(str(output))
 
 
+class Terminated(BaseException):
+    """SIGTERM, raised like KeyboardInterrupt so that cleanup (temp files) runs on the way out."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise Terminated()
+
+
 def run() -> None:
-    """Entry point: no traceback reaches a user unless --debug asks for it."""
+    """Entry point: no traceback reaches a user unless --debug asks for it.
+
+    click's standalone mode would turn Ctrl-C into exit status 1, which here means "findings";
+    so exceptions are handled here: interrupted 130, terminated 143, internal error 2.
+    """
+    signal.signal(signal.SIGTERM, _on_sigterm)
     try:
-        app(prog_name="genreport")
-    except KeyboardInterrupt:
-        typer.echo("interrupted / 已中断", err=True)
+        code = app(prog_name="genreport", standalone_mode=False)
+    except typer.TyperException as error:  # usage errors: shown with the usage line, exit 2
+        show = getattr(error, "show", None)
+        show() if show else typer.echo(str(error), err=True)
+        sys.exit(getattr(error, "exit_code", EXIT_CANNOT_RUN))
+    except (KeyboardInterrupt, typer.Abort):
+        typer.echo("\ninterrupted; nothing half-written was left behind / 已中断，未留下不完整的文件", err=True)
         sys.exit(130)
+    except Terminated:
+        typer.echo("terminated; nothing half-written was left behind / 已终止，未留下不完整的文件", err=True)
+        sys.exit(143)
     except Exception:
         if _state["debug"]:
             raise
@@ -283,3 +304,4 @@ def run() -> None:
             err=True,
         )
         sys.exit(EXIT_CANNOT_RUN)
+    sys.exit(code if isinstance(code, int) else EXIT_OK)
