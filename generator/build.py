@@ -84,6 +84,21 @@ def build_file(
     return BuildResult(result, written)
 
 
+def render_draft_html(path: Path, previous: Path | None = None) -> tuple[str | None, CheckResult]:
+    """The report.html `build --draft` would write for `path`, in memory, and the check it ran.
+
+    The HTML is None when not even a draft can be made (the file does not load or validate);
+    the findings then say why. Raises GenreportError as build_file does (unreadable file,
+    failed render). `genreport preview` calls this on every save.
+    """
+    from genreport.render.html import render_html
+
+    result = check_file(path, previous)
+    if result.report is None or result.kind is None:
+        return None, result
+    return render_html(Document(result.report, result.kind, draft=True)), result
+
+
 def write_atomic(target: Path, data: bytes) -> None:
     """Write `data` to `target` so that readers see the old file or the new one, never a half."""
     write_all_atomic({target: data})
