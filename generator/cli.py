@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -143,6 +144,51 @@ def build(
         raise typer.Exit(EXIT_FINDINGS)
     for path in result.written:
         typer.echo(str(path))
+
+
+def _render_line(lang: str) -> Callable[[object], None]:
+    """The progress line printed after each re-render: time, duration, what check found."""
+    import time
+
+    def echo(snapshot: object) -> None:
+        state = snapshot.state  # type: ignore[attr-defined]
+        stale = ("；稿件未更新" if lang.startswith("zh") else "; draft not updated") if state.stale else ""
+        typer.echo(f"{time.strftime('%H:%M:%S')} {state.render_ms:.0f} ms: {state.summary}{stale}", err=True)
+
+    return echo
+
+
+@app.command()
+def preview(
+    file: Annotated[Path, typer.Argument(help="The report's YAML data file.", show_default=False, exists=True, dir_okay=False)],
+    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port on 127.0.0.1 [default: a free one].", show_default=False)] = 0,
+    open_browser: Annotated[bool, typer.Option("--open/--no-open", help="Open the page in the default web browser.")] = False,
+    previous: Annotated[
+        Optional[Path], typer.Option("--previous", "-p", help="Last year's data file, for the checks.")
+    ] = None,
+) -> None:
+    """Serve a live draft on 127.0.0.1 that follows every save, with check's findings. / 实时预览草稿。"""
+    from genreport.preview.session import Preview
+
+    try:
+        session = Preview(file, port=port, previous=previous)
+    except GenreportError as error:
+        raise fail(error) from None
+    lang = session.renderer.lang
+    session.on_render = _render_line(lang)
+    with session:
+        typer.echo(session.url)
+        stop_hint = "按 Ctrl-C 停止预览" if lang.startswith("zh") else "press Ctrl-C to stop"
+        typer.echo(f"{session.snapshot.state.summary}; {stop_hint}" if not lang.startswith("zh") else f"{session.snapshot.state.summary}；{stop_hint}", err=True)
+        if open_browser:
+            import webbrowser
+
+            webbrowser.open(session.url)
+        try:
+            session.serve_forever()
+        except KeyboardInterrupt:
+            pass  # Ctrl-C is how a preview ends: leaving the block stops it cleanly
+    typer.echo("预览已停止" if lang.startswith("zh") else "preview stopped", err=True)
 
 
 class DiffFormat(str, Enum):

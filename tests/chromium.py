@@ -96,11 +96,26 @@ class Browser:
             self._events.append(self._read_message(deadline))
 
     def open(self, path: Path, width: int, height: int = 900) -> None:
+        self.navigate(path.resolve().as_uri(), width, height)
+
+    def navigate(self, url: str, width: int, height: int = 900) -> None:
+        """Load `url` (a file: or http: URL) at the given viewport and wait for its load event."""
         self.page("Page.enable")
         self.page("Emulation.setDeviceMetricsOverride", width=width, height=height, deviceScaleFactor=1, mobile=width < 600)
         self._events.clear()
-        self.page("Page.navigate", url=path.resolve().as_uri())
+        self.page("Page.navigate", url=url)
         self.wait_for("Page.loadEventFired")
+
+    def wait_until(self, expression: str, timeout: float = 15.0, interval: float = 0.05) -> Any:
+        """Poll a JavaScript expression until it is truthy; its value, or TimeoutError after `timeout` s."""
+        deadline = time.monotonic() + timeout
+        while True:
+            value = self.evaluate(expression)
+            if value:
+                return value
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"still false after {timeout} s: {expression}")
+            time.sleep(interval)
 
     def evaluate(self, expression: str) -> Any:
         return self.page("Runtime.evaluate", expression=expression, returnByValue=True)["result"].get("value")

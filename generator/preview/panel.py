@@ -1,0 +1,133 @@
+"""The findings panel at the top of the preview page, in the report's language.
+
+One item per finding: severity, line:col, message, hint, the rule code and field path. Where
+the draft has the finding's spot, the place and message link to it; where it has none (a YAML
+syntax error, a file-wide problem) the offending source line is quoted instead. Every piece of
+user text is escaped: a finding quotes the user's file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+
+from genreport.errors import Finding, Severity
+from genreport.findings_format import summary_line
+
+PANEL_ID = "genreport-panel"
+
+_WORDS = {
+    "zh": {
+        "label": "预览检查结果",
+        Severity.ERROR: "错误",
+        Severity.WARNING: "警告",
+        "hint": "提示",
+        "updated": "{time} 更新 · 用时 {ms} 毫秒",
+        "stale": "无法生成新的稿件，下方仍是 {time} 的稿件；修正后保存即自动更新。",
+        "nothing": "还没有可显示的稿件：修正上述问题后保存，稿件即自动显示。",
+        "failed": "无法生成稿件",
+        "jump": "跳到稿件中的位置",
+    },
+    "en": {
+        "label": "Preview check results",
+        Severity.ERROR: "error",
+        Severity.WARNING: "warning",
+        "hint": "hint",
+        "updated": "updated {time} · {ms} ms",
+        "stale": "No new draft could be made; below is the draft from {time}. Save a fix and it updates by itself.",
+        "nothing": "Nothing to show yet: fix the problems above and save, and the draft appears by itself.",
+        "failed": "Cannot render the draft",
+        "jump": "go to its place in the draft",
+    },
+}
+
+
+def words(lang: str) -> dict[object, str]:
+    return _WORDS["zh" if lang.startswith("zh") else "en"]
+
+
+@dataclass(frozen=True)
+class PanelState:
+    """What the panel shows after one render."""
+
+    lang: str
+    version: int
+    findings: Sequence[Finding]
+    anchors: Sequence[str | None]  # per finding: the id of its spot in the draft, or None
+    source_lines: Sequence[str]
+    rendered_at: str  # HH:MM:SS
+    render_ms: float
+    failure: str | None = None  # a problem that stopped the render itself (unreadable file, template error)
+    stale_since: str | None = None  # this render failed: time of the older draft still shown, if any
+    stale: bool = False
+
+    @property
+    def tone(self) -> str:
+        if self.failure or self.stale or any(f.severity is Severity.ERROR for f in self.findings):
+            return "errors"
+        return "warnings" if self.findings else "clean"
+
+    @property
+    def summary(self) -> str:
+        if self.failure and not self.findings:
+            return words(self.lang)["failed"]
+        return summary_line(self.findings, self.lang)
+
+
+def _item(finding: Finding, anchor: str | None, source_lines: Sequence[str], lang: str) -> Markup:
+    w = words(lang)
+    location = finding.location
+    place = f"{location.line}:{location.column or 1}" if location.line else ""
+    message = escape(finding.message(lang))
+    if anchor:
+        href = f"#{anchor}"
+        place_html = Markup('<a class="gp-where" href="{}" title="{}">{}</a>').format(href, w["jump"], place)
+        message_html = Markup('<a class="gp-msg" href="{}">{}</a>').format(href, message)
+    else:
+        place_html = Markup('<span class="gp-where">{}</span>').format(place)
+        message_html = Markup('<span class="gp-msg">{}</span>').format(message)
+    parts = [
+        Markup('<span class="gp-sev">{}</span>').format(w[finding.severity]),
+        place_html if place else Markup(""),
+        Markup('<code class="gp-code">{}</code>').format(finding.code),
+        message_html,
+    ]
+    if finding.field:
+        parts.append(Markup('<span class="gp-field">{}</span>').format(finding.field))
+    parts.append(Markup('<span class="gp-hint">{}：{}</span>' if lang.startswith("zh") else '<span class="gp-hint">{}: {}</span>').format(w["hint"], finding.hint(lang)))
+    line = location.line
+    if anchor is None and line and 0 < line <= len(source_lines):
+        parts.append(Markup('<pre class="gp-source"><span class="gp-lineno">{}</span>{}</pre>').format(line, source_lines[line - 1]))
+    return Markup('<li class="gp-item gp-{}">{}</li>').format(finding.severity.value, Markup("").join(parts))
+
+
+def panel_html(state: PanelState) -> Markup:
+    """The <aside> the page starts with (the script replaces it whole after each render)."""
+    w = words(state.lang)
+    status = w["updated"].format(time=state.rendered_at, ms=f"{state.render_ms:.0f}")
+    body: list[Markup] = []
+    if state.failure:
+        body.append(Markup('<p class="gp-failure">{}</p>').format(state.failure))
+    if state.stale:
+        note = w["stale"].format(time=state.stale_since) if state.stale_since else w["nothing"]
+        body.append(Markup('<p class="gp-stale">{}</p>').format(note))
+    if state.findings:
+        items = Markup("").join(_item(f, a, state.source_lines, state.lang) for f, a in zip(state.findings, state.anchors, strict=True))
+        body.append(Markup('<ol class="gp-list">{}</ol>').format(items))
+    return Markup(
+        '<aside id="{id}" class="gp gp-{tone}" data-version="{version}" aria-label="{label}">'
+        '<details open><summary><span class="gp-summary">{summary}</span> <span class="gp-time">{status}</span></summary>'
+        "{body}</details>"
+        '<a class="gp-badge" href="#{id}">{summary}</a>'
+        "</aside>"
+    ).format(
+        id=PANEL_ID,
+        tone=state.tone,
+        version=state.version,
+        label=w["label"],
+        summary=state.summary,
+        status=status,
+        body=Markup("").join(body),
+    )
