@@ -76,6 +76,16 @@ class PanelState:
         return summary_line(self.findings, self.lang)
 
 
+def _source(line: int, source_lines: Sequence[str]) -> Markup:
+    """The finding's line and the one before (a YAML error is often caused a line early, or
+    reported one past the end of the file)."""
+    numbers = [n for n in (line - 1, line) if 0 < n <= len(source_lines)]
+    rows = Markup("\n").join(
+        Markup('<span class="gp-lineno">{}</span>{}').format(n, source_lines[n - 1]) for n in numbers
+    )
+    return Markup('<pre class="gp-source">{}</pre>').format(rows) if numbers else Markup("")
+
+
 def _item(finding: Finding, anchor: str | None, source_lines: Sequence[str], lang: str) -> Markup:
     w = words(lang)
     location = finding.location
@@ -97,9 +107,8 @@ def _item(finding: Finding, anchor: str | None, source_lines: Sequence[str], lan
     if finding.field:
         parts.append(Markup('<span class="gp-field">{}</span>').format(finding.field))
     parts.append(Markup('<span class="gp-hint">{}：{}</span>' if lang.startswith("zh") else '<span class="gp-hint">{}: {}</span>').format(w["hint"], finding.hint(lang)))
-    line = location.line
-    if anchor is None and line and 0 < line <= len(source_lines):
-        parts.append(Markup('<pre class="gp-source"><span class="gp-lineno">{}</span>{}</pre>').format(line, source_lines[line - 1]))
+    if anchor is None and location.line:
+        parts.append(_source(location.line, source_lines))
     return Markup('<li class="gp-item gp-{}">{}</li>').format(finding.severity.value, Markup("").join(parts))
 
 
