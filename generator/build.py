@@ -4,7 +4,7 @@ The pipeline: check_file -> (refuse on errors unless draft) -> Document -> every
 to bytes in memory -> only then each file is written (temp file in the same folder, fsync,
 os.replace). A failure anywhere before the writes leaves earlier outputs untouched; a temp file
 is removed when its own write fails. A writer is `Callable[[Document], bytes]`: a new format
-(pdf) is one more entry in WRITERS.
+is one more entry in WRITERS (pdf also takes PdfSettings: the user's fonts, --strict-fonts).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from pathlib import Path
 from genreport.checks import CheckResult, check_file
 from genreport.errors import GenreportError, Text
 from genreport.render.document import Document
+from genreport.render.pdf import PdfSettings
 
 Writer = Callable[[Document], bytes]
 
@@ -35,7 +36,13 @@ def _markdown(doc: Document) -> bytes:
     return render_markdown(doc).encode("utf-8")
 
 
-WRITERS: dict[str, Writer] = {"html": _html, "md": _markdown}
+def _pdf(doc: Document, settings: PdfSettings | None = None) -> bytes:
+    from genreport.render.pdf import render_pdf  # WeasyPrint loads only when a PDF is asked for
+
+    return render_pdf(doc, settings)
+
+
+WRITERS: dict[str, Writer] = {"html": _html, "md": _markdown, "pdf": _pdf}
 OUTPUT_STEM = "report"
 
 
@@ -59,7 +66,13 @@ def unknown_formats(formats: Sequence[str]) -> list[str]:
 
 
 def build_file(
-    path: Path, out_dir: Path, formats: Sequence[str] | None = None, *, draft: bool = False, previous: Path | None = None
+    path: Path,
+    out_dir: Path,
+    formats: Sequence[str] | None = None,
+    *,
+    draft: bool = False,
+    previous: Path | None = None,
+    pdf: PdfSettings | None = None,
 ) -> BuildResult:
     """Check `path`; unless refused, write `out_dir/report.<format>` for each format.
 
@@ -75,7 +88,13 @@ def build_file(
     if result.report is None or result.kind is None or (result.errors and not draft):
         return BuildResult(result)
     doc = Document(result.report, result.kind, draft=draft)
-    outputs = {out_dir / f"{OUTPUT_STEM}.{fmt}": WRITERS[fmt](doc) for fmt in dict.fromkeys(formats)}
+    if "pdf" in formats:  # glyph coverage warnings; FontError under --strict-fonts with a substitute
+        from genreport.render.pdf import pdf_findings
+
+        result.findings += pdf_findings(result, doc, pdf)
+    outputs = {
+        out_dir / f"{OUTPUT_STEM}.{fmt}": _pdf(doc, pdf) if fmt == "pdf" else WRITERS[fmt](doc) for fmt in dict.fromkeys(formats)
+    }
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -37,7 +37,8 @@ def test_minimal_kind_builds_with_its_own_and_shared_templates(extra_kinds, tmp_
     data = tmp_path / "brief.yaml"
     data.write_text(MINIMAL_REPORT.format(locale="zh-CN"), encoding="utf-8")
     result = build_file(data, tmp_path / "out")
-    assert [p.name for p in result.written] == ["report.html", "report.md"], [f.message.en for f in result.check.findings]
+    # the PDF too: a second kind prints with the locale's stylesheet, no Python of its own
+    assert [p.name for p in result.written] == ["report.html", "report.md", "report.pdf"], [f.message.en for f in result.check.findings]
     tree = parse((tmp_path / "out" / "report.html").read_text(encoding="utf-8"))
     assert [s.text for s in tree.find_all("span", "title-line")] == ["左云县司法局2023年工作简报"]
     parts = tree.find_all("section", "part")

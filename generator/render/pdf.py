@@ -19,8 +19,10 @@ from pathlib import Path
 
 from genreport import __version__
 from genreport.assets import styles_dir
-from genreport.errors import RenderError, Text
+from genreport.checks import CheckResult
+from genreport.errors import Finding, RenderError, Text
 from genreport.fonts import FontError, FontSetup, font_configuration, font_setup
+from genreport.glyphs import glyph_findings
 from genreport.render import cjk_justify
 from genreport.render.document import Document
 from genreport.render.html import render_html
@@ -67,9 +69,17 @@ def fonts_for(doc: Document, settings: PdfSettings) -> FontSetup:
     return fonts
 
 
+def pdf_findings(result: CheckResult, doc: Document, settings: PdfSettings | None = None) -> list[Finding]:
+    """What a PDF build adds to check's findings: a warning per character no font of its role has.
+
+    Raises FontError first when --strict-fonts meets a substitute: nothing is rendered then.
+    """
+    return glyph_findings(result, fonts_for(doc, settings or PdfSettings()))
+
+
 def subject(doc: Document) -> str:
     label = doc.kind.label(doc.locale)
-    return f"{doc.report.year}年度{label}" if doc.locale == "zh-CN" else f"{label}, {doc.report.year}"
+    return f"{label}（{doc.report.year}年度）" if doc.locale == "zh-CN" else f"{label}, {doc.report.year}"
 
 
 @contextmanager
