@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from genreport.assets import styles_dir
+from genreport.errors import GenreportError, Text
 from genreport.fonts import Role, roles_of
 from genreport.pdfmeasure import (
     A4, BODY_PT, CELL, CHARS, CJK, LATIN_FONT, FOLIO_PT, HEIGHT, LEFT, LINES, MM, PITCH, TITLE_PT, TOP, WIDTH,
@@ -463,3 +464,16 @@ def verify(path: Path, stylesheet: Path | None = None) -> Verification:
                  _attachments(pdf, kinds, roles), _imprint(pdf, kinds), _page_numbers(pdf, kinds, roles), _draft(pdf)):  # fmt: skip
         results += list(part)
     return Verification(path, kinds, grid, results)
+
+
+def verify_file(path: Path, stylesheet: Path | None = None) -> Verification:
+    """verify() for the command line: a missing, unreadable or broken file is a GenreportError (exit 2)."""
+    from pdfplumber.utils.exceptions import PdfminerException
+    from pypdf.errors import PyPdfError
+
+    if not path.is_file():
+        raise GenreportError(Text(f"找不到文件 {path}", f"no such file: {path}"))
+    try:
+        return verify(path, stylesheet)
+    except (PdfminerException, PyPdfError, OSError, ValueError) as exc:
+        raise GenreportError(Text(f"{path} 不是可读的 PDF：{exc}", f"{path} is not a readable PDF: {exc}")) from None
