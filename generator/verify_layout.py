@@ -190,20 +190,21 @@ def _grid(pdf: Pdf, kinds: list[str], body_pt: float) -> tuple[Grid, list[Result
     grid.height_mm = round(pitch * LINES / MM, 3)
     grid.bottom_mm = round(A4[1] - (statistics.median(grid.top_mm) + grid.height_mm), 3)
     # A page is full when the body text goes on on the next page (kinds is 0-based: kinds[n] is page
-    # n + 1). "特定情况可以作适当调整" (§5.2.2): a heading is kept with its text, so a page may end one
-    # line short when the next page starts with a heading; that is counted as full, and said.
+    # n + 1). "特定情况可以作适当调整" (§5.2.2): a heading is kept with its first line, and the
+    # signature with the last line of text and the 附注 with the date, so a page may end early by
+    # the lines such a unit at the top of the next page needed, and by no more.
     full, kept = [], []
     for page in flow:
         if page.number < len(kinds) and kinds[page.number] == "body":
             count = grid.lines_per_page.get(page.number, 0)
-            following = pdf.pages[page.number].text_lines[0].text
-            if count == LINES - 1 and (PART.match(following) or SUBSECTION.match(following)):
-                kept.append(page.number)
+            unit = kept_unit(of_size(pdf.pages[page.number].text_lines, body_pt), body_pt, pitch, left)
+            if count < LINES and unit is not None and LINES - count < unit:
+                kept.append((page.number, count))
                 count = LINES
             full.append((page.number, count))
     detail = f"{dict(full)}" if full else "no page is followed by more body text"
     if kept:
-        detail += f"; pages {kept}: 21 lines + a heading kept with its text on the next page"
+        detail += f"; ended early to keep a heading or the signature with its text: {kept}"
     results.append(Result("§5.2.2", "22 lines on every full page", _ok(all(c == LINES for _, c in full)) if full else NOT_VERIFIED, detail))
     if natural or capacity:
         counts = set(natural) or {max(capacity)}
@@ -219,6 +220,29 @@ def _grid(pdf: Pdf, kinds: list[str], body_pt: float) -> tuple[Grid, list[Result
     first_page = [line for line in of_size(pdf.pages[0].text_lines, body_pt) if not line.text.endswith(("：", "号"))]
     results.append(Result("§5.2.2–5.2.3", "the first page shows body text", _ok(len(first_page) > 0), f"{len(first_page)} body lines on page 1"))
     return grid, results
+
+
+def _slot(line: Line, body_pt: float, pitch: float) -> int:
+    """1-based grid line of a line on its page."""
+    return round((line.baseline - TOP * MM - 0.88 * body_pt) / pitch) + 1
+
+
+def kept_unit(lines: list[Line], body_pt: float, pitch: float, left: float) -> int | None:
+    """Grid lines taken by what must stay together at the top of a page, None when nothing must.
+
+    Headings at the top keep with the first line of text after them; when that text is the last
+    before the signature (issuers, date, 附注), the unit runs through the 附注.
+    """
+    if not lines:
+        return None
+    i = 0
+    while i < len(lines) - 1 and (PART.match(lines[i].text) or SUBSECTION.match(lines[i].text)):
+        i += 1
+    end: Line | None = lines[i] if i else None
+    date = next((j for j, line in enumerate(lines) if DATE.match(line.text)), None)
+    if date is not None and all(line.x0 > left + 4 * CELL for line in lines[i + 1 : date]) and date - i <= 5:
+        end = lines[date + 1] if date + 1 < len(lines) and lines[date + 1].text.startswith("（") else lines[date]
+    return _slot(end, body_pt, pitch) if end is not None else None
 
 
 # ------------------------------------------------------------------ fonts ---
@@ -343,8 +367,16 @@ def _closing(pdf: Pdf, kinds: list[str], body_pt: float) -> Iterator[Result]:
         good = abs(min(signer_space, date_space) - 2) < 0.15 and abs(shift - 2) < 0.15 and above == 1
         yield Result("§7.3.5", "issuer 2 characters in from the right, date 2 characters right of its start", _ok(good),
                      f"issuer {signer_space} in, date {date_space} in, date starts {shift} right, {above} blank lines above", page.number)  # fmt: skip
+    text_above = [line for line in lines[: max(j, 0)] if not line.text.startswith("附件：")]
+    yield Result("§7.3.5", "signature on a page with body text", _ok(j >= 0 and bool(text_above)),
+                 f"{len(text_above)} lines of text above the signature", page.number)  # fmt: skip
     note = lines[i + 1] if i + 1 < len(lines) else None
-    if note is None or not note.text.startswith("（"):
+    following = pdf.pages[page.number] if page.number < len(pdf.pages) else None
+    moved = following is not None and bool(following.text_lines) and re.fullmatch(r"（.+）", following.text_lines[0].text) is not None
+    if note is None and moved:
+        yield Result("§7.3.6", "附注 on the line after the date, 2 characters in", FAIL,
+                     f"{following.text_lines[0].text} is on the next page, away from the date", page.number)  # fmt: skip
+    elif note is None or not note.text.startswith("（"):
         yield Result("§7.3.6", "附注 on the line after the date, 2 characters in", NA, "no 附注")
     else:
         good = abs(note.x0 - left - 2 * CELL) < 1 and abs(note.baseline - date.baseline - PITCH) < 1
