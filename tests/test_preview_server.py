@@ -330,3 +330,56 @@ def test_ctrl_c_stops_cleanly(report):
     assert status == 0, err
     assert "Traceback" not in err and "Traceback" not in out
     assert "预览已停止" in err
+
+
+# ------------------------------------------------------ same HTML as build; developer edits ---
+
+
+def test_the_draft_is_exactly_what_build_draft_writes(tmp_path):
+    from genreport.build import build_file
+    from genreport.preview.page import split_draft
+
+    built = build_file(DRAFT, tmp_path / "out", ["html"], draft=True).written[0].read_text(encoding="utf-8")
+    with running(DRAFT, watch=False) as preview:
+        page = raw_get(preview.url, "/")[1].decode()
+    expected = split_draft(built)
+    assert f'<div id="genreport-report" data-version="1">\n{expected.body}\n</div>' in page
+    assert expected.head in page
+
+
+def test_previous_years_file_feeds_the_checks(report):
+    snapshot = Renderer(report, previous=report).render()  # this year copied word for word from "last year"
+    assert any(f.code == "copied-from-previous" for f in snapshot.state.findings)
+
+
+@pytest.fixture
+def own_kind(tmp_path, monkeypatch) -> Path:
+    """A copy of the minimal test kind on GENREPORT_KIND_PATH, free to edit, and a report of that kind."""
+    kinds = tmp_path / "kinds"
+    shutil.copytree(Path(__file__).parent / "data" / "kinds" / "minimal", kinds / "minimal")
+    monkeypatch.setenv("GENREPORT_KIND_PATH", str(kinds))
+    report = tmp_path / "brief.yaml"
+    report.write_text(
+        "kind: minimal\nlocale: zh-CN\nyear: 2023\nissuer: {name: 左云县司法局, level: department, parent: 左云县人民政府}\n"
+        "signed_on: 2024-01-10\nsections:\n  summary:\n    intro: 全年办理法律援助案件60件。\n",
+        encoding="utf-8",
+    )
+    return report
+
+
+def test_a_template_edit_is_followed(own_kind):
+    template = own_kind.parent / "kinds" / "minimal" / "sections" / "summary.html.j2"
+    with running(own_kind) as preview:
+        assert "本简报供内部参考。" in preview.snapshot.draft.body
+        template.write_text(template.read_text(encoding="utf-8").replace("本简报供内部参考。", "模板修改已生效。"), encoding="utf-8")
+        wait_for(lambda: "模板修改已生效。" in preview.snapshot.draft.body)
+
+
+def test_a_broken_template_keeps_the_last_good_draft(own_kind):
+    template = own_kind.parent / "kinds" / "minimal" / "sections" / "summary.html.j2"
+    renderer = Renderer(own_kind)
+    renderer.render()
+    template.write_text("{% extends 'part.html.j2' %}{% block body %}{{ oops( }}{% endblock %}", encoding="utf-8")
+    snapshot = renderer.render()
+    assert snapshot.state.failure and "summary.html.j2" in snapshot.state.failure
+    assert snapshot.draft_version == 1 and "本简报供内部参考。" in snapshot.draft.body
