@@ -69,8 +69,9 @@ def split_draft(page: str) -> Draft:
 def placeholder_draft(lang: str) -> Draft:
     """What the page shows under the panel before the file has ever rendered."""
     title = "genreport 预览" if lang.startswith("zh") else "genreport preview"
+    meta = '<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">'
     return Draft(
-        head=f'<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{title}</title>',
+        head=f"{meta}<title>{title}</title>",
         title=title,
         lang=lang,
         body_class="report draft",

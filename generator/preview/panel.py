@@ -106,7 +106,8 @@ def _item(finding: Finding, anchor: str | None, source_lines: Sequence[str], lan
     ]
     if finding.field:
         parts.append(Markup('<span class="gp-field">{}</span>').format(finding.field))
-    parts.append(Markup('<span class="gp-hint">{}：{}</span>' if lang.startswith("zh") else '<span class="gp-hint">{}: {}</span>').format(w["hint"], finding.hint(lang)))
+    colon = "：" if lang.startswith("zh") else ": "
+    parts.append(Markup('<span class="gp-hint">{}{}{}</span>').format(w["hint"], colon, finding.hint(lang)))
     if anchor is None and location.line:
         parts.append(_source(location.line, source_lines))
     return Markup('<li class="gp-item gp-{}">{}</li>').format(finding.severity.value, Markup("").join(parts))
@@ -123,11 +124,13 @@ def panel_html(state: PanelState) -> Markup:
         note = w["stale"].format(time=state.stale_since) if state.stale_since else w["nothing"]
         body.append(Markup('<p class="gp-stale">{}</p>').format(note))
     if state.findings:
-        items = Markup("").join(_item(f, a, state.source_lines, state.lang) for f, a in zip(state.findings, state.anchors, strict=True))
+        pairs = zip(state.findings, state.anchors, strict=True)
+        items = Markup("").join(_item(f, a, state.source_lines, state.lang) for f, a in pairs)
         body.append(Markup('<ol class="gp-list">{}</ol>').format(items))
     return Markup(
         '<aside id="{id}" class="gp gp-{tone}" data-version="{version}" aria-label="{label}">'
-        '<details open><summary><span class="gp-summary">{summary}</span> <span class="gp-time">{status}</span></summary>'
+        '<details open><summary><span class="gp-summary">{summary}</span> '
+        '<span class="gp-time">{status}</span></summary>'
         "{body}</details>"
         '<a class="gp-badge" href="#{id}">{summary}</a>'
         "</aside>"

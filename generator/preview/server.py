@@ -85,7 +85,10 @@ class PreviewServer(ThreadingHTTPServer):
             super().__init__((require_loopback(host), port), PreviewHandler)
         except OSError as exc:
             raise GenreportError(
-                Text(f"无法在 {host}:{port} 上提供预览：{exc.strerror}", f"cannot serve the preview on {host}:{port}: {exc.strerror}")
+                Text(
+                    f"无法在 {host}:{port} 上提供预览：{exc.strerror}",
+                    f"cannot serve the preview on {host}:{port}: {exc.strerror}",
+                )
             ) from None
 
     @property
@@ -129,7 +132,8 @@ class PreviewHandler(BaseHTTPRequestHandler):
 
     def _fragment(self) -> None:
         snap = self.server.live.snapshot
-        self._send(200, "application/json; charset=utf-8", fragment(snap.draft, snap.draft_version, snap.panel, snap.version))
+        body = fragment(snap.draft, snap.draft_version, snap.panel, snap.version)
+        self._send(200, "application/json; charset=utf-8", body)
 
     def _events(self) -> None:
         self.send_response(200)
