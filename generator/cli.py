@@ -13,11 +13,14 @@ import sys
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from genreport.errors import Finding, GenreportError, Severity, Text
+
+if TYPE_CHECKING:
+    from genreport.preview.render import Snapshot
 
 app = typer.Typer(
     name="genreport",
@@ -153,12 +156,12 @@ def build(
         typer.echo(str(path))
 
 
-def _render_line(lang: str) -> Callable[[object], None]:
+def _render_line(lang: str) -> Callable[[Snapshot], None]:
     """The progress line printed after each re-render: time, duration, what check found."""
     import time
 
-    def echo(snapshot: object) -> None:
-        state = snapshot.state  # type: ignore[attr-defined]
+    def echo(snapshot: Snapshot) -> None:
+        state = snapshot.state
         stale = ("；稿件未更新" if lang.startswith("zh") else "; draft not updated") if state.stale else ""
         typer.echo(f"{time.strftime('%H:%M:%S')} {state.render_ms:.0f} ms: {state.summary}{stale}", err=True)
 
@@ -168,10 +171,10 @@ def _render_line(lang: str) -> Callable[[object], None]:
 @app.command()
 def preview(
     file: Annotated[Path, typer.Argument(help="The report's YAML data file.", show_default=False, exists=True, dir_okay=False)],
-    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port on 127.0.0.1 [default: a free one].", show_default=False)] = 0,
+    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port on 127.0.0.1 (default: a free one).", show_default=False)] = 0,
     open_browser: Annotated[bool, typer.Option("--open/--no-open", help="Open the page in the default web browser.")] = False,
     previous: Annotated[
-        Optional[Path], typer.Option("--previous", "-p", help="Last year's data file, for the checks.")
+        Optional[Path], typer.Option("--previous", "-p", help="Last year's data file, for the checks.", exists=True, dir_okay=False)
     ] = None,
 ) -> None:
     """Serve a live draft on 127.0.0.1 that follows every save, with check's findings. / 实时预览草稿。"""
@@ -186,7 +189,8 @@ def preview(
     with session:
         typer.echo(session.url)
         stop_hint = "按 Ctrl-C 停止预览" if lang.startswith("zh") else "press Ctrl-C to stop"
-        typer.echo(f"{session.snapshot.state.summary}; {stop_hint}" if not lang.startswith("zh") else f"{session.snapshot.state.summary}；{stop_hint}", err=True)
+        separator = "；" if lang.startswith("zh") else "; "
+        typer.echo(f"{session.snapshot.state.summary}{separator}{stop_hint}", err=True)
         if open_browser:
             import webbrowser
 

@@ -92,12 +92,17 @@ class PreviewServer(ThreadingHTTPServer):
             ) from None
 
     @property
-    def url(self) -> str:
+    def address(self) -> tuple[str, int]:
         host, port = self.server_address[:2]
+        return str(host), int(port)  # AF_INET: always a str host
+
+    @property
+    def url(self) -> str:
+        host, port = self.address
         return f"http://{host}:{port}/"
 
     def allowed_hosts(self) -> set[str]:
-        host, port = self.server_address[:2]
+        host, port = self.address
         return {f"{host}:{port}", f"localhost:{port}"}
 
     def handle_error(self, request: object, client_address: object) -> None:
