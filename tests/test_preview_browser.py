@@ -75,6 +75,29 @@ def test_page_follows_saves_errors_and_recovery(tmp_path, browser):
     assert status == 0 and "Traceback" not in err
 
 
+def test_narrow_screen_keeps_the_readers_place_when_the_panel_above_grows(tmp_path, browser):
+    """On a phone the panel sits above the draft: when it grows (an error appears), the draft the
+    reader is looking at must not jump down."""
+    path = Path(shutil.copy(EXAMPLES / "zuoyun-2023.zh-CN.yaml", tmp_path / "zuoyun.zh-CN.yaml"))
+    original = path.read_text(encoding="utf-8")
+    top = "document.getElementById('part-deficiencies').getBoundingClientRect().top"
+    with PreviewProcess(path) as server:
+        browser.navigate(server.url, 400, 800)
+        assert browser.evaluate("getComputedStyle(document.getElementById('genreport-panel')).position") == "static"
+        # chromium's own scroll anchoring would hide a missing compensation (Safari has none)
+        browser.evaluate("document.documentElement.style.overflowAnchor = document.body.style.overflowAnchor = 'none'")
+        browser.evaluate(f"window.scrollBy(0, {top} - 100)")
+        before = browser.evaluate(top)
+        panel_height = browser.evaluate("document.getElementById('genreport-panel').offsetHeight")
+        path.write_text(original.replace("sections:", "sections: [", 1), encoding="utf-8")
+        browser.wait_until(f"{PANEL}.includes('YAML 语法错误')", WAIT)
+        assert browser.evaluate("document.getElementById('genreport-panel').offsetHeight") > panel_height
+        assert abs(browser.evaluate(top) - before) <= 2
+        assert browser.evaluate("getComputedStyle(document.querySelector('.gp-badge')).position") == "fixed"
+        assert "1 个错误" in browser.evaluate("document.querySelector('.gp-badge').textContent")
+        server.interrupt()
+
+
 def test_findings_panel_links_into_the_draft(tmp_path, browser):
     path = Path(shutil.copy(EXAMPLES / "draft-incomplete.zh-CN.yaml", tmp_path / "draft.zh-CN.yaml"))
     folder = Path(os.environ.get("GENREPORT_SCREENSHOTS") or tmp_path)
