@@ -1,0 +1,56 @@
+"""verify-layout catches each deliberately broken stylesheet, naming the right clause.
+
+The break is injected through PdfSettings.extra_css (appended after the real gbt9704.css), so
+the real sheet is never edited. The joint example is the document: four body pages, a sealed
+joint signature, indicators and a 版记 after a blank page, rendered in about half a second.
+"""
+
+from __future__ import annotations
+
+import pytest
+from pdf_helpers import EXAMPLES
+from render_helpers import document
+
+from genreport.render.pdf import PdfSettings, render_pdf
+from genreport.verify_layout import FAIL, verify
+
+BROKEN = {
+    "left margin 35 mm": ("@page { margin-left: 35mm; }", "§5.2.1", "left margin"),
+    "top margin 45 mm": ("@page { margin-top: 45mm; }", "§5.2.1", "top margin"),
+    "body 15 pt": ("body { font-size: 15pt; }", "§5.2.3", "body text 16 pt"),
+    "no letter-spacing": ("body { letter-spacing: 0; }", "§5.2.2", "28 characters"),
+    "line pitch 30 pt": ("body, .part-heading, .subsection-heading { line-height: 30pt; }", "§5.2.2", "line pitch"),
+    "ragged right": ("body { text-align: left; }", "§5.2.2", "justified"),
+    "page numbers centred": (
+        '@page { @bottom-center { content: "— " counter(page) " —"; font-family: var(--font-song); font-size: 14pt;'
+        " vertical-align: top; padding-top: 6.3mm; } }"
+        " @page :right { @bottom-right { content: none; } } @page :left { @bottom-left { content: none; } }",
+        "§7.5",
+        "page numbers",
+    ),
+    "page number dash 3 mm below": (
+        "@page :right { @bottom-right { padding-top: 2mm; } } @page :left { @bottom-left { padding-top: 2mm; } }",
+        "§7.5",
+        "page numbers",
+    ),
+    "bold headings": (".part-heading { font-weight: bold; }", "§7.3.3", "一、 headings"),
+    "title 20 pt": (".doc-title { font-size: 20pt; }", "§7.3.1", "title 22 pt"),
+    "seal date 2 characters in": (".signature.sealed { margin-right: 31.56pt; }", "§7.3.5", "sealed"),
+    "thin first 版记 rule": (".imprint .copies-to { border-top-width: 0.25mm; }", "§7.4", "版记 rules"),
+    "numbered 版记 page": ("@page imprint { @bottom-left { content: counter(page); } }", "§7.5", "page numbers"),
+}
+
+
+@pytest.fixture(scope="module")
+def joint():
+    """The joint example's Document."""
+    return document(EXAMPLES / "joint-2023.zh-CN.yaml", draft=False)
+
+
+@pytest.mark.parametrize("name", list(BROKEN))
+def test_a_broken_stylesheet_is_reported_with_its_clause(name, joint, tmp_path):
+    css, clause, check = BROKEN[name]
+    path = tmp_path / "broken.pdf"
+    path.write_bytes(render_pdf(joint, PdfSettings(extra_css=css)))
+    failures = [(r.clause, r.check) for r in verify(path).results if r.status == FAIL]
+    assert any(c == clause and check in text for c, text in failures), failures
