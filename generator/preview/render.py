@@ -35,10 +35,6 @@ class Snapshot:
     panel: Markup
     state: PanelState
 
-    @property
-    def render_ms(self) -> float:
-        return self.state.render_ms
-
 
 class Renderer:
     """Renders one data file again and again, keeping the last good draft."""
