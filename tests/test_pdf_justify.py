@@ -15,9 +15,9 @@ from weasyprint.text import line_break
 
 from genreport.render import cjk_justify
 
-# 27 characters then “……”。: no line break is allowed before ” or 。, so the first line takes 26
-# characters and is about two short of the 28-character measure unless it is justified.
-TEXT = "一二三四五六七八九十一二三四五六七八九十一二三四五六“七八”。九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八"
+# 27 characters then 七”。: no line may start with ” or 。, so 七”。 moves down whole and the first
+# line holds 27 characters, one short of the 28-character measure unless it is justified.
+TEXT = "一二三四五六七八九十一二三四五六七八九十一二三四五六七" + "七”。" + "九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八"
 CSS = "@page { size: 448pt 400pt; margin: 0; } body { margin: 0; } p { margin: 0; font: 16pt 'Noto Serif CJK SC'; text-align: justify; width: 448pt; }"
 
 
@@ -26,9 +26,17 @@ def line_ends(html: str) -> list[float]:
     document = weasyprint.HTML(string=html).render(stylesheets=[weasyprint.CSS(string=CSS)])
     ends = []
 
+    def text_ends(box: object) -> list[float]:
+        if type(box).__name__ == "TextBox":
+            # the letter-spacing Pango adds after a justified line's last character hangs past the
+            # margin, invisible: the glyph itself ends one justification step earlier
+            hang = box.justification_spacing if " " not in box.text else 0  # type: ignore[attr-defined]
+            return [box.position_x + box.width - hang]  # type: ignore[attr-defined]
+        return [end for child in getattr(box, "children", []) for end in text_ends(child)]
+
     def walk(box: object) -> None:
-        if type(box).__name__ == "LineBox":
-            ends.append(box.position_x + box.width)  # type: ignore[attr-defined]
+        if type(box).__name__ == "LineBox":  # a line box is as wide as its block: measure its text
+            ends.append(max(text_ends(box)))
             return
         for child in getattr(box, "children", []):
             walk(child)
