@@ -36,7 +36,7 @@ from genreport.errors import GenreportError, Text
 
 FONT_DIR_ENV = "GENREPORT_FONT_DIR"
 FONT_SUFFIXES = (".ttf", ".otf", ".ttc", ".otc")
-USER_FAMILY = "genreport user {role}"
+USER_FAMILY = "genreport user {role}"  # for a user's font with no ASCII name in the stack; the PDF shows genreport-user-<role>
 ROLE_LABELS = {
     "fangsong": ("仿宋", "FangSong (body)"),
     "xiaobiaosong": ("小标宋", "XiaoBiaoSong (title)"),
@@ -228,16 +228,17 @@ def _read_user_font(path: Path, mtime: float) -> tuple[Face, ...]:
     from fontTools.ttLib import TTCollection, TTFont, TTLibError
 
     try:
-        if path.suffix.lower() in (".ttc", ".otc"):
-            fonts = list(TTCollection(path, lazy=True).fonts)
-        else:
-            fonts = [TTFont(path, lazy=True)]
-        faces = []
-        for index, font in enumerate(fonts):
-            os2 = font["OS/2"] if "OS/2" in font else None
-            weight = int(getattr(os2, "usWeightClass", 400) or 400)
-            italic = bool(getattr(os2, "fsSelection", 0) & 1)
-            faces.append(Face(path, index, _names(font), weight, italic, user=True))
+        collection = path.suffix.lower() in (".ttc", ".otc")
+        container = TTCollection(path, lazy=True) if collection else TTFont(path, lazy=True)
+        try:
+            faces = []
+            for index, font in enumerate(container.fonts if collection else [container]):
+                os2 = font["OS/2"] if "OS/2" in font else None
+                weight = int(getattr(os2, "usWeightClass", 400) or 400)
+                italic = bool(getattr(os2, "fsSelection", 0) & 1)
+                faces.append(Face(path, index, _names(font), weight, italic, user=True))
+        finally:
+            container.close()
         return tuple(faces)
     except (TTLibError, OSError, KeyError, AssertionError, ValueError) as exc:
         raise GenreportError(Text(f"字体文件 {path} 无法读取：{exc}", f"font file {path} cannot be read: {exc}")) from None
@@ -310,14 +311,25 @@ def _font_face(family: str, face: Face) -> str:
     return f'@font-face {{ font-family: "{family}"; src: url("{face.path.as_uri()}"); font-weight: {face.weight}; font-style: {style}; }}'
 
 
+def user_family(face: Face, role: Role) -> str:
+    """The family an @font-face gives the user's face: the stack's own name for it when that name is
+    ASCII (the PDF names its fonts by it, so verify-layout can tell the role), else a name of ours."""
+    names = {_fold(n) for n in face.families}
+    for name in role.stack:
+        if _fold(name) in names and name.isascii():
+            return name
+    return USER_FAMILY.format(role=role.key)
+
+
 def _css(roles: Sequence[Role], resolved: Sequence[Resolved], user: Sequence[Face]) -> str:
     rules, root = [], []
     for role, result in zip(roles, resolved, strict=True):
         mine = [f for f in user if {_fold(n) for n in f.families} & {_fold(n) for n in role.stack}]
         if mine:
-            family = USER_FAMILY.format(role=role.key)
-            rules += [_font_face(family, f) for f in mine]
-            names = ", ".join(f'"{n}"' for n in (family, *role.official))
+            families = [user_family(face, role) for face in mine]
+            rules += [_font_face(family, face) for family, face in zip(families, mine, strict=True)]
+            # the user's families go first in the role's stack, before every installed font
+            names = ", ".join(f'"{n}"' for n in dict.fromkeys([*families, *role.official]))
             root.append(f"--{role.key}-official: {names};")
         if result.official and role.weight != 400:
             root.append(f"--{role.key}-weight: normal;")

@@ -199,16 +199,30 @@ def _font_resources(reader: Any) -> list[FontResource]:
 # ------------------------------------------------------------------ ink ---
 
 
+@dataclass(frozen=True)
+class Band:
+    """A horizontal band of ink: its rows' top and bottom (pt from the page top), and its thickness
+    from the grey levels, which is finer than the rows: an anti-aliased edge row counts by its share."""
+
+    top: float
+    bottom: float
+    thickness: float
+
+    @property
+    def middle(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
 def ink_bands(
     path: Path, page_index: int, box: tuple[float, float, float, float], *, min_fraction: float = 0.0, dpi: int = 600
-) -> list[tuple[float, float]]:
-    """Horizontal bands of ink (top, bottom in pt) inside box = (x0, top, x1, bottom) in pt.
+) -> list[Band]:
+    """Horizontal bands of ink inside box = (x0, top, x1, bottom) in pt.
 
     A row counts when its dark pixels cover at least min_fraction of the box's width (0: any
     ink). Only the box is rendered, so a 600 dpi look at a rule costs milliseconds.
     """
     import pypdfium2 as pdfium
-    from PIL import Image
+    from PIL import Image, ImageOps
 
     x0, top, x1, bottom = box
     document = pdfium.PdfDocument(str(path))
@@ -219,18 +233,23 @@ def ink_bands(
         image = page.render(scale=dpi / 72, crop=crop, grayscale=True).to_pil().convert("L")
     finally:
         document.close()
-    ink = image.point(lambda v: 255 if v < 128 else 0)
-    columns = ink.resize((1, ink.height), Image.Resampling.BOX)  # each row's share of dark pixels
+    dark = image.point(lambda v: 255 if v < 128 else 0).resize((1, image.height), Image.Resampling.BOX)  # share of dark pixels
+    grey = ImageOps.invert(image).resize((1, image.height), Image.Resampling.BOX)  # mean darkness per row
     step = 72 / dpi
     need = max(1.0, min_fraction * 255 - 0.5)
-    rows = [y for y in range(ink.height) if columns.getpixel((0, y)) >= need]
-    bands: list[list[float]] = []
+    rows = [y for y in range(image.height) if dark.getpixel((0, y)) >= need]
+    spans: list[list[int]] = []
     for y in rows:
-        if bands and y - bands[-1][1] <= 1:
-            bands[-1][1] = y
+        if spans and y - spans[-1][1] <= 1:
+            spans[-1][1] = y
         else:
-            bands.append([y, y])
-    return [(top + a * step, top + (b + 1) * step) for a, b in bands]
+            spans.append([y, y])
+    bands = []
+    for a, b in spans:
+        levels = [grey.getpixel((0, y)) for y in range(max(0, a - 1), min(image.height, b + 2))]
+        thickness = sum(levels) / max(levels) * step if max(levels) else 0.0
+        bands.append(Band(top + a * step, top + (b + 1) * step, thickness))
+    return bands
 
 
 def ink_extent(path: Path, page_index: int, y: float, x0: float, x1: float, dpi: int = 600) -> tuple[float, float] | None:
@@ -241,7 +260,7 @@ def ink_extent(path: Path, page_index: int, y: float, x0: float, x1: float, dpi:
     try:
         page = document[page_index]
         width, height = page.get_size()
-        half = 36 / dpi
+        half = 1.0  # a strip 2 pt tall around y; its middle row is read
         crop = (max(0.0, x0), max(0.0, height - y - half), max(0.0, width - x1), max(0.0, y - half))
         image = page.render(scale=dpi / 72, crop=crop, grayscale=True).to_pil().convert("L")
     finally:

@@ -257,6 +257,7 @@ def role_status(font: str, role: Role | None) -> tuple[str, str]:
     if role is None:
         return NOT_VERIFIED, f"{font} (stylesheet has no such role)"
     names = {_fold(n): n in role.official for n in role.stack}
+    names[_fold(f"genreport-user-{role.key}")] = True  # fonts.py's name for a user's official font
     official = names.get(_fold(font))
     if official is None:
         return FAIL, f"{font} is not a {role.label('en')} font ({', '.join(role.stack[:3])} …)"
@@ -410,9 +411,9 @@ def _imprint(pdf: Pdf, kinds: list[str]) -> Iterator[Result]:
         yield Result("§7.4", "版记 rules", NOT_VERIFIED, f"{len(bands)} full-width rules found", page.number)
     else:
         rules = []
-        for top, bottom in bands:
-            ends = ink_extent(pdf.path, page.number - 1, (top + bottom) / 2, left - 3 * MM, right + 3 * MM)
-            rules.append((mm(bottom - top), mm(ends[1] - ends[0]) if ends else 0.0, mm(bottom)))
+        for band in bands:
+            ends = ink_extent(pdf.path, page.number - 1, band.middle, left - 3 * MM, right + 3 * MM)
+            rules.append((mm(band.thickness), mm(ends[1] - ends[0]) if ends else 0.0, mm(band.top + band.thickness)))
         thick = [r[0] for r in rules]
         good = (abs(thick[0] - 0.35) < 0.05 and abs(thick[-1] - 0.35) < 0.05 and all(abs(t - 0.25) < 0.05 for t in thick[1:-1])
                 and all(abs(r[1] - WIDTH) < 0.5 for r in rules) and abs(rules[-1][2] - (TOP + HEIGHT)) < 0.5)  # fmt: skip
@@ -450,7 +451,7 @@ def _page_numbers(pdf: Pdf, kinds: list[str], roles: dict[str, Role]) -> Iterato
         inset = (right - line.glyphs[-1].x1) if odd else (line.x0 - left)
         text = line.text.replace(" ", "")
         dash = ink_bands(pdf.path, page.number - 1, (line.glyphs[0].x0, line.baseline - line.size, line.glyphs[0].x1, line.baseline + 0.3 * line.size))
-        below = round(mm(sum(dash[0]) / 2) - (TOP + HEIGHT), 2) if dash else None
+        below = round(mm(dash[0].middle) - (TOP + HEIGHT), 2) if dash else None
         status, detail = role_status(line.font, roles.get("song"))
         problems = []
         if text != f"—{page.number}—":
