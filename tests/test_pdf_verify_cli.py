@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -52,9 +53,13 @@ def test_a_deviation_exits_1(tmp_path):
 
 
 def test_not_verified_is_never_a_pass_and_strict_makes_it_fail(tmp_path):
-    # no date line: the signature block cannot be found, so §7.3.5 is not verified (not passed)
+    # a sealed draft not yet dated: the signature block cannot be found without its date line,
+    # so §7.3.5 is not verified (and not passed)
+    data = tmp_path / "undated.yaml"
+    text = (EXAMPLES / "joint-2023.zh-CN.yaml").read_text(encoding="utf-8")
+    data.write_text(re.sub(r"(?m)^signed_on: .*\n", "", text), encoding="utf-8")
     path = tmp_path / "nodate.pdf"
-    path.write_bytes(render_pdf(document(EXAMPLES / "joint-2023.zh-CN.yaml"), PdfSettings(extra_css=".sign-date { display: none; }")))
+    path.write_bytes(render_pdf(document(data, draft=True)))
     result = invoke("verify-layout", str(path))
     assert "not verified §7.3.5 signature and date: no date line" in result.output
     assert "ok           §7.3.5" not in invoke("verify-layout", "--all", str(path)).output
