@@ -23,6 +23,7 @@ resolved to an official font.
 
 from __future__ import annotations
 
+import atexit
 import ctypes
 import os
 import subprocess
@@ -36,7 +37,9 @@ from genreport.errors import GenreportError, Text
 
 FONT_DIR_ENV = "GENREPORT_FONT_DIR"
 FONT_SUFFIXES = (".ttf", ".otf", ".ttc", ".otc")
-USER_FAMILY = "genreport user {role}"  # for a user's font with no ASCII name in the stack; the PDF shows genreport-user-<role>
+USER_FAMILY = (
+    "genreport user {role}"  # for a user's font with no ASCII name in the stack; the PDF shows genreport-user-<role>
+)
 ROLE_LABELS = {
     "fangsong": ("仿宋", "FangSong (body)"),
     "xiaobiaosong": ("小标宋", "XiaoBiaoSong (title)"),
@@ -48,7 +51,20 @@ ROLE_LABELS = {
 }
 GENERIC_FAMILIES = {"serif", "sans-serif", "monospace", "cursive", "fantasy", "system-ui"}
 # fontconfig weights (fc-list %{weight}) on the CSS scale, for picking the face nearest a CSS weight
-_FC_TO_CSS = {0: 100, 40: 200, 50: 300, 55: 350, 75: 380, 80: 400, 100: 500, 180: 600, 200: 700, 205: 800, 210: 900, 215: 950}
+_FC_TO_CSS = {
+    0: 100,
+    40: 200,
+    50: 300,
+    55: 350,
+    75: 380,
+    80: 400,
+    100: 500,
+    180: 600,
+    200: 700,
+    205: 800,
+    210: 900,
+    215: 950,
+}
 
 
 class FontError(GenreportError):
@@ -165,7 +181,10 @@ def system_faces() -> tuple[Face, ...]:
         ).stdout  # fmt: skip
     except (OSError, subprocess.SubprocessError) as exc:
         raise GenreportError(
-            Text(f"无法列出系统字体（fc-list）：{exc}；请安装 fontconfig", f"cannot list the system's fonts with fc-list: {exc}; install fontconfig")
+            Text(
+                f"无法列出系统字体（fc-list）：{exc}；请安装 fontconfig",
+                f"cannot list the system's fonts with fc-list: {exc}; install fontconfig",
+            )
         ) from None
     faces = []
     for line in out.splitlines():
@@ -174,7 +193,13 @@ def system_faces() -> tuple[Face, ...]:
             continue
         family, weight, slant, file, index = parts
         faces.append(
-            Face(Path(file), int(index or 0), tuple(f.strip() for f in family.split(",")), _css_weight(int(weight or 80)), slant not in ("", "0"))
+            Face(
+                Path(file),
+                int(index or 0),
+                tuple(f.strip() for f in family.split(",")),
+                _css_weight(int(weight or 80)),
+                slant not in ("", "0"),
+            )
         )
     return tuple(faces)
 
@@ -241,7 +266,9 @@ def _read_user_font(path: Path, mtime: float) -> tuple[Face, ...]:
             container.close()
         return tuple(faces)
     except (TTLibError, OSError, KeyError, AssertionError, ValueError) as exc:
-        raise GenreportError(Text(f"字体文件 {path} 无法读取：{exc}", f"font file {path} cannot be read: {exc}")) from None
+        raise GenreportError(
+            Text(f"字体文件 {path} 无法读取：{exc}", f"font file {path} cannot be read: {exc}")
+        ) from None
 
 
 def user_faces(font_dir: Path | None) -> tuple[Face, ...]:
@@ -370,6 +397,10 @@ def font_configuration(font_dir: Path | None) -> Any:
 
     return FontConfiguration()
 
+
+# Drop the configurations before the interpreter tears modules down: FontConfiguration.__del__
+# removes its temporary font folder with shutil, which is gone by then ("NoneType is not callable").
+atexit.register(font_configuration.cache_clear)
 
 HARFBUZZ_SUBSET_LIBS = ("libharfbuzz-subset.so.0", "libharfbuzz-subset.0.dylib", "libharfbuzz-subset-0.dll")
 

@@ -31,7 +31,12 @@ def format_text(setups: Sequence[tuple[str, FontSetup]], lang: str) -> str:
         widths = [max(_width(row[i]) for row in rows) for i in range(3)]
         out.append(f"{locale} ({setup.stylesheet.name})")
         for row in rows:
-            out.append("  " + "  ".join(cell + " " * (widths[i] - _width(cell)) for i, cell in enumerate(row[:3])) + "  " + row[3])
+            out.append(
+                "  "
+                + "  ".join(cell + " " * (widths[i] - _width(cell)) for i, cell in enumerate(row[:3]))
+                + "  "
+                + row[3]
+            )
     lib = harfbuzz_subset()
     out.append(words["hb_yes"].format(lib=lib) if lib else words["hb_no"])
     folder = setups[0][1].font_dir if setups else None

@@ -68,7 +68,12 @@ def glyph_findings(result: CheckResult, fonts: FontSetup) -> list[Finding]:
             coverage[key] = frozenset().union(*(charset(face) for face in role.faces)) if role.faces else frozenset()
         seen = set()
         for char in text:
-            if char in seen or char.isspace() or ord(char) in coverage[key] or unicodedata.category(char) in ("Cc", "Cf"):
+            if (
+                char in seen
+                or char.isspace()
+                or ord(char) in coverage[key]
+                or unicodedata.category(char) in ("Cc", "Cf")
+            ):
                 continue
             seen.add(char)
             findings.append(_finding(result, path, char, role))

@@ -19,6 +19,7 @@ import statistics
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +34,9 @@ CELL = WIDTH * MM / CHARS  # 15.79 pt
 TEXT_TOP, TEXT_BOTTOM = 30 * MM, 264 * MM  # band holding the text block's baselines (not the draft mark, not the folio)
 
 CJK = re.compile(r"[\u2014\u2018\u2019\u201c\u201d\u2026\u3000-\u303f\u3400-\u9fff\uff00-\uffef·]")
-LATIN_FONT = re.compile(r"DejaVu|Liberation|Bitstream|FreeSerif|FreeSans|Noto-?Sans(?!-?CJK|-?Mono-?CJK)|Noto-?Serif(?!-?CJK)", re.I)
+LATIN_FONT = re.compile(
+    r"DejaVu|Liberation|Bitstream|FreeSerif|FreeSans|Noto-?Sans(?!-?CJK|-?Mono-?CJK)|Noto-?Serif(?!-?CJK)", re.I
+)
 
 
 def mm(pt: float) -> float:
@@ -84,7 +87,7 @@ class Line:
 
     def pitch(self) -> float | None:
         """Median origin-to-origin distance of neighbouring CJK glyphs: the line's character cell."""
-        steps = [b.x0 - a.x0 for a, b in zip(self.glyphs, self.glyphs[1:]) if CJK.match(a.text) and CJK.match(b.text)]
+        steps = [b.x0 - a.x0 for a, b in pairwise(self.glyphs) if CJK.match(a.text) and CJK.match(b.text)]
         return statistics.median(steps) if steps else None
 
     def natural(self, cell: float) -> bool:
@@ -92,7 +95,7 @@ class Line:
 
         A justified line (wider steps) or a line with a space in it (one wide step) is not.
         """
-        steps = [b.x0 - a.x0 for a, b in zip(self.glyphs, self.glyphs[1:])]
+        steps = [b.x0 - a.x0 for a, b in pairwise(self.glyphs)]
         return bool(steps) and self.all_cjk and all(abs(step - cell) < 0.02 for step in steps)
 
     def end(self, cell: float) -> float:
@@ -233,7 +236,9 @@ def ink_bands(
         image = page.render(scale=dpi / 72, crop=crop, grayscale=True).to_pil().convert("L")
     finally:
         document.close()
-    dark = image.point(lambda v: 255 if v < 128 else 0).resize((1, image.height), Image.Resampling.BOX)  # share of dark pixels
+    dark = image.point(lambda v: 255 if v < 128 else 0).resize(
+        (1, image.height), Image.Resampling.BOX
+    )  # share of dark pixels
     grey = ImageOps.invert(image).resize((1, image.height), Image.Resampling.BOX)  # mean darkness per row
     step = 72 / dpi
     need = max(1.0, min_fraction * 255 - 0.5)
@@ -252,7 +257,9 @@ def ink_bands(
     return bands
 
 
-def ink_extent(path: Path, page_index: int, y: float, x0: float, x1: float, dpi: int = 600) -> tuple[float, float] | None:
+def ink_extent(
+    path: Path, page_index: int, y: float, x0: float, x1: float, dpi: int = 600
+) -> tuple[float, float] | None:
     """Leftmost and rightmost ink on the row at y (pt), between x0 and x1: the ends of a rule."""
     import pypdfium2 as pdfium
 

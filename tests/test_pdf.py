@@ -12,13 +12,23 @@ import subprocess
 import sys
 
 import pytest
-from html_tree import parse
-from pdf_helpers import DRAFT_ZH, EN_EXAMPLES, EXAMPLES, FINAL_ZH, ROOT, ZH_EXAMPLES, example_pdf, outline_titles, poppler, verified
-from pypdf import PdfReader
-from render_helpers import document
-
 from genreport.render.html import render_html
 from genreport.verify_layout import FAIL
+from html_tree import parse
+from pdf_helpers import (
+    DRAFT_ZH,
+    EN_EXAMPLES,
+    EXAMPLES,
+    FINAL_ZH,
+    ROOT,
+    ZH_EXAMPLES,
+    example_pdf,
+    outline_titles,
+    poppler,
+    verified,
+)
+from pypdf import PdfReader
+from render_helpers import document
 
 ALL = ZH_EXAMPLES + EN_EXAMPLES
 A4_PT = (595.28, 841.89)
@@ -84,8 +94,14 @@ def test_chinese_text_extracts_in_reading_order_without_stray_spaces(stem):
     # no space between two Chinese characters inside a line of body text (tables excepted: cells),
     # unless the data itself has one there (an ideographic space in a joint title, a typed space)
     source = re.sub(r"[ \u3000]+", " ", parse(render_html(doc)).text)
-    body = [page for page, kind in zip(text.split("\f"), verified(stem).kinds, strict=False) if kind in ("first", "body")]
-    pairs = [m for page in body for m in re.findall(r"[\u4e00-\u9fff，。、；：“”（）] +[\u4e00-\u9fff，。、；：“”（）]", page)]
+    body = [
+        page for page, kind in zip(text.split("\f"), verified(stem).kinds, strict=False) if kind in ("first", "body")
+    ]
+    pairs = [
+        m
+        for page in body
+        for m in re.findall(r"[\u4e00-\u9fff，。、；：“”（）] +[\u4e00-\u9fff，。、；：“”（）]", page)
+    ]
     stray = [m for m in pairs if re.sub(" +", " ", m) not in source]
     assert stray == []
 
@@ -95,7 +111,14 @@ def test_two_builds_in_two_processes_are_byte_identical(tmp_path):
     stem = "zuoyun-2023.zh-CN"
     out = tmp_path / "again"
     command = [sys.executable, "-m", "genreport", "build", str(EXAMPLES / f"{stem}.yaml"), "-o", str(out), "-f", "pdf"]
-    subprocess.run(command, check=True, capture_output=True, cwd=ROOT, env={"PYTHONHASHSEED": "12345", "PATH": "/usr/bin:/bin"}, timeout=120)
+    subprocess.run(
+        command,
+        check=True,
+        capture_output=True,
+        cwd=ROOT,
+        env={"PYTHONHASHSEED": "12345", "PATH": "/usr/bin:/bin"},
+        timeout=120,
+    )
     first, second = example_pdf(stem).read_bytes(), (out / "report.pdf").read_bytes()
     assert hashlib.sha256(first).hexdigest() == hashlib.sha256(second).hexdigest()
 

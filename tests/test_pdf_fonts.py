@@ -13,15 +13,14 @@ import re
 
 import pytest
 import tinycss2
+from genreport.assets import styles_dir
+from genreport.cli import app
+from genreport.fonts import font_setup, roles_of
+from genreport.render.html import render_html
+from genreport.verify_layout import verify
 from pdf_helpers import ROOT, poppler
 from render_helpers import document
 from typer.testing import CliRunner
-
-from genreport.assets import styles_dir
-from genreport.cli import app
-from genreport.render.html import render_html
-from genreport.fonts import font_setup, roles_of
-from genreport.verify_layout import verify
 
 VALID = ROOT / "tests" / "data" / "valid.zh-CN.yaml"
 WENKAI = "/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf"
@@ -129,7 +128,9 @@ def test_the_users_fonts_come_first(font_dir):
 
 
 def test_a_pdf_built_with_the_users_fonts_embeds_them(font_dir, tmp_path):
-    result = invoke("build", str(VALID), "-o", str(tmp_path), "-f", "pdf", "--font-dir", str(font_dir), "--strict-fonts")
+    result = invoke(
+        "build", str(VALID), "-o", str(tmp_path), "-f", "pdf", "--font-dir", str(font_dir), "--strict-fonts"
+    )
     assert result.exit_code == 0, result.output
     fonts = poppler("pdffonts", str(tmp_path / "report.pdf"))
     names = {line.split()[0].split("+")[1] for line in fonts.splitlines()[2:]}
@@ -154,7 +155,9 @@ def test_strict_fonts_refuses_substitutes_and_writes_nothing(tmp_path):
 
 
 def test_a_character_no_font_of_its_role_has_is_a_warning_with_its_place(tmp_path):
-    text = VALID.read_text(encoding="utf-8").replace("全年新增市场主体1798户", f"全年新增市场主体1798户（含{RARE}家村集体企业）")
+    text = VALID.read_text(encoding="utf-8").replace(
+        "全年新增市场主体1798户", f"全年新增市场主体1798户（含{RARE}家村集体企业）"
+    )
     data = tmp_path / "report.yaml"
     data.write_text(text, encoding="utf-8")
     line = next(i for i, row in enumerate(text.splitlines(), start=1) if RARE in row)
@@ -163,7 +166,9 @@ def test_a_character_no_font_of_its_role_has_is_a_warning_with_its_place(tmp_pat
     assert (tmp_path / "out" / "report.pdf").exists()
     warning = next(row for row in result.output.splitlines() if "missing-glyph" in row)
     assert warning.startswith(f"{data}:{line}:")
-    assert "sections.measures.subsections[0].points[2].text" in warning and "U+2A6A5" in warning and "FangSong" in warning
+    assert (
+        "sections.measures.subsections[0].points[2].text" in warning and "U+2A6A5" in warning and "FangSong" in warning
+    )
 
 
 def test_a_heading_character_is_checked_against_the_heading_font(font_dir, tmp_path):
@@ -171,6 +176,8 @@ def test_a_heading_character_is_checked_against_the_heading_font(font_dir, tmp_p
     text = VALID.read_text(encoding="utf-8").replace("heading: 推进简政放权", "heading: 推进简政放权和𠀀事项改革")
     data = tmp_path / "report.yaml"
     data.write_text(text, encoding="utf-8")
-    result = invoke("build", str(data), "-o", str(tmp_path / "out"), "-f", "pdf", "--lang", "en", "--font-dir", str(font_dir))
+    result = invoke(
+        "build", str(data), "-o", str(tmp_path / "out"), "-f", "pdf", "--lang", "en", "--font-dir", str(font_dir)
+    )
     found = [row for row in result.output.splitlines() if "missing-glyph" in row]
     assert any("subsections[0].heading" in row and "Kai" in row and "U+20000" in row for row in found), result.output

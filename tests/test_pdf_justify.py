@@ -10,14 +10,17 @@ import inspect
 
 import pytest
 import weasyprint
+from genreport.render import cjk_justify
 from weasyprint.layout import inline
 from weasyprint.text import line_break
 
-from genreport.render import cjk_justify
-
 # 27 characters then 七”。: no line may start with ” or 。, so 七”。 moves down whole and the first
 # line holds 27 characters, one short of the 28-character measure unless it is justified.
-TEXT = "一二三四五六七八九十一二三四五六七八九十一二三四五六七" + "七”。" + "九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八"
+TEXT = (
+    "一二三四五六七八九十一二三四五六七八九十一二三四五六七"
+    + "七”。"
+    + "九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八"
+)
 CSS = "@page { size: 448pt 400pt; margin: 0; } body { margin: 0; } p { margin: 0; font: 16pt 'Noto Serif CJK SC'; text-align: justify; width: 448pt; }"
 
 

@@ -7,15 +7,14 @@ import re
 from pathlib import Path
 
 import pytest
-from pdf_helpers import EXAMPLES, example_pdf
-from render_helpers import document
-from typer.testing import CliRunner
-
 from genreport.assets import styles_dir
 from genreport.cli import app
 from genreport.errors import RenderError
 from genreport.render.fetcher import RefusedURL, RestrictedFetcher
 from genreport.render.pdf import PdfSettings, render_pdf
+from pdf_helpers import EXAMPLES, example_pdf
+from render_helpers import document
+from typer.testing import CliRunner
 
 
 def invoke(*args: str):
@@ -32,7 +31,21 @@ def test_a_good_pdf_exits_0_and_shows_the_grid():
 
 def test_all_lists_each_check_with_its_clause():
     output = invoke("verify-layout", "--all", str(example_pdf("zuoyun-2023.zh-CN"))).output
-    for clause in ("§5.1", "§5.2.1", "§5.2.2", "§5.2.3", "§7.2.5", "§7.3.1", "§7.3.2", "§7.3.3", "§7.3.4", "§7.3.5", "§7.3.6", "§7.4", "§7.5"):
+    for clause in (
+        "§5.1",
+        "§5.2.1",
+        "§5.2.2",
+        "§5.2.3",
+        "§7.2.5",
+        "§7.3.1",
+        "§7.3.2",
+        "§7.3.3",
+        "§7.3.4",
+        "§7.3.5",
+        "§7.3.6",
+        "§7.4",
+        "§7.5",
+    ):
         assert f"ok           {clause} " in output, clause
 
 
@@ -46,7 +59,9 @@ def test_json_has_every_result_and_the_grid():
 
 def test_a_deviation_exits_1(tmp_path):
     path = tmp_path / "wide.pdf"
-    path.write_bytes(render_pdf(document(EXAMPLES / "joint-2023.zh-CN.yaml"), PdfSettings(extra_css="@page { margin-left: 20mm; }")))
+    path.write_bytes(
+        render_pdf(document(EXAMPLES / "joint-2023.zh-CN.yaml"), PdfSettings(extra_css="@page { margin-left: 20mm; }"))
+    )
     result = invoke("verify-layout", str(path))
     assert result.exit_code == 1
     assert result.output.startswith("FAIL         §5.2.1 left margin 28 ± 1 mm: 20.0 mm")

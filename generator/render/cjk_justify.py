@@ -46,7 +46,10 @@ def check_internals() -> None:
     if not problems:
         signatures = {
             "inline.justify_line": (_original("justify_line", inline.justify_line), ["context", "line", "extra_width"]),
-            "line_break.Layout.set_text": (_original("set_text", line_break.Layout.set_text), ["self", "text", "justify"]),
+            "line_break.Layout.set_text": (
+                _original("set_text", line_break.Layout.set_text),
+                ["self", "text", "justify"],
+            ),
             "line_break.create_layout": (
                 line_break.create_layout,
                 ["text", "style", "context", "max_width", "justification_spacing"],
@@ -94,7 +97,9 @@ def _shift(context: Any, box: Any, per_char: float, x_advance: float) -> float:
             box.justification_spacing = per_char
             # The box keeps a deactivated layout that drawing reactivates with justify=True,
             # which is where set_text() below turns the spacing into letter-spacing.
-            layout = line_break.create_layout(box.text, box.style, context, max_width=None, justification_spacing=per_char)
+            layout = line_break.create_layout(
+                box.text, box.style, context, max_width=None, justification_spacing=per_char
+            )
             layout.deactivate()
             box.pango_layout = layout
             box.width += per_char * count
@@ -145,7 +150,9 @@ def install() -> None:
         spacing = self.style["letter_spacing"]
         spacing = 0 if spacing == "normal" else spacing
         _, bytestring = line_break.unicode_to_char_p(self.text)
-        attr = line_break.pango.pango_attr_letter_spacing_new(int((spacing + self.justification_spacing) * line_break.TO_UNITS))
+        attr = line_break.pango.pango_attr_letter_spacing_new(
+            int((spacing + self.justification_spacing) * line_break.TO_UNITS)
+        )
         attr.start_index, attr.end_index = 0, len(bytestring)
         line_break.pango.pango_attr_list_change(attrs, attr)
         line_break.pango.pango_layout_set_attributes(self.layout, attrs)

@@ -105,9 +105,8 @@ def render_pdf(doc: Document, settings: PdfSettings | None = None) -> bytes:
     settings = settings or PdfSettings()
     fonts = fonts_for(doc, settings)
     cjk_justify.install()
-    from weasyprint import CSS, HTML
-
     from genreport.render.fetcher import RestrictedFetcher
+    from weasyprint import CSS, HTML
 
     fetcher = RestrictedFetcher([styles_dir()], fonts.font_files)
     font_config = font_configuration(fonts.font_dir)
@@ -128,13 +127,17 @@ def render_pdf(doc: Document, settings: PdfSettings | None = None) -> bytes:
             raise RenderError(Text(f"PDF 生成失败：{exc}", f"PDF rendering failed: {exc}")) from exc
     if fetcher.refused:
         urls = ", ".join(fetcher.refused)
-        raise RenderError(Text(f"报告引用了不允许读取的地址：{urls}", f"the report refers to addresses a build never reads: {urls}"))
+        raise RenderError(
+            Text(f"报告引用了不允许读取的地址：{urls}", f"the report refers to addresses a build never reads: {urls}")
+        )
     # An @font-face that cannot load means a user's font file was silently not used. (WeasyPrint's
     # ".notdef glyph rendered" warnings are left out: glyph_findings reports those characters with
     # their place in the data file.)
     font_problems = [m for m in log if m.startswith("Font-face")]
     if font_problems:
-        raise RenderError(Text("字体加载失败：" + "；".join(font_problems), "fonts failed to load: " + "; ".join(font_problems)))
+        raise RenderError(
+            Text("字体加载失败：" + "；".join(font_problems), "fonts failed to load: " + "; ".join(font_problems))
+        )
     return data
 
 
