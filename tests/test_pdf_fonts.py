@@ -139,6 +139,11 @@ def test_a_pdf_built_with_the_users_fonts_embeds_them(font_dir, tmp_path):
     layout = verify(tmp_path / "report.pdf")
     roles = {r.check: r.detail for r in layout.results}
     assert roles["body text in 仿宋"] == "FangSong" and roles["title in 小标宋"] == "FZXiaoBiaoSong-B05S"
+    # gridfit placed these fonts' glyphs too (their metrics differ from Noto's): 37 mm, 7 mm, on the grid
+    status = {r.check: r.status for r in layout.results}
+    assert all(abs(top - 37) < 0.05 for top in layout.grid.top_mm)
+    assert status["every line on the grid"] == "ok"
+    assert next(s for c, s in status.items() if c.startswith("page numbers")) == "ok"
 
 
 def test_the_font_folder_can_come_from_the_environment(font_dir, monkeypatch):

@@ -2,7 +2,8 @@
 
 zh-CN prints with styles/gbt9704.css (GB/T 9704-2012), en with styles/a4.css. The HTML is the
 website's (render/html.py) without its screen stylesheet; the print sheet, the font rules of
-fonts.py and an optional override (tests break the layout on purpose with it) come after it.
+fonts.py, the grid offsets gridfit.py works out for the fonts in use, and an optional override
+(tests break the layout on purpose with it) come after it, in that order.
 
 Byte-identical rebuilds: WeasyPrint writes no clock time when the metadata carries dates, so
 created/modified are the signing date (absent in a draft without one: then no date at all);
@@ -23,7 +24,7 @@ from genreport.checks import CheckResult
 from genreport.errors import Finding, RenderError, Text
 from genreport.fonts import FontError, FontSetup, font_configuration, font_setup
 from genreport.glyphs import glyph_findings
-from genreport.render import cjk_justify
+from genreport.render import cjk_justify, gridfit
 from genreport.render.document import Document
 from genreport.render.html import render_html
 
@@ -115,7 +116,7 @@ def render_pdf(doc: Document, settings: PdfSettings | None = None) -> bytes:
     with _weasyprint_log() as log:
         try:
             sheets = [CSS(filename=str(fonts.stylesheet), url_fetcher=fetcher, font_config=font_config)]
-            for text in (fonts.css, settings.extra_css):
+            for text in (fonts.css, gridfit.grid_css(fonts), settings.extra_css):
                 if text:
                     sheets.append(CSS(string=text, base_url=base, url_fetcher=fetcher, font_config=font_config))
             rendered = HTML(string=html, base_url=base, url_fetcher=fetcher).render(
