@@ -31,6 +31,11 @@ def title_lines(doc: Document) -> list[str]:
     return titles.balanced_lines(doc.title, doc.issuer_names, doc.locale)
 
 
+def balanced(text: str, doc: Document) -> list[str]:
+    """Any other long title (an attachment's) in balanced lines: never one long line and a stub."""
+    return titles.balanced_lines(text, doc.issuer_names, doc.locale)
+
+
 FILTERS: dict[str, Any] = {
     **numbering.FILTERS,
     "markdown": markdown.to_html,  # Markdown field -> sanitised HTML (Markup)
@@ -38,6 +43,7 @@ FILTERS: dict[str, Any] = {
     "md": markdown.to_markdown,  # Markdown field -> inert Markdown for report.md
     "plain": markdown.plain_markdown,  # plain-text field -> one safe Markdown line
     "title_lines": title_lines,
+    "balanced": balanced,
     "indicator_rows": indicators.table_rows,
     "indicator_chart": indicators.chart,
 }
