@@ -39,6 +39,7 @@ FAILING = [
     ("none-not-allowed", "  deficiencies:\n    points:\n", "  deficiencies:\n    none: true\n    points:\n", "none: true"),
     ("none-with-content", "    none: true", "    none: true\n    intro: 本年度无其他事项。", "none: true"),
     ("unknown-part-of", "part_of: labour_disputes_accepted", "part_of: labour_disputes_acepted", "part_of:"),
+    ("stray-space", "乡镇权责事项144项", "乡镇权责事项 144项，个体 工商户", "个体 工商户"),
     ("missing-figure", "    value: 82.5\n    change: -8.5\n", "    value: null\n", "value: null"),
     ("duplicate-indicator", "key: air_quality_share", "key: labour_disputes_accepted", "key: labour_disputes_accepted\n    label: 空气"),
 ]
