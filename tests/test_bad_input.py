@@ -74,3 +74,18 @@ def test_five_megabyte_report_checks(tmp_path: Path):
     assert result.report is not None
     assert len(result.report.sections["measures"].subsections) == len(items) + 3
     assert result.errors == []
+
+
+def test_thousands_of_subsections_build_to_html_and_markdown(tmp_path):
+    """Found by this corpus: numbering stopped at 999 (（一千）is a valid, if odd, number)."""
+    from genreport.build import build_file
+
+    valid = (DATA / "valid.zh-CN.yaml").read_text(encoding="utf-8")
+    anchor = "  measures:\n    subsections:\n"
+    cut = valid.index(anchor) + len(anchor)
+    items = "".join(f"      - heading: 第{n}项重点工作\n        intro: 全年开展专项检查{n}次，发现问题全部整改。\n" for n in range(1200))
+    path = tmp_path / "many.yaml"
+    path.write_text(valid[:cut] + items + valid[cut:], encoding="utf-8")
+    result = build_file(path, tmp_path / "out", ["html", "md"])
+    assert [p.name for p in result.written] == ["report.html", "report.md"]
+    assert "（一千二百零三）" in (tmp_path / "out" / "report.md").read_text(encoding="utf-8")

@@ -86,3 +86,11 @@ def test_title_lines_keep_years_whole():
 
 def test_english_title_is_one_line():
     assert len(balanced_lines("A long title " * 5, [], "en")) == 1
+
+
+@pytest.mark.parametrize(
+    ("number", "words"),
+    [(110, "一百一十"), (1000, "一千"), (1001, "一千零一"), (1010, "一千零一十"), (10001, "一万零一"), (12345, "一万二千三百四十五"), (110000, "十一万")],
+)
+def test_large_counts_still_number(number, words):
+    assert n.chinese_number(number) == words

@@ -28,18 +28,33 @@ MONTHS = (
 
 
 def chinese_number(n: int) -> str:
-    """1 -> 一, 10 -> 十, 11 -> 十一, 20 -> 二十, 99 -> 九十九, 100 -> 一百, 105 -> 一百零五."""
-    if n < 1 or n > 999:
-        raise ValueError(f"cannot number {n} in Chinese numerals (1-999)")
-    hundreds, rest = divmod(n, 100)
-    tens, ones = divmod(rest, 10)
-    out = f"{DIGITS[hundreds]}百" if hundreds else ""
-    if tens:
-        out += ("" if tens == 1 and not hundreds else DIGITS[tens]) + "十"
-    elif hundreds and ones:
-        out += "零"
-    if ones:
-        out += DIGITS[ones]
+    """1 -> 一, 10 -> 十, 11 -> 十一, 105 -> 一百零五, 1010 -> 一千零一十, 10001 -> 一万零一.
+
+    Any positive count: a report with a thousand subsections is odd, but it must still number.
+    """
+    if n < 1:
+        raise ValueError(f"cannot number {n} in Chinese numerals (from 1)")
+    high, low = divmod(n, 10000)
+    if not high:
+        return _below_ten_thousand(n, leading=True)
+    out = chinese_number(high) + "万"
+    if low:
+        out += ("零" if low < 1000 else "") + _below_ten_thousand(low, leading=False)
+    return out
+
+
+def _below_ten_thousand(n: int, leading: bool) -> str:
+    out, pending_zero = "", False
+    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit, n = divmod(n, value)
+        if digit:
+            if pending_zero and out:
+                out += "零"
+            # 十一, not 一十一, when the number starts with its tens.
+            out += ("" if unit == "十" and digit == 1 and not out and leading else DIGITS[digit]) + unit
+            pending_zero = False
+        else:
+            pending_zero = True
     return out
 
 
