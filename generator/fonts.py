@@ -28,7 +28,7 @@ import ctypes
 import os
 import subprocess
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -110,6 +110,8 @@ class Resolved:
     face: Face | None
     substitute: bool
     faces: tuple[Face, ...] = ()  # every installed face of the stack, in stack order: the role's glyph coverage
+    # each name of the stack that is installed, with all its faces (every weight), in stack order
+    families: tuple[tuple[str, tuple[Face, ...]], ...] = ()
 
     @property
     def official(self) -> bool:
@@ -206,20 +208,10 @@ def system_faces() -> tuple[Face, ...]:
 
 @lru_cache(maxsize=256)
 def _charset(path: Path, index: int, mtime: float) -> frozenset[int]:
-    """The code points a face maps: fontconfig's cached charset, else the font's own cmap (fontTools)."""
-    out = subprocess.run(
-        ["fc-query", "-i", str(index), "-f", "%{charset}", str(path)], capture_output=True, text=True, timeout=60
-    ).stdout.strip()
-    if out:
-        points: set[int] = set()
-        for part in out.split():
-            first, _, last = part.partition("-")
-            points.update(range(int(first, 16), int(last or first, 16) + 1))
-        return frozenset(points)
-    from fontTools.ttLib import TTFont
+    """The code points a face maps, from its cmap (HarfBuzz: a few ms, where fc-query took ~15 ms)."""
+    import uharfbuzz as hb
 
-    with TTFont(path, fontNumber=index, lazy=True) as font:
-        return frozenset(font["cmap"].getBestCmap() or {})
+    return frozenset(hb.Face(hb.Blob.from_file_path(str(path)), index).unicodes)
 
 
 def charset(face: Face) -> frozenset[int]:
@@ -308,7 +300,8 @@ def resolve_role(role: Role, user: Sequence[Face] = (), system: Sequence[Face] |
     official = name in role.official
     face = _pick(faces, 400 if official else role.weight)
     every = tuple(dict.fromkeys(_pick(fs, 400 if n in role.official else role.weight) for n, fs in ordered))
-    return Resolved(role, name, face, substitute=not official, faces=every)
+    families = tuple((n, tuple(fs)) for n, fs in ordered)
+    return Resolved(role, name, face, substitute=not official, faces=every, families=families)
 
 
 @dataclass(frozen=True)
@@ -318,8 +311,7 @@ class FontSetup:
     stylesheet: Path
     font_dir: Path | None
     resolved: tuple[Resolved, ...]
-    css: str  # @font-face rules for the user's fonts, and :root overrides
-    font_files: tuple[Path, ...] = field(default=())  # files the PDF renderer may read (the user's)
+    css: str  # :root overrides (the user's families first); the @font-face rules are fontfaces.py's
 
     def role(self, key: str) -> Resolved | None:
         return next((r for r in self.resolved if r.role.key == key), None)
@@ -333,11 +325,6 @@ class FontSetup:
         return [r for r in self.resolved if r.substitute]
 
 
-def _font_face(family: str, face: Face) -> str:
-    style = "italic" if face.italic else "normal"
-    return f'@font-face {{ font-family: "{family}"; src: url("{face.path.as_uri()}"); font-weight: {face.weight}; font-style: {style}; }}'
-
-
 def user_family(face: Face, role: Role) -> str:
     """The family an @font-face gives the user's face: the stack's own name for it when that name is
     ASCII (the PDF names its fonts by it, so verify-layout can tell the role), else a name of ours."""
@@ -349,20 +336,22 @@ def user_family(face: Face, role: Role) -> str:
 
 
 def _css(roles: Sequence[Role], resolved: Sequence[Resolved], user: Sequence[Face]) -> str:
-    rules, root = [], []
+    """:root overrides: the user's families first in their roles' stacks, the weight of a real 小标宋.
+
+    The @font-face rules naming those families (and every other face the PDF uses) point at the
+    font cache and are written per document by fontfaces.py.
+    """
+    root = []
     for role, result in zip(roles, resolved, strict=True):
         mine = [f for f in user if {_fold(n) for n in f.families} & {_fold(n) for n in role.stack}]
         if mine:
             families = [user_family(face, role) for face in mine]
-            rules += [_font_face(family, face) for family, face in zip(families, mine, strict=True)]
             # the user's families go first in the role's stack, before every installed font
             names = ", ".join(f'"{n}"' for n in dict.fromkeys([*families, *role.official]))
             root.append(f"--{role.key}-official: {names};")
         if result.official and role.weight != 400:
             root.append(f"--{role.key}-weight: normal;")
-    if root:
-        rules.append(":root { " + " ".join(root) + " }")
-    return "\n".join(rules)
+    return ":root { " + " ".join(root) + " }" if root else ""
 
 
 @lru_cache(maxsize=8)
@@ -370,8 +359,7 @@ def _setup(stylesheet: Path, font_dir: Path | None, stamp: tuple[float, ...]) ->
     roles = roles_of(stylesheet)
     user = user_faces(font_dir)
     resolved = tuple(resolve_role(role, user) for role in roles)
-    files = tuple(dict.fromkeys(f.path for f in user))
-    return FontSetup(stylesheet, font_dir, resolved, _css(roles, resolved, user), files)
+    return FontSetup(stylesheet, font_dir, resolved, _css(roles, resolved, user))
 
 
 def font_setup(stylesheet: Path, font_dir: Path | None = None) -> FontSetup:
@@ -386,21 +374,79 @@ def font_setup(stylesheet: Path, font_dir: Path | None = None) -> FontSetup:
 # ------------------------------------------------------------------ engine ---
 
 
-@lru_cache(maxsize=8)
-def font_configuration(font_dir: Path | None) -> Any:
-    """WeasyPrint's FontConfiguration, one per user font folder per process.
+# fontconfig rules for the isolated configuration: only the cached fonts exist in it, so these
+# are the few system rules that still matter. Synthetic bold and oblique as fontconfig's
+# 90-synthetic.conf has them (a real 仿宋_GB2312 has no bold face: asked for bold, Pango
+# emboldens it, as it would with the system configuration).
+_SYNTHETIC = """
+<match target="font">
+  <test name="weight" compare="less_eq"><const>medium</const></test>
+  <test target="pattern" name="weight" compare="more_eq"><const>bold</const></test>
+  <edit name="embolden" mode="assign"><bool>true</bool></edit>
+  <edit name="weight" mode="assign"><const>bold</const></edit>
+</match>
+<match target="font">
+  <test name="slant"><const>roman</const></test>
+  <test target="pattern" name="slant" compare="not_eq"><const>roman</const></test>
+  <edit name="matrix" mode="assign"><times><name>matrix</name>
+    <matrix><double>1</double><double>0.2</double><double>0</double><double>1</double></matrix></times></edit>
+  <edit name="slant" mode="assign"><const>oblique</const></edit>
+</match>
+"""
 
-    Pango's font map and the fonts @font-face loads live in it; making it once saves ~50 ms a
-    build, and keeping one per folder stops one report's fonts leaking into another's.
+
+def fontconfig_rules(generics: dict[str, str]) -> str:
+    """The isolated configuration's rules: synthetic styles, and each generic family (serif,
+    sans-serif ...) bound to one of the document's cached families (SVG text asks sans-serif)."""
+    from xml.sax.saxutils import escape
+
+    aliases = "".join(
+        f'<alias binding="same"><family>{escape(generic)}</family>'
+        f"<prefer><family>{escape(family)}</family></prefer></alias>"
+        for generic, family in sorted(generics.items())
+    )
+    return (
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n'
+        f"<fontconfig>{_SYNTHETIC}{aliases}</fontconfig>"
+    )
+
+
+@lru_cache(maxsize=4)
+def font_context(font_css: str, rules: str) -> tuple[Any, Any]:
+    """(FontConfiguration, parsed @font-face sheet) for one set of cached fonts, made once per process.
+
+    The configuration is isolated: it holds the fonts `font_css` loads from the font cache and
+    no system font, so Pango can only draw with those (never a silent DejaVu or Latin fallback
+    for CJK text; a character none of them has is a box, and a missing-glyph warning before
+    it). One per set of fonts: two documents' cuts share family names, and must not meet.
     """
+    from genreport.fontcache import cache_dir
+    from genreport.render import engine
+    from genreport.render.fetcher import RestrictedFetcher
+
+    weasyprint = engine.load()
+    from weasyprint.text.ffi import ffi, fontconfig, pangoft2
     from weasyprint.text.fonts import FontConfiguration
 
-    return FontConfiguration()
+    if not hasattr(fontconfig, "FcConfigCreate"):
+        ffi.cdef("FcConfig * FcConfigCreate (void);")
+    config = FontConfiguration()
+    # Swap the system configuration WeasyPrint loaded for an empty one, before any font is used.
+    isolated = fontconfig.FcConfigCreate()
+    fontconfig.FcConfigParseAndLoadFromMemory(isolated, rules.encode(), True)
+    pangoft2.pango_fc_font_map_set_config(ffi.cast("PangoFcFontMap *", config.font_map), isolated)
+    fontconfig.FcConfigDestroy(isolated)  # the font map keeps its own reference
+    config._config = isolated
+    fetcher = RestrictedFetcher([cache_dir()])
+    with engine.collect_warnings() as log:
+        sheet = weasyprint.CSS(string=font_css, url_fetcher=fetcher, font_config=config)
+    engine.raise_font_problems(log)  # raised, so never cached: the next build tries again
+    return config, sheet
 
 
 # Drop the configurations before the interpreter tears modules down: FontConfiguration.__del__
 # removes its temporary font folder with shutil, which is gone by then ("NoneType is not callable").
-atexit.register(font_configuration.cache_clear)
+atexit.register(font_context.cache_clear)
 
 HARFBUZZ_SUBSET_LIBS = ("libharfbuzz-subset.so.0", "libharfbuzz-subset.0.dylib", "libharfbuzz-subset-0.dll")
 

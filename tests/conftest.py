@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from genreport.checks import CheckResult, check_file
+
+# The font cache (fontcache.py) lives under $XDG_CACHE_HOME: one empty folder per test session,
+# set before anything runs, so subprocesses inherit it and no test reads or fills the user's.
+_CACHE_HOME = tempfile.mkdtemp(prefix="genreport-test-cache-")
+os.environ["XDG_CACHE_HOME"] = _CACHE_HOME
+atexit.register(shutil.rmtree, _CACHE_HOME, ignore_errors=True)
 
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).parent.parent

@@ -15,6 +15,8 @@ import pytest
 import tinycss2
 from genreport.assets import styles_dir
 from genreport.cli import app
+from genreport.fontcache import cache_dir
+from genreport.fontfaces import document_fonts, printed_chars
 from genreport.fonts import font_setup, roles_of
 from genreport.render.html import render_html
 from genreport.verify_layout import verify
@@ -119,8 +121,10 @@ def test_the_users_fonts_come_first(font_dir):
         resolved = setup.role(key)
         assert resolved.face.user and resolved.face.path.name == f"{key}.ttf" and not resolved.substitute
     assert setup.substitutes == []
-    assert '@font-face { font-family: "FangSong"; src: url("file://' in setup.css
     assert '--fangsong-official: "FangSong", "仿宋_GB2312"' in setup.css  # first, before any installed 仿宋
+    # the PDF reaches the user's font through the font cache, under the same family name
+    fonts = document_fonts(setup, printed_chars("仿宋正文"))
+    assert f'@font-face {{ font-family: "FangSong"; src: url("{cache_dir().as_uri()}/d-' in fonts.css
     assert "--xiaobiaosong-weight: normal;" in setup.css  # a real 小标宋 is not emboldened
     result = invoke("fonts", "--font-dir", str(font_dir), "--locale", "zh-CN", "--strict")
     assert result.exit_code == 0, result.output

@@ -1,9 +1,10 @@
-"""The only URL fetcher a PDF build uses: files under styles/ and the font files fonts.py chose, nothing else.
+"""The only URL fetcher a PDF build uses: files under styles/ and the font cache, nothing else.
 
 WeasyPrint fetches whatever a document or stylesheet names (images, @import, @font-face, even
 http:// and file:///etc/passwd); versions before 70 had CVEs there. A report never needs the
-network or any file outside the project's stylesheets and the user's font folder, so everything
-else is refused, and remembered: pdf.py turns a refusal into a RenderError instead of letting
+network or any file outside the project's stylesheets and the font cache (fontcache.py: every
+font a PDF uses, the user's own included, is read from its cut there), so everything else is
+refused, and remembered: pdf.py turns a refusal into a RenderError instead of letting
 WeasyPrint log a warning and draw the page without it.
 """
 
@@ -43,4 +44,4 @@ class RestrictedFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships n
                 kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
                 return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": kind})
         self.refused.append(url)
-        raise RefusedURL(f"genreport does not fetch {url}: only files under styles/ and the font folder")
+        raise RefusedURL(f"genreport does not fetch {url}: only files under styles/ and the font cache")

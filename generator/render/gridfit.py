@@ -28,25 +28,25 @@ FOLIO_LINE = FOLIO_PT  # the page number's line-height in gbt9704.css
 
 @lru_cache(maxsize=32)
 def _metrics(path: Path, index: int, mtime: float) -> tuple[float, float, float | None]:
-    """(ascent, descent, centre of the — glyph's ink) in em, as Pango lays the face out."""
-    from fontTools.pens.boundsPen import BoundsPen
-    from fontTools.ttLib import TTFont
+    """(ascent, descent, centre of the — glyph's ink) in em, as Pango lays the face out.
 
-    with TTFont(path, fontNumber=index, lazy=True) as font:
-        upm = font["head"].unitsPerEm
-        os2 = font["OS/2"] if "OS/2" in font else None
-        if os2 is not None and os2.fsSelection & (1 << 7):  # USE_TYPO_METRICS
-            ascent, descent = os2.sTypoAscender, -os2.sTypoDescender
-        else:
-            ascent, descent = font["hhea"].ascent, -font["hhea"].descent
-        dash = None
-        glyph = font.getBestCmap().get(0x2014)
-        if glyph is not None:
-            pen = BoundsPen(font.getGlyphSet())
-            font.getGlyphSet()[glyph].draw(pen)
-            if pen.bounds:
-                dash = (pen.bounds[1] + pen.bounds[3]) / 2 / upm
-    return ascent / upm, descent / upm, dash
+    Read with HarfBuzz, as Pango reads them (OS/2 typo metrics when the font asks for them, else
+    hhea): milliseconds even for a 26 MB .ttc, where fontTools needed 0.3 s a face. The font
+    cache's cuts keep these tables, so the source face and its cut measure the same.
+    """
+    import uharfbuzz as hb
+
+    face = hb.Face(hb.Blob.from_file_path(str(path)), index)
+    font = hb.Font(face)  # scale = units per em
+    upm = face.upem
+    extents = font.get_font_extents("ltr")
+    dash = None
+    glyph = font.get_nominal_glyph(0x2014)
+    if glyph:
+        ink = font.get_glyph_extents(glyph)
+        if ink is not None and ink.height:
+            dash = (ink.y_bearing + ink.height / 2) / upm
+    return extents.ascender / upm, -extents.descender / upm, dash
 
 
 def metrics(face: Face) -> tuple[float, float, float | None]:

@@ -12,19 +12,19 @@ font subset prefixes are hashes of the glyphs used, and nothing else varies betw
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Iterator
-from contextlib import contextmanager
+import html as html_module
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from genreport import __version__
 from genreport.assets import styles_dir
 from genreport.checks import CheckResult
-from genreport.errors import Finding, RenderError, Text
-from genreport.fonts import FontError, FontSetup, font_configuration, font_setup
+from genreport.errors import Finding, GenreportError, RenderError, Text
+from genreport.fonts import FontError, FontSetup, font_context, font_setup
 from genreport.glyphs import glyph_findings
-from genreport.render import cjk_justify, gridfit
+from genreport.render import cjk_justify, engine, gridfit
 from genreport.render.document import Document
 from genreport.render.html import render_html
 
@@ -83,47 +83,58 @@ def subject(doc: Document) -> str:
     return f"{label}（{doc.report.year}年度）" if doc.locale == "zh-CN" else f"{label}, {doc.report.year}"
 
 
-@contextmanager
-def _weasyprint_log() -> Iterator[list[str]]:
-    """Collect WeasyPrint's warnings for one render, so they reach the caller instead of stderr."""
-    messages: list[str] = []
+def printed_chars(doc_html: str, stylesheet: Path) -> frozenset[int]:
+    """The characters a PDF of `doc_html` can print: its text, and the stylesheet's `content` strings."""
+    from genreport.fontfaces import printed_chars as drawn
 
-    class Collect(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            messages.append(record.getMessage())
+    return drawn(html_module.unescape(doc_html), *_content_strings(stylesheet))
 
-    logger = logging.getLogger("weasyprint")
-    handler = Collect(logging.WARNING)
-    logger.addHandler(handler)
-    try:
-        yield messages
-    finally:
-        logger.removeHandler(handler)
+
+@lru_cache(maxsize=8)
+def _content_strings_of(path: Path, mtime_ns: int) -> tuple[str, ...]:
+    text = path.read_text(encoding="utf-8")
+    return tuple(m.group(2) for m in re.finditer(r"content:[^;}]*?([\"'])(.*?)\1", text))
+
+
+def _content_strings(path: Path) -> tuple[str, ...]:
+    return _content_strings_of(path, path.stat().st_mtime_ns)
 
 
 def render_pdf(doc: Document, settings: PdfSettings | None = None) -> bytes:
     """The PDF of `doc`. Raises RenderError when WeasyPrint fails or the document asks for a refused URL."""
+    return render_pdf_pages(doc, settings)[0]
+
+
+def render_pdf_pages(doc: Document, settings: PdfSettings | None = None) -> tuple[bytes, int]:
+    """The PDF of `doc` and its number of pages; see render_pdf."""
     settings = settings or PdfSettings()
     fonts = fonts_for(doc, settings)
+    weasyprint = engine.load()
     cjk_justify.install()
+    from genreport.fontcache import cache_dir
+    from genreport.fontfaces import document_fonts
     from genreport.render.fetcher import RestrictedFetcher
-    from weasyprint import CSS, HTML
 
-    fetcher = RestrictedFetcher([styles_dir()], fonts.font_files)
-    font_config = font_configuration(fonts.font_dir)
-    base = styles_dir().as_uri() + "/"
     html = render_html(doc, stylesheets=())
-    with _weasyprint_log() as log:
+    cached = document_fonts(fonts, printed_chars(html, fonts.stylesheet))
+    fetcher = RestrictedFetcher([styles_dir(), cache_dir()])
+    base = styles_dir().as_uri() + "/"
+    with engine.collect_warnings() as log:
         try:
-            sheets = [CSS(filename=str(fonts.stylesheet), url_fetcher=fetcher, font_config=font_config)]
-            for text in (fonts.css, gridfit.grid_css(fonts), settings.extra_css):
+            font_config, font_sheet = font_context(cached.css, cached.rules)
+            sheets = [engine.stylesheet(fonts.stylesheet), font_sheet]
+            for text in (gridfit.grid_css(fonts), settings.extra_css):
                 if text:
-                    sheets.append(CSS(string=text, base_url=base, url_fetcher=fetcher, font_config=font_config))
-            rendered = HTML(string=html, base_url=base, url_fetcher=fetcher).render(
+                    sheets.append(
+                        weasyprint.CSS(string=text, base_url=base, url_fetcher=fetcher, font_config=font_config)
+                    )
+            rendered = weasyprint.HTML(string=html, base_url=base, url_fetcher=fetcher).render(
                 stylesheets=sheets, font_config=font_config, **RENDER_OPTIONS
             )
             _set_metadata(rendered.metadata, doc)
             data: bytes = rendered.write_pdf(**RENDER_OPTIONS)
+        except GenreportError:
+            raise
         except Exception as exc:  # WeasyPrint raises anything from its C libraries; name the stage
             raise RenderError(Text(f"PDF 生成失败：{exc}", f"PDF rendering failed: {exc}")) from exc
     if fetcher.refused:
@@ -131,15 +142,11 @@ def render_pdf(doc: Document, settings: PdfSettings | None = None) -> bytes:
         raise RenderError(
             Text(f"报告引用了不允许读取的地址：{urls}", f"the report refers to addresses a build never reads: {urls}")
         )
-    # An @font-face that cannot load means a user's font file was silently not used. (WeasyPrint's
+    # An @font-face that cannot load means a cached font was silently not used. (WeasyPrint's
     # ".notdef glyph rendered" warnings are left out: glyph_findings reports those characters with
     # their place in the data file.)
-    font_problems = [m for m in log if m.startswith("Font-face")]
-    if font_problems:
-        raise RenderError(
-            Text("字体加载失败：" + "；".join(font_problems), "fonts failed to load: " + "; ".join(font_problems))
-        )
-    return data
+    engine.raise_font_problems(log)
+    return data, len(rendered.pages)
 
 
 def _set_metadata(metadata: object, doc: Document) -> None:

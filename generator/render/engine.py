@@ -1,0 +1,150 @@
+"""WeasyPrint, loaded once and fast, and the parsed objects a process keeps between renders.
+
+Loading: WeasyPrint opens its C libraries by trying several names each (`libgobject-2.0-0`,
+`gobject-2.0-0`, ...); cffi sends every name without a path through `ctypes.util.find_library`,
+which on Linux runs `ldconfig -p`, `gcc` and `ld` for each try: 54 subprocesses, 0.2-0.3 s of
+every cold build (measured with cProfile on this machine). `load()` answers those look-ups from
+one `ldconfig -p` listing, made once, while WeasyPrint imports; a name it cannot answer goes to
+the real `find_library`, so nothing changes where the listing is missing (macOS, Windows).
+
+Reuse: the print stylesheet is parsed once per process (and again only when the file changes);
+the font context (an isolated FontConfiguration and its @font-face sheet, fonts.py) is reused
+for every render that prints with the same cached fonts: preview and batch workers render
+again without parsing or loading anything twice.
+"""
+
+from __future__ import annotations
+
+import ctypes.util
+import logging
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+_LDCONFIG_LINE = re.compile(r"^\s*(lib\S+?\.so[^\s]*)\s+\((.*?)\)\s+=>\s+(\S+)")
+
+
+@lru_cache(maxsize=1)
+def _ldconfig() -> dict[str, list[str]]:
+    """`ldconfig -p` as {soname: [abi descriptions...]}; empty where there is no ldconfig."""
+    try:
+        out = subprocess.run(
+            ["/sbin/ldconfig", "-p"], capture_output=True, text=True, timeout=10, env={"LC_ALL": "C", "LANG": "C"}
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    found: dict[str, list[str]] = {}
+    for line in out.splitlines():
+        match = _LDCONFIG_LINE.match(line)
+        if match:
+            found.setdefault(match.group(1), []).append(match.group(2))
+    return found
+
+
+def _fast_find_library(original: Callable[[str], str | None]) -> Callable[[str], str | None]:
+    """find_library answered from one ldconfig listing, as ctypes does it (lib<name>.so*, this ABI)."""
+    abi = "x86-64" if sys.maxsize > 2**32 else ""
+
+    def find_library(name: str) -> str | None:
+        listing = _ldconfig()
+        if not listing:
+            return original(name)
+        prefix = f"lib{name}.so"
+        for soname, abis in listing.items():
+            if soname.startswith(prefix) and (soname == prefix or soname[len(prefix)] == "."):
+                if not abi or any(abi in a for a in abis):
+                    return soname
+        # ldconfig lists what the loader finds by default; only LD_LIBRARY_PATH can add to it
+        return original(name) if os.environ.get("LD_LIBRARY_PATH") else None
+
+    return find_library
+
+
+@contextmanager
+def _quick_library_lookup() -> Iterator[None]:
+    if not sys.platform.startswith("linux"):
+        yield
+        return
+    original = ctypes.util.find_library
+    ctypes.util.find_library = _fast_find_library(original)
+    try:
+        yield
+    finally:
+        ctypes.util.find_library = original
+
+
+def load() -> Any:
+    """Import WeasyPrint (once per process) and return the module."""
+    if "weasyprint" in sys.modules:
+        return sys.modules["weasyprint"]
+    with _quick_library_lookup():
+        import weasyprint
+    return weasyprint
+
+
+def harfbuzz_subsetter() -> bool:
+    """Whether WeasyPrint found HarfBuzz's subsetting library (without it, it subsets in Python)."""
+    load()
+    from weasyprint.text import ffi
+
+    return ffi.harfbuzz_subset is not None
+
+
+@lru_cache(maxsize=8)
+def _stylesheet(path: Path, mtime_ns: int) -> Any:
+    weasyprint = load()
+    from genreport.render.fetcher import RestrictedFetcher
+
+    # The print sheets hold no @font-face (fonts.py writes those per document), so no font
+    # configuration is needed to parse them and one parse serves every render.
+    fetcher = RestrictedFetcher([path.parent])
+    sheet = weasyprint.CSS(filename=str(path), url_fetcher=fetcher)
+    if fetcher.refused:
+        from genreport.errors import RenderError, Text
+
+        urls = ", ".join(fetcher.refused)
+        raise RenderError(
+            Text(
+                f"样式表引用了不允许读取的地址：{urls}",
+                f"the stylesheet refers to addresses a build never reads: {urls}",
+            )
+        )
+    return sheet
+
+
+def stylesheet(path: Path) -> Any:
+    """The parsed print stylesheet, kept until the file changes."""
+    return _stylesheet(path, path.stat().st_mtime_ns)
+
+
+@contextmanager
+def collect_warnings() -> Iterator[list[str]]:
+    """Collect WeasyPrint's warnings while the block runs, so they reach the caller instead of stderr."""
+    messages: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            messages.append(record.getMessage())
+
+    logger = logging.getLogger("weasyprint")
+    handler = Collect(logging.WARNING)
+    logger.addHandler(handler)
+    try:
+        yield messages
+    finally:
+        logger.removeHandler(handler)
+
+
+def raise_font_problems(messages: list[str]) -> None:
+    """RenderError when an @font-face could not load: a font the stylesheet asked for was not used."""
+    from genreport.errors import RenderError, Text
+
+    problems = [m for m in messages if m.startswith("Font-face")]
+    if problems:
+        raise RenderError(Text("字体加载失败：" + "；".join(problems), "fonts failed to load: " + "; ".join(problems)))
