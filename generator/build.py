@@ -55,6 +55,7 @@ def default_formats() -> list[str]:
 class BuildResult:
     check: CheckResult
     written: list[Path] = field(default_factory=list)
+    pages: int | None = None  # the PDF's, when one was built
 
     @property
     def refused(self) -> bool:
@@ -92,15 +93,21 @@ def build_file(
         from genreport.render.pdf import pdf_findings
 
         result.findings += pdf_findings(result, doc, pdf)
-    outputs = {
-        out_dir / f"{OUTPUT_STEM}.{fmt}": _pdf(doc, pdf) if fmt == "pdf" else WRITERS[fmt](doc) for fmt in dict.fromkeys(formats)
-    }
+    outputs: dict[Path, bytes] = {}
+    pages = None
+    for fmt in dict.fromkeys(formats):
+        if fmt == "pdf":
+            from genreport.render.pdf import render_pdf_pages
+
+            outputs[out_dir / f"{OUTPUT_STEM}.pdf"], pages = render_pdf_pages(doc, pdf)
+        else:
+            outputs[out_dir / f"{OUTPUT_STEM}.{fmt}"] = WRITERS[fmt](doc)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise GenreportError(Text(f"无法创建输出目录 {out_dir}：{exc.strerror}", f"cannot create {out_dir}: {exc.strerror}")) from None
     written = write_all_atomic(outputs)
-    return BuildResult(result, written)
+    return BuildResult(result, written, pages)
 
 
 def render_draft_html(path: Path, previous: Path | None = None) -> tuple[str | None, CheckResult]:
