@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from genreport.fontcache import CachedFont, document_font
-from genreport.fonts import Face, FontSetup, Resolved, charset, fontconfig_rules, user_family
+from genreport.fonts import Face, FontSetup, Resolved, fontconfig_rules, lacking, user_family
 
 # (weight, italic) a style may ask of a family; each is served by its nearest real face.
 VARIANTS = ((400, False), (700, False), (400, True), (700, True))
@@ -93,7 +93,7 @@ def document_fonts(setup: FontSetup, chars: frozenset[int]) -> DocumentFonts:
         for name, faces in resolved.families[1:]:
             if not missing:
                 break
-            has = missing & charset(_pick(faces, 400, False) or faces[0])
+            has = missing - lacking([_pick(faces, 400, False) or faces[0]], missing)
             if has:
                 declare(name, faces, resolved)
                 missing -= has

@@ -218,6 +218,24 @@ def charset(face: Face) -> frozenset[int]:
     return _charset(face.path, face.index, face.path.stat().st_mtime)
 
 
+@lru_cache(maxsize=64)
+def _hb_font(path: Path, index: int, mtime: float) -> Any:
+    import uharfbuzz as hb
+
+    return hb.Font(hb.Face(hb.Blob.from_file_path(str(path)), index))
+
+
+def lacking(faces: Iterable[Face], points: Iterable[int]) -> set[int]:
+    """The code points none of `faces` maps: a cmap look-up per point, no full character set built."""
+    left = set(points)
+    for face in faces:
+        if not left:
+            break
+        font = _hb_font(face.path, face.index, face.path.stat().st_mtime)
+        left = {p for p in left if not font.get_nominal_glyph(p)}
+    return left
+
+
 # ------------------------------------------------------------------ the user's fonts ---
 
 
@@ -285,15 +303,26 @@ def _pick(faces: Sequence[Face], weight: int) -> Face:
     return min(upright, key=lambda f: (abs(f.weight - weight), f.key))
 
 
+@lru_cache(maxsize=16)
+def _by_family(faces: tuple[Face, ...]) -> dict[str, tuple[Face, ...]]:
+    """Faces by each of their (folded) family names, in the faces' order."""
+    index: dict[str, list[Face]] = {}
+    for face in faces:
+        for name in dict.fromkeys(_fold(n) for n in face.families):
+            index.setdefault(name, []).append(face)
+    return {name: tuple(found) for name, found in index.items()}
+
+
 def resolve_role(role: Role, user: Sequence[Face] = (), system: Sequence[Face] | None = None) -> Resolved:
     """The face a role's stack resolves to: the user's fonts for any name of the stack first, then the system's."""
     system = system_faces() if system is None else system
     ordered: list[tuple[str, list[Face]]] = []
     for source in (user, system):
+        by_name = _by_family(tuple(source))
         for name in role.stack:
-            matching = [f for f in source if _fold(name) in {_fold(n) for n in f.families}]
+            matching = by_name.get(_fold(name))
             if matching:
-                ordered.append((name, matching))
+                ordered.append((name, list(matching)))
     if not ordered:
         return Resolved(role, None, None, substitute=True)
     name, faces = ordered[0]

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from pathlib import Path
 
+from genreport.fontcache import cache_dir
 from genreport.fonts import FontSetup, Resolved, harfbuzz_subset, user_faces
 
 _WORDS = {
     "zh": {"role": "角色", "font": "字体", "file": "文件", "sub": "替代", "yes": "是", "no": "否", "none": "（未找到）",
            "hb_yes": "HarfBuzz 子集化：可用（{lib}）", "hb_no": "HarfBuzz 子集化：不可用，字体子集化会慢约 10 倍；请安装 libharfbuzz-subset0",
+           "cache": "字体缓存：{dir}（{n} 个文件，{mb:.1f} MB）",
            "user": "字体目录 {dir}：", "unused": "  未用：{file}（{names}）不是任何角色的字体名", "used": "  {file}（{names}）"},
     "en": {"role": "role", "font": "font", "file": "file", "sub": "substitute", "yes": "yes", "no": "no", "none": "(none found)",
            "hb_yes": "HarfBuzz subsetting: available ({lib})", "hb_no": "HarfBuzz subsetting: not available; subsetting is ~10x slower; install libharfbuzz-subset0",
+           "cache": "font cache: {dir} ({n} files, {mb:.1f} MB)",
            "user": "font folder {dir}:", "unused": "  unused: {file} ({names}) names no role's font", "used": "  {file} ({names})"},
 }  # fmt: skip
 
@@ -39,6 +43,8 @@ def format_text(setups: Sequence[tuple[str, FontSetup]], lang: str) -> str:
             )
     lib = harfbuzz_subset()
     out.append(words["hb_yes"].format(lib=lib) if lib else words["hb_no"])
+    folder, count, size = cache_usage()
+    out.append(words["cache"].format(dir=folder, n=count, mb=size / 1e6))
     folder = setups[0][1].font_dir if setups else None
     if folder is not None:
         out.append(words["user"].format(dir=folder))
@@ -55,6 +61,7 @@ def format_json(setups: Sequence[tuple[str, FontSetup]]) -> str:
         "format": "genreport.fonts",
         "version": 1,
         "harfbuzz_subset": harfbuzz_subset(),
+        "font_cache": dict(zip(("folder", "files", "bytes"), (str(cache_usage()[0]), *cache_usage()[1:]), strict=True)),
         "locales": {
             locale: [
                 {
@@ -71,6 +78,13 @@ def format_json(setups: Sequence[tuple[str, FontSetup]]) -> str:
         },
     }
     return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def cache_usage() -> tuple[Path, int, int]:
+    """The font cache's folder, its number of entries and their total size."""
+    folder = cache_dir()
+    entries = [p for p in folder.glob("[cd]-*") if p.is_file()] if folder.is_dir() else []
+    return folder, len(entries), sum(p.stat().st_size for p in entries)
 
 
 def _width(text: str) -> int:

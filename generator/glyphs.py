@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from genreport.checks import CheckResult
 from genreport.checks.texts import report_texts
 from genreport.errors import FieldPath, Finding, Severity, Text
-from genreport.fonts import FontSetup, Resolved, charset
+from genreport.fonts import FontSetup, Resolved, lacking
 from genreport.model import Report
 
 CODE = "missing-glyph"
@@ -59,19 +59,20 @@ def glyph_findings(result: CheckResult, fonts: FontSetup) -> list[Finding]:
     """One warning per field and character that no installed font of the field's role can draw."""
     if result.report is None:
         return []
-    coverage: dict[str, frozenset[int]] = {}
+    texts = [(path, text, role_of(path, fonts)) for path, text in printed_texts(result.report)]
+    used: dict[str, set[int]] = {}
+    for _, text, role in texts:
+        used.setdefault(role.role.key, set()).update(map(ord, text))
+    roles = {role.role.key: role for _, _, role in texts}
+    absent = {key: lacking(roles[key].faces, points) for key, points in used.items()}
     findings = []
-    for path, text in printed_texts(result.report):
-        role = role_of(path, fonts)
-        key = role.role.key
-        if key not in coverage:
-            coverage[key] = frozenset().union(*(charset(face) for face in role.faces)) if role.faces else frozenset()
+    for path, text, role in texts:
         seen = set()
         for char in text:
             if (
                 char in seen
                 or char.isspace()
-                or ord(char) in coverage[key]
+                or ord(char) not in absent[role.role.key]
                 or unicodedata.category(char) in ("Cc", "Cf")
             ):
                 continue
