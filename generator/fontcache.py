@@ -44,17 +44,21 @@ from genreport.errors import GenreportError, Text
 
 FORMAT = "1"  # bump when the cut changes: every key changes with it
 MAX_BYTES = 256 * 1024 * 1024
-CACHE_SUBDIR = ("genreport", "fonts")
 
 
 class FontCacheError(GenreportError):
     """A font could not be cut (a file the subsetter cannot read, no uharfbuzz)."""
 
 
-def cache_dir() -> Path:
-    """$XDG_CACHE_HOME/genreport/fonts, else ~/.cache/genreport/fonts."""
+def cache_root() -> Path:
+    """$XDG_CACHE_HOME/genreport, else ~/.cache/genreport: everything genreport keeps between runs."""
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base, *CACHE_SUBDIR)
+    return Path(base, "genreport")
+
+
+def cache_dir() -> Path:
+    """The font cache: <cache_root>/fonts."""
+    return cache_root() / "fonts"
 
 
 # ------------------------------------------------------------------ character sets ---

@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError
 
 from genreport.assets import templates_dir
 from genreport.errors import RenderError, Text
@@ -49,6 +49,22 @@ FILTERS: dict[str, Any] = {
 }
 
 
+def _bytecode_cache() -> BytecodeCache | None:
+    """Compiled templates kept under <cache root>/jinja: a fresh process skips compiling them (~80 ms
+    for the report's HTML and Markdown). Entries are keyed by the template's source, so an edited
+    template compiles again; a cache folder that cannot be made just means compiling every time."""
+    from jinja2 import FileSystemBytecodeCache
+
+    from genreport.fontcache import cache_root
+
+    folder = cache_root() / "jinja"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(folder))
+
+
 @lru_cache(maxsize=16)
 def environment(kind_dir: Path) -> Environment:
     """The environment for one kind's folder (cached: templates compile once per process)."""
@@ -59,6 +75,7 @@ def environment(kind_dir: Path) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=_bytecode_cache(),
     )
     env.filters.update(FILTERS)
     return env
