@@ -26,14 +26,17 @@ Every entry is written atomically (a temp file, then os.replace) and carries the
 digits of its content's SHA-256 in its name. An entry is trusted only when its content still
 hashes to that name and HarfBuzz reads it as a font with glyphs; otherwise it is deleted and made
 again. A source font that changed has another key, so it is never served from a stale entry.
-Entries unused for longest go first when the folder outgrows MAX_BYTES.
+Entries unused for longest go first when the folder outgrows MAX_BYTES. A cache folder that
+cannot be written (a read-only home) is replaced by a temporary one for the run.
 """
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import hashlib
 import os
+import shutil
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -57,8 +60,22 @@ def cache_root() -> Path:
 
 
 def cache_dir() -> Path:
-    """The font cache: <cache_root>/fonts."""
-    return cache_root() / "fonts"
+    """The font cache: <cache_root>/fonts, or a temporary folder for this run when that cannot be written."""
+    return _usable(cache_root() / "fonts")
+
+
+@lru_cache(maxsize=8)
+def _usable(folder: Path) -> Path:
+    # A build machine with a read-only or missing home still builds: with fonts cut afresh each run.
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = tempfile.NamedTemporaryFile(dir=folder, prefix=".probe-", delete=True)
+        probe.close()
+        return folder
+    except OSError:
+        fallback = Path(tempfile.mkdtemp(prefix="genreport-fonts-"))
+        atexit.register(shutil.rmtree, fallback, ignore_errors=True)
+        return fallback
 
 
 # ------------------------------------------------------------------ character sets ---

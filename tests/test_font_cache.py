@@ -62,6 +62,16 @@ def test_the_cache_is_under_xdg_cache_home_or_dot_cache(tmp_path, monkeypatch):
     assert cache_dir() == tmp_path / "home" / ".cache" / "genreport" / "fonts"
 
 
+def test_a_cache_folder_that_cannot_be_written_falls_back_to_a_temporary_one(tmp_path, monkeypatch):
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder would be", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    folder = cache_dir()
+    assert folder.is_dir() and not folder.is_relative_to(blocked)
+    assert build_pdf(VALID, tmp_path / "out").stat().st_size > 0
+    assert any(folder.iterdir())
+
+
 def test_a_second_build_makes_no_new_cache_file(cache, tmp_path):
     first = build_pdf(VALID, tmp_path / "one")
     made = entries(cache)
