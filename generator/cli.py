@@ -109,7 +109,7 @@ def check(
 @app.command()
 def build(
     files: Annotated[
-        list[Path], typer.Argument(help="The report's YAML data file; several files or folders of them build as a batch.", show_default=False)
+        list[Path], typer.Argument(help="The report's YAML data file; several files or folders of them build as a batch.", show_default=False, metavar="FILE")
     ],
     output: Annotated[
         Optional[Path],
