@@ -79,11 +79,54 @@ def _quick_library_lookup() -> Iterator[None]:
         ctypes.util.find_library = original
 
 
+@contextmanager
+def _fonttools_on_demand() -> Iterator[None]:
+    """Let WeasyPrint import fontTools' subsetter and instancer without loading them (~90 ms).
+
+    It imports both at start-up for its fallbacks (no HarfBuzz subsetter; variable fonts), which
+    the cached fonts never take. `fontTools.subset` becomes a lazy module (importlib's
+    LazyLoader: loaded on first use, by WeasyPrint or anyone); `instantiateVariableFont` a
+    function importing the real one when called. Nothing changes where they were loaded already.
+    """
+    import importlib.util
+    import types
+
+    added = []
+    if "fontTools.subset" not in sys.modules:
+        spec = importlib.util.find_spec("fontTools.subset")
+        if spec is not None and spec.loader is not None:
+            spec.loader = importlib.util.LazyLoader(spec.loader)
+            module = importlib.util.module_from_spec(spec)
+            sys.modules["fontTools.subset"] = module
+            spec.loader.exec_module(module)
+            # as a finished import would: `from fontTools import subset` then finds it without
+            # importing again (Python 3.11's import reads __spec__, which would load it)
+            sys.modules["fontTools"].subset = module  # type: ignore[attr-defined]
+    name = "fontTools.varLib.instancer"
+    if name not in sys.modules:
+        stand_in = types.ModuleType(name)
+
+        def instantiateVariableFont(*args: Any, **kwargs: Any) -> Any:  # noqa: N802 (fontTools' name)
+            from fontTools.varLib.instancer import instantiateVariableFont as real
+
+            return real(*args, **kwargs)
+
+        stand_in.instantiateVariableFont = instantiateVariableFont  # type: ignore[attr-defined]
+        sys.modules[name] = stand_in
+        added.append((name, stand_in))
+    try:
+        yield
+    finally:
+        for module_name, module in added:  # later imports get the real module
+            if sys.modules.get(module_name) is module:
+                del sys.modules[module_name]
+
+
 def load() -> Any:
     """Import WeasyPrint (once per process) and return the module."""
     if "weasyprint" in sys.modules:
         return sys.modules["weasyprint"]
-    with _quick_library_lookup():
+    with _quick_library_lookup(), _fonttools_on_demand():
         import weasyprint
         from weasyprint.pdf import fonts as pdf_fonts
 
