@@ -7,13 +7,15 @@ Every test here has its own $XDG_CACHE_HOME, so it starts from an empty cache.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import shutil
 
 import pytest
 from fontTools.ttLib import TTFont
 from genreport.build import build_file
 from genreport.cli import app
-from genreport.fontcache import base_set, cache_dir
+from genreport.fontcache import base_set, cache_dir, document_font
 from genreport.fontfaces import document_fonts, printed_chars
 from genreport.fonts import charset, font_context
 from genreport.render import gridfit
@@ -26,6 +28,7 @@ from typer.testing import CliRunner
 
 VALID = ROOT / "tests" / "data" / "valid.zh-CN.yaml"
 SENTENCE = "2023年，县政府围绕法治政府建设目标"
+WENKAI = "/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf"  # Debian fonts-lxgw-wenkai
 
 
 @pytest.fixture
@@ -109,6 +112,18 @@ def test_a_truncated_or_corrupt_entry_is_cut_again(cache, tmp_path):
         checksum = re.match(r"[cd]-[0-9a-f]+-([0-9a-f]{16})\.", name).group(1)
         assert hashlib.sha256((cache / name).read_bytes()).hexdigest()[:16] == checksum
     assert "县政府围绕法治政府建设目标" in poppler("pdftotext", "-enc", "UTF-8", str(pdf), "-")
+
+
+def test_a_changed_source_font_is_cut_again_never_served_stale(cache, tmp_path):
+    source = tmp_path / "font.ttf"
+    shutil.copy(WENKAI, source)
+    chars = printed_chars("法治政府建设年度报告")
+    first = document_font(source, 0, chars)
+    stat = source.stat()
+    os.utime(source, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))  # the font file was replaced
+    second = document_font(source, 0, chars)
+    assert second.path != first.path and second.covers == first.covers
+    assert sum(n.startswith("c-") for n in entries(cache)) == 2
 
 
 def test_every_entry_is_a_font_that_covers_the_document_and_keeps_its_metrics(cache):
