@@ -84,13 +84,20 @@ def test_title_lines_keep_years_whole():
         assert not any(line.startswith(("023", "23", "3年", "年")) for line in lines)
 
 
-def test_english_title_is_one_line():
-    assert len(balanced_lines("A long title " * 5, [], "en")) == 1
-
-
 @pytest.mark.parametrize(
     ("number", "words"),
     [(110, "一百一十"), (1000, "一千"), (1001, "一千零一"), (1010, "一千零一十"), (10001, "一万零一"), (12345, "一万二千三百四十五"), (110000, "十一万")],
 )
 def test_large_counts_still_number(number, words):
     assert n.chinese_number(number) == words
+
+
+def test_english_title_breaks_into_balanced_lines_keeping_the_issuer_whole():
+    from genreport.render.titles import balanced_lines
+
+    issuer = "People's Government of Zuoyun County"
+    title = f"{issuer} 2023 Annual Report on the Construction of a Rule-of-Law Government"
+    lines = balanced_lines(title, [issuer], "en")
+    assert lines[0] == issuer and " ".join(lines) == title
+    assert min(map(len, lines)) >= 0.6 * max(map(len, lines))  # no one-word stub
+    assert balanced_lines("Short title", [], "en") == ["Short title"]

@@ -64,7 +64,9 @@ def _cost(lines: list[str], kinds: list[str]) -> float:
 def balanced_lines(title: str, issuer_names: Iterable[str] = (), locale: str = "zh-CN") -> list[str]:
     """The title as lines of similar width; [title] when it is short, English, or cannot be split well."""
     title = title.strip()
-    if locale != "zh-CN" or width(title) <= SINGLE_LINE_MAX:
+    if locale != "zh-CN":
+        return _balanced_words(title, list(issuer_names))
+    if width(title) <= SINGLE_LINE_MAX:
         return [title]
     kinds = _break_kinds(title, list(issuer_names))
     count = max(2, math.ceil(width(title) / LINE_MAX))
@@ -82,4 +84,34 @@ def balanced_lines(title: str, issuer_names: Iterable[str] = (), locale: str = "
                 best = (cost, lines)
         if best[0] < math.inf:
             break
+    return best[1]
+
+
+EN_LINE_CHARS = 44  # a4.css title (bold serif): about 48 characters fit the text block; keep a margin
+
+
+def _balanced_words(title: str, issuer_names: list[str]) -> list[str]:
+    """An English title broken between words into lines of similar length (no one-word stub),
+    keeping each issuer's name on one line where it can."""
+    words = title.split()
+    # Word positions inside an issuer's name: a break there splits the name.
+    inside: set[int] = set()
+    for name in issuer_names:
+        at = title.find(name)
+        if at >= 0:
+            first = len(title[:at].split())
+            inside.update(range(first + 1, first + len(name.split())))
+    if len(title) <= EN_LINE_CHARS or len(words) < 2:
+        return [title]
+    count = math.ceil(len(title) / EN_LINE_CHARS)
+    best: tuple[float, list[str]] = (math.inf, [title])
+    for cuts in itertools.combinations(range(1, len(words)), min(count, len(words)) - 1):
+        bounds = [0, *cuts, len(words)]
+        lines = [" ".join(words[a:b]) for a, b in itertools.pairwise(bounds)]
+        longest = max(map(len, lines))
+        if longest > EN_LINE_CHARS * 1.15:
+            continue
+        cost = longest - min(map(len, lines)) + 30 * len(inside.intersection(cuts))
+        if cost < best[0]:
+            best = (cost, lines)
     return best[1]
