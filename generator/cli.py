@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
+
 from genreport.errors import Finding, GenreportError, Severity
 
 if TYPE_CHECKING:

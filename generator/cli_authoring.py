@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+
 from genreport.cli import Lang, app, environment_lang, fail
 from genreport.errors import GenreportError, Text
 

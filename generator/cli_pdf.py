@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+
 from genreport.cli import EXIT_FINDINGS, EXIT_OK, Lang, OutputFormat, app, environment_lang, fail
 from genreport.errors import GenreportError
 
