@@ -53,7 +53,7 @@ html = render_html(doc, stylesheets=())
 lap("HTML for the PDF")
 fonts = fonts_for(doc, PdfSettings())
 from genreport.fontfaces import document_fonts
-from genreport.fonts import font_context
+from genreport.fontengine import font_context
 cached = document_fonts(fonts, printed_chars(html, fonts.stylesheet))
 lap("font cache: find (or cut) the document's fonts")
 config, font_sheet = font_context(cached.css, cached.rules)

@@ -5,7 +5,7 @@ first, then the system's). This module turns that into the @font-face rules the 
 adds after the stylesheet, each naming a *document font* from the font cache (fontcache.py),
 under the very family name the stylesheet's stack already asks for (for a user's font, the
 name fonts.user_family gives it). Since the font configuration the PDF is laid out with holds
-nothing else (fonts.font_context), the stacks resolve exactly as `genreport fonts` reports,
+nothing else (fontengine.font_context), the stacks resolve exactly as `genreport fonts` reports,
 and the PDF names its fonts as before (Noto-Serif-CJK-SC, FangSong ...).
 
 Declared per family: the faces a style may ask for — regular and bold, and italic ones where
@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from genreport.fontcache import CachedFont, document_font
-from genreport.fonts import Face, FontSetup, Resolved, fontconfig_rules, lacking, user_family
+from genreport.fontengine import fontconfig_rules
+from genreport.fonts import Face, FontSetup, Resolved, lacking, user_family
 
 # (weight, italic) a style may ask of a family; each is served by its nearest real face.
 VARIANTS = ((400, False), (700, False), (400, True), (700, True))

@@ -13,18 +13,20 @@ import shutil
 
 import pytest
 from fontTools.ttLib import TTFont
+from pdf_helpers import EXAMPLES, ROOT, example_pdf, poppler
+from render_helpers import document
+from typer.testing import CliRunner
+
 from genreport.build import build_file
 from genreport.cli import app
 from genreport.fontcache import base_set, cache_dir, document_font
+from genreport.fontengine import font_context
 from genreport.fontfaces import document_fonts, printed_chars
-from genreport.fonts import charset, font_context
+from genreport.fonts import charset
 from genreport.render import gridfit
 from genreport.render.html import render_html
 from genreport.render.pdf import PdfSettings, fonts_for
 from genreport.render.pdf import printed_chars as pdf_chars
-from pdf_helpers import EXAMPLES, ROOT, example_pdf, poppler
-from render_helpers import document
-from typer.testing import CliRunner
 
 VALID = ROOT / "tests" / "data" / "valid.zh-CN.yaml"
 SENTENCE = "2023年，县政府围绕法治政府建设目标"

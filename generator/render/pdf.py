@@ -22,7 +22,8 @@ from genreport import __version__
 from genreport.assets import styles_dir
 from genreport.checks import CheckResult
 from genreport.errors import Finding, GenreportError, RenderError, Text
-from genreport.fonts import FontError, FontSetup, font_context, font_setup
+from genreport.fontengine import font_context
+from genreport.fonts import FontError, FontSetup, font_setup
 from genreport.glyphs import glyph_findings
 from genreport.render import cjk_justify, engine, gridfit
 from genreport.render.document import Document

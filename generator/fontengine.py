@@ -1,0 +1,86 @@
+"""The isolated FontConfiguration a PDF is laid out with: only the cached fonts exist in it.
+
+fonts.py says which font each role resolves to; fontfaces.py and fontcache.py cut those fonts
+down for one document; this module makes the WeasyPrint font configuration that sees nothing
+else, so Pango can never fall back to a system font behind the report's back.
+"""
+
+from __future__ import annotations
+
+import atexit
+from functools import lru_cache
+from typing import Any
+
+# fontconfig rules for the isolated configuration: only the cached fonts exist in it, so these
+# are the few system rules that still matter. Synthetic bold and oblique as fontconfig's
+# 90-synthetic.conf has them (a real 仿宋_GB2312 has no bold face: asked for bold, Pango
+# emboldens it, as it would with the system configuration).
+_SYNTHETIC = """
+<match target="font">
+  <test name="weight" compare="less_eq"><const>medium</const></test>
+  <test target="pattern" name="weight" compare="more_eq"><const>bold</const></test>
+  <edit name="embolden" mode="assign"><bool>true</bool></edit>
+  <edit name="weight" mode="assign"><const>bold</const></edit>
+</match>
+<match target="font">
+  <test name="slant"><const>roman</const></test>
+  <test target="pattern" name="slant" compare="not_eq"><const>roman</const></test>
+  <edit name="matrix" mode="assign"><times><name>matrix</name>
+    <matrix><double>1</double><double>0.2</double><double>0</double><double>1</double></matrix></times></edit>
+  <edit name="slant" mode="assign"><const>oblique</const></edit>
+</match>
+"""
+
+
+def fontconfig_rules(generics: dict[str, str]) -> str:
+    """The isolated configuration's rules: synthetic styles, and each generic family (serif,
+    sans-serif ...) bound to one of the document's cached families (SVG text asks sans-serif)."""
+    from xml.sax.saxutils import escape
+
+    aliases = "".join(
+        f'<alias binding="same"><family>{escape(generic)}</family>'
+        f"<prefer><family>{escape(family)}</family></prefer></alias>"
+        for generic, family in sorted(generics.items())
+    )
+    return (
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n'
+        f"<fontconfig>{_SYNTHETIC}{aliases}</fontconfig>"
+    )
+
+
+@lru_cache(maxsize=4)
+def font_context(font_css: str, rules: str) -> tuple[Any, Any]:
+    """(FontConfiguration, parsed @font-face sheet) for one set of cached fonts, made once per process.
+
+    The configuration is isolated: it holds the fonts `font_css` loads from the font cache and
+    no system font, so Pango can only draw with those (never a silent DejaVu or Latin fallback
+    for CJK text; a character none of them has is a box, and a missing-glyph warning before
+    it). One per set of fonts: two documents' cuts share family names, and must not meet.
+    """
+    from genreport.fontcache import cache_dir
+    from genreport.render import engine
+    from genreport.render.fetcher import RestrictedFetcher
+
+    weasyprint = engine.load()
+    from weasyprint.text.ffi import ffi, fontconfig, pangoft2
+    from weasyprint.text.fonts import FontConfiguration
+
+    if not hasattr(fontconfig, "FcConfigCreate"):
+        ffi.cdef("FcConfig * FcConfigCreate (void);")
+    config = FontConfiguration()
+    # Swap the system configuration WeasyPrint loaded for an empty one, before any font is used.
+    isolated = fontconfig.FcConfigCreate()
+    fontconfig.FcConfigParseAndLoadFromMemory(isolated, rules.encode(), True)
+    pangoft2.pango_fc_font_map_set_config(ffi.cast("PangoFcFontMap *", config.font_map), isolated)
+    fontconfig.FcConfigDestroy(isolated)  # the font map keeps its own reference
+    config._config = isolated
+    fetcher = RestrictedFetcher([cache_dir()])
+    with engine.collect_warnings() as log:
+        sheet = weasyprint.CSS(string=font_css, url_fetcher=fetcher, font_config=config)
+    engine.raise_font_problems(log)  # raised, so never cached: the next build tries again
+    return config, sheet
+
+
+# Drop the configurations before the interpreter tears modules down: FontConfiguration.__del__
+# removes its temporary font folder with shutil, which is gone by then ("NoneType is not callable").
+atexit.register(font_context.cache_clear)
