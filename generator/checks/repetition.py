@@ -44,7 +44,9 @@ def repeated_paragraph(ctx: Context) -> Iterator[Problem]:
 def copied_from_previous(ctx: Context) -> Iterator[Problem]:
     if ctx.previous is None or ctx.previous_loaded is None:
         return
-    last_year = dict((p, path) for path, p in _long_paragraphs(report_texts(ctx.previous)))
+    last_year: dict[str, FieldPath] = {}
+    for path, paragraph in _long_paragraphs(report_texts(ctx.previous)):
+        last_year.setdefault(paragraph, path)  # point at its first place in last year's file
     for path, paragraph in _long_paragraphs(report_texts(ctx.report)):
         if paragraph in last_year:
             yield Problem(
