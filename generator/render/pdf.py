@@ -25,7 +25,7 @@ from genreport.errors import Finding, GenreportError, RenderError, Text
 from genreport.fontengine import font_context
 from genreport.fonts import FontError, FontSetup, font_setup
 from genreport.glyphs import glyph_findings
-from genreport.render import cjk_justify, engine, gridfit
+from genreport.render import cjk_justify, engine, gridfit, user_agent
 from genreport.render.document import Document
 from genreport.render.html import render_html
 
@@ -120,7 +120,7 @@ def render_pdf_pages(doc: Document, settings: PdfSettings | None = None) -> tupl
     cached = document_fonts(fonts, printed_chars(html, fonts.stylesheet))
     fetcher = RestrictedFetcher([styles_dir(), cache_dir()])
     base = styles_dir().as_uri() + "/"
-    with engine.collect_warnings() as log:
+    with engine.collect_warnings() as log, engine.gc_paused():
         try:
             font_config, font_sheet = font_context(cached.css, cached.rules)
             sheets = [engine.stylesheet(fonts.stylesheet), font_sheet]
@@ -129,7 +129,7 @@ def render_pdf_pages(doc: Document, settings: PdfSettings | None = None) -> tupl
                     sheets.append(
                         weasyprint.CSS(string=text, base_url=base, url_fetcher=fetcher, font_config=font_config)
                     )
-            rendered = weasyprint.HTML(string=html, base_url=base, url_fetcher=fetcher).render(
+            rendered = user_agent.print_html_class()(string=html, base_url=base, url_fetcher=fetcher).render(
                 stylesheets=sheets, font_config=font_config, **RENDER_OPTIONS
             )
             _set_metadata(rendered.metadata, doc)
