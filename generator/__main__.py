@@ -1,3 +1,3 @@
-from genreport.cli import run
+from genreport.cli import main
 
-run()
+main()

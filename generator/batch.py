@@ -118,6 +118,9 @@ def run_job(job: Job, lang: str | None = None) -> Outcome:
 
 def warm() -> None:
     """A worker's start: everything a build needs once per process, before the first report arrives."""
+    import gc
+
+    gc.enable()  # forked from `genreport build`, which runs without it (cli.main); a worker lives long
     from genreport.render import cjk_justify, engine
     from genreport.render.pdf import STYLESHEETS, stylesheet_path
 
