@@ -121,6 +121,11 @@ def warm() -> None:
     import gc
 
     gc.enable()  # forked from `genreport build`, which runs without it (cli.main); a worker lives long
+    from multiprocessing import util
+
+    from genreport.fontengine import remove_font_folders
+
+    util.Finalize(None, remove_font_folders, exitpriority=1)  # a worker's exit runs no atexit function
     from genreport.render import cjk_justify, engine
     from genreport.render.pdf import STYLESHEETS, stylesheet_path
 

@@ -7,6 +7,7 @@ Heavy imports (WeasyPrint) happen inside the commands that need them, so --help 
 
 from __future__ import annotations
 
+import atexit
 import gc
 import os
 import signal
@@ -318,7 +319,7 @@ def main() -> None:
     Python would free one by one on its way out: ~2 % of a build's instructions (valgrind's
     count on bench/'s report), for memory the system takes back at once anyway. Every file a
     command writes is written, closed and renamed before run() returns, so nothing is lost;
-    stdout and stderr are flushed here. (run() itself ends in SystemExit, for tests.)
+    the atexit functions run and stdout and stderr are flushed here. (run() itself ends in SystemExit, for tests.)
 
     For the same reason a one-shot command runs without the cyclic garbage collector: it
     walks the objects every import and render keeps alive, again and again, and frees almost
@@ -335,6 +336,7 @@ def main() -> None:
     elif not isinstance(status, int):  # sys.exit("message"): Python prints it and exits 1
         print(status, file=sys.stderr)
         status = 1
+    atexit._run_exitfuncs()  # what a normal exit runs first: temporary font folders are removed
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()

@@ -68,6 +68,7 @@ def font_context(font_css: str, rules: str) -> tuple[Any, Any]:
     if not hasattr(fontconfig, "FcConfigCreate"):
         ffi.cdef("FcConfig * FcConfigCreate (void);")
     config = FontConfiguration()
+    _made.append(config)
     # Swap the system configuration WeasyPrint loaded for an empty one, before any font is used.
     isolated = fontconfig.FcConfigCreate()
     fontconfig.FcConfigParseAndLoadFromMemory(isolated, rules.encode(), True)
@@ -81,6 +82,24 @@ def font_context(font_css: str, rules: str) -> tuple[Any, Any]:
     return config, sheet
 
 
-# Drop the configurations before the interpreter tears modules down: FontConfiguration.__del__
-# removes its temporary font folder with shutil, which is gone by then ("NoneType is not callable").
-atexit.register(font_context.cache_clear)
+def remove_font_folders() -> None:
+    """Remove the folders WeasyPrint copied this process's @font-face fonts into (~1.6 MB a build).
+
+    FontConfiguration.__del__ would remove each, but a process may end without running it: the
+    `genreport` command leaves by os._exit (cli.main, after running the atexit functions), and a
+    batch worker by multiprocessing's os._exit, which runs no atexit function at all (batch.warm
+    registers this with multiprocessing instead). Safe to call more than once.
+    """
+    import shutil
+
+    for config in _made:
+        folder = getattr(config, "_folder", None)
+        if folder:
+            shutil.rmtree(folder, ignore_errors=True)
+            config._folder = None
+    _made.clear()
+    font_context.cache_clear()
+
+
+_made: list[Any] = []  # every FontConfiguration font_context made, for remove_font_folders
+atexit.register(remove_font_folders)

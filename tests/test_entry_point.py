@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -63,3 +64,22 @@ def test_a_batch_worker_collects_garbage_again():
         assert gc.isenabled()
     finally:
         gc.enable() if was else gc.disable()
+
+
+def test_no_temporary_font_folder_is_left_behind(tmp_path):
+    """WeasyPrint copies each @font-face font into a temporary folder; a build and a batch remove theirs."""
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    batch_in = tmp_path / "batch"
+    batch_in.mkdir()
+    for name in ("a", "b"):
+        (batch_in / f"{name}.zh-CN.yaml").write_bytes(VALID.read_bytes())
+    env = {**os.environ, "TMPDIR": str(temp)}
+    single = genreport("build", str(VALID), "-o", str(tmp_path / "one"), "-f", "pdf", env=env)
+    assert single.returncode == 0, single.stderr
+    assert (tmp_path / "one" / "report.pdf").exists()
+    assert list(temp.iterdir()) == []
+    many = genreport("build", str(batch_in), "-o", str(tmp_path / "many"), "-f", "pdf", "-j", "2", env=env)
+    assert many.returncode == 0, many.stderr
+    assert len(list((tmp_path / "many").rglob("report.pdf"))) == 2
+    assert list(temp.iterdir()) == []
