@@ -1,3 +1,3 @@
-from genreport.cli import main
+from genreport.launch import main
 
 main()

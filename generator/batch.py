@@ -120,22 +120,19 @@ def warm() -> None:
     """A worker's start: everything a build needs once per process, before the first report arrives."""
     import gc
 
-    gc.enable()  # forked from `genreport build`, which runs without it (cli.main); a worker lives long
+    gc.enable()  # forked from `genreport build`, which runs without it (launch.main); a worker lives long
     from multiprocessing import util
 
     from genreport.fontengine import remove_font_folders
 
     util.Finalize(None, remove_font_folders, exitpriority=1)  # a worker's exit runs no atexit function
-    from genreport.render import cjk_justify, engine
+    from genreport.fonts import font_setup
+    from genreport.render.layout import warm_up
     from genreport.render.pdf import STYLESHEETS, stylesheet_path
 
-    engine.load()
-    cjk_justify.install()
-    from genreport.fonts import font_setup
-
+    warm_up()
     for locale in STYLESHEETS:
         font_setup(stylesheet_path(locale))
-        engine.stylesheet(stylesheet_path(locale))
 
 
 def _run_in_worker(job: Job, lang: str | None) -> Outcome:

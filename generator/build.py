@@ -15,13 +15,25 @@ import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from genreport.checks import CheckResult, check_file
 from genreport.errors import GenreportError, Text
 from genreport.render.document import Document
 from genreport.render.pdf import PdfSettings
 
+if TYPE_CHECKING:
+    from genreport.render.layout import PdfJob
+
 Writer = Callable[[Document], bytes]
+
+
+class PdfLayout(Protocol):
+    """Lays a PdfJob out: render.layout.InProcessLayout, or render.pdf_helper.PdfHelper's process."""
+
+    def submit(self, job: PdfJob) -> None: ...
+
+    def result(self) -> tuple[bytes, int]: ...
 
 
 def _html(doc: Document) -> bytes:
@@ -74,8 +86,12 @@ def build_file(
     draft: bool = False,
     previous: Path | None = None,
     pdf: PdfSettings | None = None,
+    layout: PdfLayout | None = None,
 ) -> BuildResult:
     """Check `path`; unless refused, write `out_dir/report.<format>` for each format.
+
+    `layout` lays the PDF out (default: in this process); the CLI passes a helper process
+    (render/pdf_helper.py) that does it while the other formats render here.
 
     Refused (nothing written, `written` empty) when the file has errors and this is not a draft,
     or when even a draft cannot be made (the file does not validate against the model).
@@ -93,15 +109,19 @@ def build_file(
         from genreport.render.pdf import pdf_findings
 
         result.findings += pdf_findings(result, doc, pdf)
-    outputs: dict[Path, bytes] = {}
+    rendered: dict[str, bytes] = {}
     pages = None
-    for fmt in dict.fromkeys(formats):
-        if fmt == "pdf":
-            from genreport.render.pdf import render_pdf_pages
+    if "pdf" in formats:
+        from genreport.render.pdf import InProcessLayout, prepare
 
-            outputs[out_dir / f"{OUTPUT_STEM}.pdf"], pages = render_pdf_pages(doc, pdf)
-        else:
-            outputs[out_dir / f"{OUTPUT_STEM}.{fmt}"] = WRITERS[fmt](doc)
+        layout = layout or InProcessLayout()
+        layout.submit(prepare(doc, pdf))
+    for fmt in dict.fromkeys(formats):
+        if fmt != "pdf":
+            rendered[fmt] = WRITERS[fmt](doc)
+    if "pdf" in formats:
+        rendered["pdf"], pages = layout.result()  # type: ignore[union-attr]
+    outputs = {out_dir / f"{OUTPUT_STEM}.{fmt}": rendered[fmt] for fmt in dict.fromkeys(formats)}
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -7,8 +7,7 @@ Heavy imports (WeasyPrint) happen inside the commands that need them, so --help 
 
 from __future__ import annotations
 
-import atexit
-import gc
+import contextlib
 import os
 import signal
 import sys
@@ -33,6 +32,7 @@ app = typer.Typer(
 )
 
 EXIT_OK, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 
 
 class OutputFormat(str, Enum):
@@ -132,6 +132,38 @@ def build(
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="A batch: reports built at once (default 0: one per CPU core).")] = 0,
 ) -> None:
     """Build the report: refuses while `check` finds errors, unless --draft. / 生成报告。"""
+    helper = _pdf_helper(files, formats)  # first: it loads WeasyPrint while this process checks
+    with helper or contextlib.nullcontext():
+        _build(files, output, formats, draft, previous, lang, font_dir, strict_fonts, jobs, helper)
+
+
+def _pdf_helper(files: list[Path], formats: Optional[str]) -> object:
+    """A helper process for the PDF of a one-file build (render/pdf_helper.py), else None.
+
+    launch.main() has usually started it already, before typer loaded.
+    """
+    from genreport.render import pdf_helper
+
+    early = pdf_helper.take()
+    if len(files) != 1 or files[0].is_dir() or (formats is not None and "pdf" not in formats.split(",")):
+        if early is not None:
+            early.close()
+        return None
+    return early or pdf_helper.PdfHelper.start()
+
+
+def _build(
+    files: list[Path],
+    output: Optional[Path],
+    formats: Optional[str],
+    draft: bool,
+    previous: Optional[Path],
+    lang: Optional[Lang],
+    font_dir: Optional[Path],
+    strict_fonts: bool,
+    jobs: int,
+    helper: object,
+) -> None:
     from genreport.build import build_file, default_formats, unknown_formats
     from genreport.findings_format import format_text, summary_line
     from genreport.fonts import font_dir_from
@@ -154,7 +186,7 @@ def build(
     file = files[0]
     out_dir = output if output is not None else Path("build") / file.name.removesuffix(".yaml").removesuffix(".yml")
     try:
-        result = build_file(file, out_dir, wanted, draft=draft, previous=previous, pdf=pdf)
+        result = build_file(file, out_dir, wanted, draft=draft, previous=previous, pdf=pdf, layout=helper)  # type: ignore[arg-type]
     except GenreportError as error:
         raise fail(error, lang.value if lang else None) from None
     _warn_without_subsetter(wanted, lang.value if lang else result.check.locale)
@@ -250,7 +282,7 @@ def preview(
 
     from genreport.preview.session import Preview
 
-    gc.enable()  # main() turns collection off for one-shot commands; a preview lives for hours
+    gc.enable()  # launch.main() turns collection off for one-shot commands; a preview lives for hours
 
     try:
         session = Preview(file, port=port, previous=previous)
@@ -296,8 +328,7 @@ def run() -> None:
         show() if show else typer.echo(str(error), err=True)
         sys.exit(getattr(error, "exit_code", EXIT_CANNOT_RUN))
     except (KeyboardInterrupt, typer.Abort):
-        typer.echo("\ninterrupted; nothing half-written was left behind / 已中断，未留下不完整的文件", err=True)
-        sys.exit(130)
+        code = EXIT_INTERRUPTED
     except Terminated:
         typer.echo("terminated; nothing half-written was left behind / 已终止，未留下不完整的文件", err=True)
         sys.exit(143)
@@ -309,40 +340,9 @@ def run() -> None:
             err=True,
         )
         sys.exit(EXIT_CANNOT_RUN)
+    if code == EXIT_INTERRUPTED:  # typer itself turns Ctrl-C inside a command into a silent Exit(130)
+        typer.echo("\ninterrupted; nothing half-written was left behind / 已中断，未留下不完整的文件", err=True)
     sys.exit(code if isinstance(code, int) else EXIT_OK)
-
-
-def main() -> None:
-    """The `genreport` command: run(), then leave without tearing the interpreter down.
-
-    A PDF build ends holding ~1M objects (WeasyPrint's boxes, fonts, the parsed report) that
-    Python would free one by one on its way out: ~2 % of a build's instructions (valgrind's
-    count on bench/'s report), for memory the system takes back at once anyway. Every file a
-    command writes is written, closed and renamed before run() returns, so nothing is lost;
-    the atexit functions run and stdout and stderr are flushed here. (run() itself ends in SystemExit, for tests.)
-
-    For the same reason a one-shot command runs without the cyclic garbage collector: it
-    walks the objects every import and render keeps alive, again and again, and frees almost
-    nothing (3.5 % of a PDF build's instructions; the 10x report's peak memory grows 1 MB).
-    """
-    gc.disable()  # see above; `preview` and batch workers, which live long, turn it back on
-    try:
-        run()
-        status: object = EXIT_OK
-    except SystemExit as done:
-        status = done.code
-    if status is None:
-        status = EXIT_OK
-    elif not isinstance(status, int):  # sys.exit("message"): Python prints it and exits 1
-        print(status, file=sys.stderr)
-        status = 1
-    atexit._run_exitfuncs()  # what a normal exit runs first: temporary font folders are removed
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (OSError, ValueError):  # a closed pipe (genreport check | head) or stream
-            pass
-    os._exit(status)
 
 
 # The other commands live in their own modules and register themselves on `app` when imported;

@@ -145,6 +145,7 @@ def test_interrupted_build_leaves_previous_outputs(good_outputs, signum, status)
         process.kill()
     assert process.returncode == status, stderr
     assert "Traceback" not in stderr
+    assert ("interrupted" if signum == signal.SIGINT else "terminated") in stderr
     assert leftovers(out) == []
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
 

@@ -21,27 +21,15 @@ from pathlib import Path
 from genreport import __version__
 from genreport.assets import styles_dir
 from genreport.checks import CheckResult
-from genreport.errors import Finding, GenreportError, RenderError, Text
-from genreport.fontengine import font_context
+from genreport.errors import Finding, Text
 from genreport.fonts import FontError, FontSetup, font_setup
 from genreport.glyphs import glyph_findings
-from genreport.render import cjk_justify, engine, gridfit, user_agent
+from genreport.render import gridfit
 from genreport.render.document import Document
 from genreport.render.html import render_html
+from genreport.render.layout import RENDER_OPTIONS, STYLESHEETS, InProcessLayout, PdfJob, lay_out
 
-STYLESHEETS = {"zh-CN": "gbt9704.css", "en": "a4.css"}
-
-# Every WeasyPrint option a build uses, in one place (WeasyPrint's own DEFAULT_OPTIONS fill the rest).
-RENDER_OPTIONS: dict[str, object] = {
-    # Tagged PDF for screen readers (structure tree, /Lang), PDF 1.7. Measured on the Zuoyun zh-CN
-    # report against untagged: verify-layout results and pdftotext output identical, 622 KB vs
-    # 605 KB (+2.8 %), render time the same within noise (0.69-0.77 s). Nothing broke: kept on.
-    "pdf_variant": "pdf/ua-1",
-    "full_fonts": False,  # subset every font (HarfBuzz when libharfbuzz-subset is installed)
-    "hinting": False,  # hinting is for screens at small sizes; it only makes the PDF bigger
-    "optimize_images": False,
-    "presentational_hints": False,  # the stylesheets decide the layout, not HTML attributes
-}
+__all__ = ["RENDER_OPTIONS", "STYLESHEETS", "InProcessLayout", "PdfJob", "lay_out"]  # the WeasyPrint part, kept in layout.py
 
 
 @dataclass(frozen=True)
@@ -108,56 +96,31 @@ def render_pdf(doc: Document, settings: PdfSettings | None = None) -> bytes:
 
 def render_pdf_pages(doc: Document, settings: PdfSettings | None = None) -> tuple[bytes, int]:
     """The PDF of `doc` and its number of pages; see render_pdf."""
+    return lay_out(prepare(doc, settings))
+
+
+def prepare(doc: Document, settings: PdfSettings | None = None) -> PdfJob:
+    """Everything before WeasyPrint. Raises FontError (--strict-fonts) and GenreportError (font cache)."""
     settings = settings or PdfSettings()
     fonts = fonts_for(doc, settings)
-    weasyprint = engine.load()
-    cjk_justify.install()
-    from genreport.fontcache import cache_dir
     from genreport.fontfaces import document_fonts
-    from genreport.render.fetcher import RestrictedFetcher
 
     html = render_html(doc, stylesheets=())
     cached = document_fonts(fonts, printed_chars(html, fonts.stylesheet))
-    fetcher = RestrictedFetcher([styles_dir(), cache_dir()])
-    base = styles_dir().as_uri() + "/"
-    with engine.collect_warnings() as log, engine.gc_paused():
-        try:
-            font_config, font_sheet = font_context(cached.css, cached.rules)
-            sheets = [engine.stylesheet(fonts.stylesheet), font_sheet]
-            for text in (gridfit.grid_css(fonts), settings.extra_css):
-                if text:
-                    sheets.append(
-                        weasyprint.CSS(string=text, base_url=base, url_fetcher=fetcher, font_config=font_config)
-                    )
-            rendered = user_agent.print_html_class()(string=html, base_url=base, url_fetcher=fetcher).render(
-                stylesheets=sheets, font_config=font_config, **RENDER_OPTIONS
-            )
-            _set_metadata(rendered.metadata, doc)
-            data: bytes = rendered.write_pdf(**RENDER_OPTIONS)
-        except GenreportError:
-            raise
-        except Exception as exc:  # WeasyPrint raises anything from its C libraries; name the stage
-            raise RenderError(Text(f"PDF 生成失败：{exc}", f"PDF rendering failed: {exc}")) from exc
-    if fetcher.refused:
-        urls = ", ".join(fetcher.refused)
-        raise RenderError(
-            Text(f"报告引用了不允许读取的地址：{urls}", f"the report refers to addresses a build never reads: {urls}")
-        )
-    # An @font-face that cannot load means a cached font was silently not used. (WeasyPrint's
-    # ".notdef glyph rendered" warnings are left out: glyph_findings reports those characters with
-    # their place in the data file.)
-    engine.raise_font_problems(log)
-    return data, len(rendered.pages)
+    extra = tuple(text for text in (gridfit.grid_css(fonts), settings.extra_css) if text)
+    return PdfJob(html, fonts.stylesheet, cached.css, cached.rules, extra, _metadata(doc))
 
 
-def _set_metadata(metadata: object, doc: Document) -> None:
+def _metadata(doc: Document) -> tuple[tuple[str, object], ...]:
     """Title, author (issuer), subject, language and fixed dates: the same input gives the same bytes."""
     signed = doc.report.signed_on.isoformat() if doc.report.signed_on else None
-    metadata.title = doc.title  # type: ignore[attr-defined]
-    metadata.authors = doc.issuer_names  # type: ignore[attr-defined]
-    metadata.description = subject(doc)  # type: ignore[attr-defined]
-    metadata.lang = doc.locale  # type: ignore[attr-defined]
-    metadata.generator = f"genreport {__version__}"  # type: ignore[attr-defined]
-    metadata.created = signed  # type: ignore[attr-defined]
-    metadata.modified = signed  # type: ignore[attr-defined]
-    metadata.keywords = []  # type: ignore[attr-defined]
+    return (
+        ("title", doc.title),
+        ("authors", doc.issuer_names),
+        ("description", subject(doc)),
+        ("lang", doc.locale),
+        ("generator", f"genreport {__version__}"),
+        ("created", signed),
+        ("modified", signed),
+        ("keywords", []),
+    )
