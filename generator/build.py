@@ -105,17 +105,14 @@ def build_file(
     if result.report is None or result.kind is None or (result.errors and not draft):
         return BuildResult(result)
     doc = Document(result.report, result.kind, draft=draft)
-    if "pdf" in formats:  # glyph coverage warnings; FontError under --strict-fonts with a substitute
-        from genreport.render.pdf import pdf_findings
-
-        result.findings += pdf_findings(result, doc, pdf)
     rendered: dict[str, bytes] = {}
     pages = None
     if "pdf" in formats:
-        from genreport.render.pdf import InProcessLayout, prepare
+        from genreport.render.pdf import InProcessLayout, pdf_findings, prepare
 
         layout = layout or InProcessLayout()
-        layout.submit(prepare(doc, pdf))
+        layout.submit(prepare(doc, pdf))  # FontError first, under --strict-fonts with a substitute
+        result.findings += pdf_findings(result, doc, pdf)  # glyph coverage, while a helper lays out
     for fmt in dict.fromkeys(formats):
         if fmt != "pdf":
             rendered[fmt] = WRITERS[fmt](doc)

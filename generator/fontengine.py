@@ -37,11 +37,11 @@ _SYNTHETIC = """
 def fontconfig_rules(generics: dict[str, str]) -> str:
     """The isolated configuration's rules: synthetic styles, and each generic family (serif,
     sans-serif ...) bound to one of the document's cached families (SVG text asks sans-serif)."""
-    from xml.sax.saxutils import escape
+    from html import escape  # not xml.sax.saxutils: it imports urllib.request (~30 ms)
 
     aliases = "".join(
-        f'<alias binding="same"><family>{escape(generic)}</family>'
-        f"<prefer><family>{escape(family)}</family></prefer></alias>"
+        f'<alias binding="same"><family>{escape(generic, quote=False)}</family>'
+        f"<prefer><family>{escape(family, quote=False)}</family></prefer></alias>"
         for generic, family in sorted(generics.items())
     )
     return (

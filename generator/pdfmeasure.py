@@ -23,14 +23,23 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-MM = 72 / 25.4  # points per millimetre
-EM_TOP = 0.88  # ideographic em box top above the baseline, in em
-A4 = (210.0, 297.0)
-TOP, LEFT, WIDTH, HEIGHT = 37.0, 28.0, 156.0, 225.0  # §5.2.1: the text block (版心), glyph-referenced
-LINES, CHARS = 22, 28  # §5.2.2
-BODY_PT, TITLE_PT, FOLIO_PT = 16.0, 22.0, 14.0
-PITCH = HEIGHT * MM / LINES  # 28.99 pt
-CELL = WIDTH * MM / CHARS  # 15.79 pt
+from genreport.gbt9704 import (  # noqa: F401 (the standard's numbers, read from here by the layout checks)
+    A4,
+    BODY_PT,
+    CELL,
+    CHARS,
+    EM_TOP,
+    FOLIO_PT,
+    HEIGHT,
+    LEFT,
+    LINES,
+    MM,
+    PITCH,
+    TITLE_PT,
+    TOP,
+    WIDTH,
+)
+
 TEXT_TOP, TEXT_BOTTOM = 30 * MM, 264 * MM  # band holding the text block's baselines (not the draft mark, not the folio)
 
 CJK = re.compile(r"[\u2014\u2018\u2019\u201c\u201d\u2026\u3000-\u303f\u3400-\u9fff\uff00-\uffef·]")

@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from genreport.fonts import Face, FontSetup
-from genreport.pdfmeasure import A4, BODY_PT, EM_TOP, FOLIO_PT, HEIGHT, MM, PITCH, TOP
+from genreport.gbt9704 import A4, BODY_PT, EM_TOP, FOLIO_PT, HEIGHT, MM, PITCH, TOP
 
 DASH_BELOW = 7.0  # mm, §7.5: the dash 7 mm below the text block
 FOLIO_LINE = FOLIO_PT  # the page number's line-height in gbt9704.css
