@@ -7,7 +7,8 @@ from the examples' facts and one with 10x its text, then measures, each the medi
 runs, and prints one table:
 
   cold build      `genreport build` in a fresh process with an empty font cache
-  warm build      the same with the font cache filled (what every build after the first costs)
+  warm build      the same with the font cache filled (what every build after the first costs),
+                  and again without the PDF helper process (GENREPORT_PDF_HELPER=0: one core)
   re-render       render_pdf again in a process that has rendered once (preview, batch worker)
   plain WeasyPrint  the same HTML and print stylesheet through WeasyPrint alone, fresh process,
                   system fonts (fontconfig), with HarfBuzz subsetting and without it (the
@@ -128,6 +129,8 @@ def measure(size: Size, runs: int, work: Path, warm_cache: Path, hide_runs: int)
     size.figures["cold"] = repeat(runs, cold)
     child(build, env_with_cache(warm_cache))  # fill the cache for this report
     size.figures["warm"] = repeat(runs, lambda: child(build, env_with_cache(warm_cache)))
+    alone = {**env_with_cache(warm_cache), "GENREPORT_PDF_HELPER": "0"}  # no helper process: one core
+    size.figures["warm-one"] = repeat(runs, lambda: child(build, alone))
     pdf = out / "report.pdf"
     size.pdf_bytes = pdf.stat().st_size
     size.pages, size.printed = pdf_pages_and_chars(pdf)
@@ -256,6 +259,7 @@ def table(one: Size, ten: Size, throughput: float, batch_pages: int) -> str:
     rows = [
         ("genreport build, cold (fresh process, empty font cache)", s("cold", one), s("cold", ten), "< 2 s"),
         ("genreport build, warm (fresh process, font cache filled)", s("warm", one), s("warm", ten), "< 1.0 s"),
+        ("  the same in one process (GENREPORT_PDF_HELPER=0)", s("warm-one", one), s("warm-one", ten), "(reference)"),
         ("PDF re-render in process (preview, batch worker)", s("rerender", one), s("rerender", ten), "< 0.5 s"),
         ("plain WeasyPrint, system fonts, HarfBuzz subsetting", s("plain", one), s("plain", ten), "(reference)"),
         (nohb, s("plain-nohb", one), s("plain-nohb", ten), "(reference)"),
@@ -265,8 +269,10 @@ def table(one: Size, ten: Size, throughput: float, batch_pages: int) -> str:
          "< 150 ms"),
         ("PDF size, genreport", kb(one.pdf_bytes), kb(ten.pdf_bytes), "< 350 KB"),
         ("PDF size, plain WeasyPrint", kb(one.plain_bytes), kb(ten.plain_bytes), "(reference)"),
-        ("peak memory, warm build (ru_maxrss)", f"{one.figures['warm'].max_rss_mib:.0f} MiB",
+        ("peak memory, warm build (ru_maxrss, largest process)", f"{one.figures['warm'].max_rss_mib:.0f} MiB",
          f"{ten.figures['warm'].max_rss_mib:.0f} MiB", "< 150 MiB"),
+        ("peak memory, warm build in one process", f"{one.figures['warm-one'].max_rss_mib:.0f} MiB",
+         f"{ten.figures['warm-one'].max_rss_mib:.0f} MiB", "< 150 MiB"),
         ("time(10x) / time(1x): warm build", "", f"{ten.figures['warm'].seconds / one.figures['warm'].seconds:.1f}x",
          "<= 10.5x"),
         ("time(10x) / time(1x): re-render in process", "",
