@@ -3,7 +3,8 @@
     .venv/bin/python bench/phases.py [--runs 5]
 
 Runs the stages of `genreport build` on the benchmark's ~25-page report (bench/corpus.py) in a
-fresh process each time, as build_file does them, and prints each stage's median. A profile for
+fresh process each time, one after the other as a build without its PDF helper process does
+them (GENREPORT_PDF_HELPER=0), and prints each stage's median. A profile for
 reading, not a measurement to assert on; `make bench` prints the end-to-end figures.
 """
 # ruff: noqa: T201 (a benchmark's output is its report)
@@ -41,7 +42,7 @@ result = check_file(Path(sys.argv[1]))
 lap("check")
 from genreport.render.document import Document
 from genreport.render.pdf import RENDER_OPTIONS, PdfSettings, fonts_for, pdf_findings, printed_chars
-from genreport.render import cjk_justify, engine, gridfit
+from genreport.render import cjk_justify, engine, gridfit, user_agent
 doc = Document(result.report, result.kind)
 pdf_findings(result, doc)
 lap("font roles (fc-list) + glyph coverage")
@@ -61,7 +62,7 @@ lap("isolated FontConfiguration, @font-face loaded")
 sheets = [engine.stylesheet(fonts.stylesheet), font_sheet, weasyprint.CSS(string=gridfit.grid_css(fonts))]
 lap("print stylesheet parsed, gridfit")
 base = Path("styles").resolve().as_uri() + "/"
-document = weasyprint.HTML(string=html, base_url=base).render(stylesheets=sheets, font_config=config, **RENDER_OPTIONS)
+document = user_agent.print_html_class()(string=html, base_url=base).render(stylesheets=sheets, font_config=config, **RENDER_OPTIONS)
 lap("WeasyPrint layout")
 document.write_pdf(**RENDER_OPTIONS)
 lap("WeasyPrint draw + PDF (subset, tag, compress)")
