@@ -21,10 +21,11 @@ lays the PDF out in its own process, with the same bytes as a result.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import signal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from genreport.errors import RenderError, Text
 
@@ -210,39 +211,53 @@ class PdfHelper:
         self.close()
 
 
-def _serve(job_fd: int, answer_fd: int) -> None:
-    """The helper's whole life: warm up, take one job, answer, exit without running the command's exit code."""
+def _serve(job_fd: int, answer_fd: int) -> NoReturn:
+    """The helper's whole life: warm up, take one job, answer, exit without running the command's exit code.
+
+    Nothing may leave this function but os._exit: an exception escaping it would run the rest
+    of the command a second time, in the helper.
+    """
     # Ctrl-C reaches the whole process group and SIGTERM only the command, which then stops this
-    # process with SIGTERM: either way it ends quietly, through the `finally` below, which
-    # removes its temporary fonts; never with the command's handlers or messages.
+    # process with SIGTERM: either way it ends quietly, through the clean-up below, which removes
+    # its temporary fonts; never with the command's handlers or messages.
     if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:  # ignored stays ignored (nohup, a background job)
         signal.signal(signal.SIGINT, _stop)
     signal.signal(signal.SIGTERM, _stop)
-    code = 0
+    code = 1
     try:
-        _warm()
-        with open(job_fd, "rb") as pipe:
-            data = pipe.read()
-        if data:
-            answer = _answer(pickle.loads(data))
-            with open(answer_fd, "wb") as pipe:
-                pipe.write(pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL))
-    except BrokenPipeError:
-        pass  # the command is gone
-    except SystemExit as stopped:
-        code = stopped.code if isinstance(stopped.code, int) else 1
-    except BaseException:  # noqa: BLE001 (nothing may escape into the forked copy of the command)
-        code = 1
-    finally:
-        # os._exit runs no atexit function: remove the fonts WeasyPrint copied to a temporary folder
-        from genreport.fontengine import remove_font_folders
+        try:
+            _warm()
+            with open(job_fd, "rb") as pipe:
+                data = pipe.read()
+            if data:
+                answer = _answer(pickle.loads(data))
+                with open(answer_fd, "wb") as pipe:
+                    pipe.write(pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL))
+            code = 0
+        except BrokenPipeError:
+            code = 0  # the command is gone
+        except SystemExit as stopped:
+            code = stopped.code if isinstance(stopped.code, int) else 1
+        except BaseException:  # noqa: BLE001, S110 (nothing may escape into the forked copy of the command)
+            pass
+        finally:
+            # os._exit runs no atexit function: remove the fonts WeasyPrint copied to a temporary folder
+            with contextlib.suppress(BaseException):
+                from genreport.fontengine import remove_font_folders
 
-        remove_font_folders()
+                remove_font_folders()
+    finally:
         os._exit(code)
 
 
+_stopping: list[int] = []
+
+
 def _stop(signum: int, frame: object) -> None:
-    raise SystemExit(128 + signum)
+    """Raise SystemExit once; a second signal (Ctrl-C, then the command's SIGTERM) leaves the clean-up be."""
+    if not _stopping:
+        _stopping.append(signum)
+        raise SystemExit(128 + signum)
 
 
 def _warm() -> None:
