@@ -22,6 +22,7 @@ from genreport.errors import Finding, GenreportError, Severity
 
 if TYPE_CHECKING:
     from genreport.preview.render import Snapshot
+    from genreport.render.pdf_helper import PdfHelper
 
 app = typer.Typer(
     name="genreport",
@@ -137,7 +138,7 @@ def build(
         _build(files, output, formats, draft, previous, lang, font_dir, strict_fonts, jobs, helper)
 
 
-def _pdf_helper(files: list[Path], formats: Optional[str]) -> object:
+def _pdf_helper(files: list[Path], formats: Optional[str]) -> PdfHelper | None:
     """A helper process for the PDF of a one-file build (render/pdf_helper.py), else None.
 
     launch.main() has usually started it already, before typer loaded.
@@ -162,7 +163,7 @@ def _build(
     font_dir: Optional[Path],
     strict_fonts: bool,
     jobs: int,
-    helper: object,
+    helper: PdfHelper | None,
 ) -> None:
     from genreport.build import build_file, default_formats, unknown_formats
     from genreport.findings_format import format_text, summary_line
@@ -186,7 +187,7 @@ def _build(
     file = files[0]
     out_dir = output if output is not None else Path("build") / file.name.removesuffix(".yaml").removesuffix(".yml")
     try:
-        result = build_file(file, out_dir, wanted, draft=draft, previous=previous, pdf=pdf, layout=helper)  # type: ignore[arg-type]
+        result = build_file(file, out_dir, wanted, draft=draft, previous=previous, pdf=pdf, layout=helper)
     except GenreportError as error:
         raise fail(error, lang.value if lang else None) from None
     _warn_without_subsetter(wanted, lang.value if lang else result.check.locale)
