@@ -1,6 +1,6 @@
-"""The `genreport` command as installed (cli.main): exit statuses and output survive its quick exit.
+"""The `genreport` command as installed (launch.main): exit statuses and output survive its quick exit.
 
-cli.main() ends the process with os._exit after run() (no interpreter teardown) and runs
+launch.main() ends the process with os._exit after run() (no interpreter teardown) and runs
 one-shot commands without the cyclic garbage collector; these run the real entry point in a
 fresh process and read what a shell would see.
 """

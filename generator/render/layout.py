@@ -13,7 +13,7 @@ from pathlib import Path
 
 from genreport.assets import styles_dir
 from genreport.errors import GenreportError, RenderError, Text
-from genreport.fontengine import font_context
+from genreport.fontengine import declare_config_create, font_context
 from genreport.render import cjk_justify, engine, user_agent
 
 # The print stylesheet of each locale, in styles/.
@@ -55,8 +55,6 @@ def warm_up() -> None:
     for name in STYLESHEETS.values():
         engine.stylesheet(styles_dir() / name)
     from weasyprint.text.ffi import ffi
-
-    from genreport.fontengine import declare_config_create
 
     declare_config_create()
     for cdecl in FIRST_USE_TYPES:

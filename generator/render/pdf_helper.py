@@ -226,7 +226,9 @@ def _serve(job_fd: int, answer_fd: int) -> NoReturn:
     code = 1
     try:
         try:
-            _warm()
+            from genreport.render.layout import warm_up  # only this, not the report's models and templates
+
+            warm_up()
             with open(job_fd, "rb") as pipe:
                 data = pipe.read()
             if data:
@@ -258,16 +260,6 @@ def _stop(signum: int, frame: object) -> None:
     if not _stopping:
         _stopping.append(signum)
         raise SystemExit(128 + signum)
-
-
-def _warm() -> None:
-    """What every layout needs, loaded while the command is busy (render.layout.warm_up).
-
-    Only render.layout and what it imports: the report's models and templates are the command's.
-    """
-    from genreport.render.layout import warm_up
-
-    warm_up()
 
 
 def _answer(job: PdfJob) -> tuple[Any, ...]:
