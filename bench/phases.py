@@ -41,8 +41,11 @@ from genreport.checks import check_file
 result = check_file(Path(sys.argv[1]))
 lap("check")
 from genreport.render.document import Document
-from genreport.render.pdf import RENDER_OPTIONS, PdfSettings, fonts_for, pdf_findings, printed_chars
-from genreport.render import cjk_justify, engine, gridfit, user_agent
+from genreport.pdf.prepare import RENDER_OPTIONS, PdfSettings, fonts_for, pdf_findings, printed_chars
+from genreport.pdf.weasy import cjk_justify
+from genreport.pdf.weasy import engine
+from genreport.pdf import gridfit
+from genreport.pdf.weasy import user_agent
 doc = Document(result.report, result.kind)
 pdf_findings(result, doc)
 lap("font roles (fc-list) + glyph coverage")
@@ -53,8 +56,8 @@ from genreport.render.html import render_html
 html = render_html(doc, stylesheets=())
 lap("HTML for the PDF")
 fonts = fonts_for(doc, PdfSettings())
-from genreport.fontfaces import document_fonts
-from genreport.fontengine import font_context
+from genreport.fonts.faces import document_fonts
+from genreport.pdf.weasy.fontconfig import font_context
 cached = document_fonts(fonts, printed_chars(html, fonts.stylesheet))
 lap("font cache: find (or cut) the document's fonts")
 config, font_sheet = font_context(cached.css, cached.rules)

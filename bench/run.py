@@ -152,8 +152,8 @@ def in_process(size: Size, runs: int, warm_cache: Path) -> None:
     os.environ["XDG_CACHE_HOME"] = str(warm_cache)
     from genreport.build import render_draft_html
     from genreport.checks import check_file
+    from genreport.pdf.prepare import render_pdf
     from genreport.render.document import Document
-    from genreport.render.pdf import render_pdf
 
     result = check_file(size.path)
     doc = Document(result.report, result.kind)
@@ -188,11 +188,11 @@ def in_process(size: Size, runs: int, warm_cache: Path) -> None:
 def plain(size: Size, runs: int, hide_runs: int, work: Path) -> None:
     """The same HTML and stylesheet through WeasyPrint alone, system fonts, in a fresh process."""
     from genreport.checks import check_file
-    from genreport.fonts import font_setup
-    from genreport.render import gridfit
+    from genreport.fonts.roles import font_setup
+    from genreport.pdf import gridfit
+    from genreport.pdf.prepare import stylesheet_path
     from genreport.render.document import Document
     from genreport.render.html import render_html
-    from genreport.render.pdf import stylesheet_path
 
     result = check_file(size.path)
     doc = Document(result.report, result.kind)

@@ -1,29 +1,27 @@
 """`build`: check a data file, render each requested format, write the outputs atomically.
 
 The pipeline: check_file -> (refuse on errors unless draft) -> Document -> every writer renders
-to bytes in memory -> only then each file is written (temp file in the same folder, fsync,
-os.replace). A failure anywhere before the writes leaves earlier outputs untouched; a temp file
+to bytes in memory -> only then the set is written through atomic.write_files (temp files in the same folder,
+fsync, rename). A failure anywhere before the writes leaves earlier outputs untouched; a temp file
 is removed when its own write fails. A writer is `Callable[[Document], bytes]`: a new format
 is one more entry in WRITERS (pdf also takes PdfSettings: the user's fonts, --strict-fonts).
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from genreport.atomic import write_files
 from genreport.checks import CheckResult, check_file
 from genreport.errors import GenreportError, Text
+from genreport.pdf.prepare import PdfSettings
 from genreport.render.document import Document
-from genreport.render.pdf import PdfSettings
 
 if TYPE_CHECKING:
-    from genreport.render.layout import PdfJob
+    from genreport.pdf.layout import PdfJob
 
 Writer = Callable[[Document], bytes]
 
@@ -49,7 +47,7 @@ def _markdown(doc: Document) -> bytes:
 
 
 def _pdf(doc: Document, settings: PdfSettings | None = None) -> bytes:
-    from genreport.render.pdf import render_pdf  # WeasyPrint loads only when a PDF is asked for
+    from genreport.pdf.prepare import render_pdf  # WeasyPrint loads only when a PDF is asked for
 
     return render_pdf(doc, settings)
 
@@ -108,7 +106,7 @@ def build_file(
     rendered: dict[str, bytes] = {}
     pages = None
     if "pdf" in formats:
-        from genreport.render.pdf import InProcessLayout, pdf_findings, prepare
+        from genreport.pdf.prepare import InProcessLayout, pdf_findings, prepare
 
         layout = layout or InProcessLayout()
         layout.submit(prepare(doc, pdf))  # FontError first, under --strict-fonts with a substitute
@@ -123,7 +121,7 @@ def build_file(
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise GenreportError(Text(f"无法创建输出目录 {out_dir}：{exc.strerror}", f"cannot create {out_dir}: {exc.strerror}")) from None
-    written = write_all_atomic(outputs)
+    written = write_files(outputs)
     return BuildResult(result, written, pages)
 
 
@@ -140,49 +138,3 @@ def render_draft_html(path: Path, previous: Path | None = None) -> tuple[str | N
     if result.report is None or result.kind is None:
         return None, result
     return render_html(Document(result.report, result.kind, draft=True)), result
-
-
-def write_atomic(target: Path, data: bytes) -> None:
-    """Write `data` to `target` so that readers see the old file or the new one, never a half."""
-    write_all_atomic({target: data})
-
-
-def write_all_atomic(outputs: dict[Path, bytes]) -> list[Path]:
-    """Write every output, or none: all temp files are written and synced before any is renamed.
-
-    A failure while staging (disk full, folder not writable, an interrupt) removes every temp
-    file and leaves all earlier outputs as they were. Only the renames remain after staging,
-    and a rename within one folder does not fail for lack of space.
-    """
-    staged: list[tuple[str, Path]] = []
-    try:
-        for target, data in outputs.items():
-            _stage(target, data, staged)
-        for temp, target in staged:
-            os.replace(temp, target)
-    except OSError as exc:
-        _discard(staged)
-        where = getattr(exc, "filename", None) or next(iter(outputs), "")
-        raise GenreportError(Text(f"无法写入 {where}：{exc.strerror}", f"cannot write {where}: {exc.strerror}")) from None
-    except BaseException:
-        _discard(staged)
-        raise
-    return [target for _, target in staged]
-
-
-def _stage(target: Path, data: bytes, staged: list[tuple[str, Path]]) -> None:
-    """Write a synced temp file beside `target`; it is listed in `staged` the moment it exists,
-    so an interrupt at any later point still finds it to remove."""
-    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    staged.append((temp, target))
-    with os.fdopen(fd, "wb") as stream:
-        stream.write(data)
-        stream.flush()
-        os.fsync(stream.fileno())
-    os.chmod(temp, 0o644)
-
-
-def _discard(staged: list[tuple[str, Path]]) -> None:
-    for temp, _ in staged:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)

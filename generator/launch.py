@@ -7,9 +7,7 @@ cli.run() is the command line itself (tests call it; it ends in SystemExit).
 
 from __future__ import annotations
 
-import atexit
 import gc
-import os
 import sys
 
 
@@ -29,7 +27,8 @@ def main() -> None:
       are flushed here.
     """
     gc.disable()
-    from genreport.render import pdf_helper
+    from genreport.pdf import helper as pdf_helper
+    from genreport.pdf.weasy import process
 
     pdf_helper.start_early(sys.argv[1:])
     try:
@@ -46,10 +45,4 @@ def main() -> None:
     elif not isinstance(status, int):  # sys.exit("message"): Python prints it and exits 1
         print(status, file=sys.stderr)
         status = 1
-    atexit._run_exitfuncs()  # what a normal exit runs first: temporary font folders are removed
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (OSError, ValueError):  # a closed pipe (genreport check | head) or stream
-            pass
-    os._exit(status)
+    process.leave(status)

@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 from genreport.build import build_file
-from genreport.verify_layout import Verification, verify
+from genreport.verify.layout import Verification, verify
 
 ROOT = Path(__file__).parent.parent
 EXAMPLES = ROOT / "examples"

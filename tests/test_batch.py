@@ -10,11 +10,12 @@ import shutil
 import subprocess
 import sys
 
-from genreport.batch import BUILT, FAILED, REFUSED, Outcome
-from genreport.batch_format import table
-from genreport.cli import app
 from pdf_helpers import ROOT
 from typer.testing import CliRunner
+
+from genreport.batch.format import table
+from genreport.batch.run import BUILT, FAILED, REFUSED, Outcome
+from genreport.cli import app
 
 VALID = ROOT / "tests" / "data" / "valid.zh-CN.yaml"
 

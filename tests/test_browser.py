@@ -7,9 +7,9 @@ import os
 from pathlib import Path
 
 import pytest
-
 from chromium import CHROMIUM, Browser
 from conftest import EXAMPLES
+
 from genreport.build import build_file
 
 pytestmark = [

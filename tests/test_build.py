@@ -6,14 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import EXAMPLES
+from html_tree import parse
 from typer.testing import CliRunner
 
-from conftest import EXAMPLES
+from genreport import atomic
 from genreport import build as build_module
 from genreport.build import WRITERS, build_file, default_formats
 from genreport.cli import app
 from genreport.errors import GenreportError, RenderError
-from html_tree import parse
 
 runner = CliRunner()
 ZUOYUN = EXAMPLES / "zuoyun-2023.zh-CN.yaml"
@@ -135,9 +136,9 @@ def test_failed_write_leaves_old_file_and_no_temp(tmp_path, monkeypatch):
     def failing_replace(src, dst):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(build_module.os, "replace", failing_replace)
+    monkeypatch.setattr(atomic.os, "replace", failing_replace)
     with pytest.raises(GenreportError):
-        build_module.write_atomic(target, b"new")
+        atomic.write_file(target, b"new")
     assert target.read_text(encoding="utf-8") == "old"
     assert files(tmp_path) == ["report.html"]
 
@@ -146,9 +147,9 @@ def test_interrupted_write_leaves_no_temp(tmp_path, monkeypatch):
     def interrupted(fd):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(build_module.os, "fsync", interrupted)
+    monkeypatch.setattr(atomic.os, "fsync", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        build_module.write_atomic(tmp_path / "report.md", b"x")
+        atomic.write_file(tmp_path / "report.md", b"x")
     assert files(tmp_path) == []
 
 

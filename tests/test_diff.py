@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import DATA, EXAMPLES, GOLDEN
 from typer.testing import CliRunner
 
-from conftest import DATA, EXAMPLES, GOLDEN
 from genreport.cli import app
-from genreport.diff import diff_reports
-from genreport.diff_format import format_number
-from genreport.report_file import read_report
+from genreport.yearly.diff import diff_reports
+from genreport.yearly.diff_format import format_number
+from genreport.yearly.report_file import read_report
 
 runner = CliRunner()
 OLD = EXAMPLES / "zuoyun-2023.zh-CN.yaml"

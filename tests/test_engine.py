@@ -7,7 +7,7 @@ import subprocess
 import sys
 import zlib
 
-from genreport.render import engine
+from genreport.pdf.weasy import engine
 
 
 def test_pdf_streams_are_compressed_at_zlibs_default_level():
@@ -37,7 +37,7 @@ def test_fonttools_subsetter_is_not_loaded_with_weasyprint():
     """WeasyPrint imports fontTools' subsetter for a fallback the cached fonts never take (~90 ms)."""
     code = (
         "import sys\n"
-        "from genreport.render import engine\n"
+        "from genreport.pdf.weasy import engine\n"
         "engine.load()\n"
         "module = sys.modules.get('fontTools.subset')\n"
         # type() reads no attribute, so it does not trigger the lazy load it looks at

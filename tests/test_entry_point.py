@@ -14,7 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from genreport import batch
+from genreport.batch import run as batch
 
 ROOT = Path(__file__).parent.parent
 VALID = ROOT / "tests" / "data" / "valid.zh-CN.yaml"

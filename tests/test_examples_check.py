@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from conftest import EXAMPLES, line_of
 from typer.testing import CliRunner
 
-from conftest import EXAMPLES, line_of
 from genreport.checks import check_file
 from genreport.cli import app
 

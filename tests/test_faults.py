@@ -15,10 +15,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import EXAMPLES
 from typer.testing import CliRunner
 
-from conftest import EXAMPLES
-from genreport import build
+from genreport import atomic, build
 from genreport.cli import app
 
 EXAMPLE = EXAMPLES / "zuoyun-2023.zh-CN.yaml"
@@ -64,7 +64,7 @@ def test_disk_full_keeps_previous_outputs(good_outputs, monkeypatch):
         stream = real_fdopen(fd, *args, **kwargs)
         return FullDisk(stream) if calls["n"] == 2 else stream  # the second output hits a full disk
 
-    monkeypatch.setattr(build.os, "fdopen", fdopen)
+    monkeypatch.setattr(atomic.os, "fdopen", fdopen)
     result = build_cli(EXAMPLE, out)
     assert result.exit_code == 2
     assert os.strerror(errno.ENOSPC) in result.output
@@ -114,13 +114,13 @@ def test_input_file_is_never_modified(tmp_path):
 # A build whose second output stalls after its temp file is written, so a signal lands mid-write.
 STALLING_BUILD = """
 import sys, time
-from genreport import build
-real_stage = build._stage
+from genreport import atomic
+real_stage = atomic._stage
 def slow_stage(target, data, staged):
     real_stage(target, data, staged)
     print("staged", flush=True)
     time.sleep(30)
-build._stage = slow_stage
+atomic._stage = slow_stage
 sys.argv = ["genreport", "build", sys.argv[1], "-o", sys.argv[2], "-f", "html,md"]
 from genreport.cli import run
 run()

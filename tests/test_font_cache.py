@@ -19,14 +19,14 @@ from typer.testing import CliRunner
 
 from genreport.build import build_file
 from genreport.cli import app
-from genreport.fontcache import base_set, cache_dir, document_font
-from genreport.fontengine import font_context
-from genreport.fontfaces import document_fonts, printed_chars
-from genreport.fonts import charset
-from genreport.render import gridfit
+from genreport.fonts.cache import base_set, cache_dir, document_font
+from genreport.fonts.faces import document_fonts, printed_chars
+from genreport.fonts.roles import charset
+from genreport.pdf import gridfit
+from genreport.pdf.prepare import PdfSettings, fonts_for
+from genreport.pdf.prepare import printed_chars as pdf_chars
+from genreport.pdf.weasy.fontconfig import font_context
 from genreport.render.html import render_html
-from genreport.render.pdf import PdfSettings, fonts_for
-from genreport.render.pdf import printed_chars as pdf_chars
 
 VALID = ROOT / "tests" / "data" / "valid.zh-CN.yaml"
 SENTENCE = "2023年，县政府围绕法治政府建设目标"
@@ -174,9 +174,9 @@ def test_printed_characters_leave_out_what_no_font_draws():
 
 
 def test_a_pdf_build_without_harfbuzz_subsetting_warns_once_with_the_fix(cache, tmp_path, monkeypatch):
-    import genreport.cli as cli
+    import genreport.cli.build as cli
 
-    monkeypatch.setattr("genreport.fonts.harfbuzz_subset", lambda: None)
+    monkeypatch.setattr("genreport.fonts.roles.harfbuzz_subset", lambda: None)
     monkeypatch.setattr(cli, "_subsetter_warned", [])
     result = CliRunner().invoke(app, ["build", str(VALID), "-o", str(tmp_path / "out"), "-f", "pdf"])
     assert result.exit_code == 0, result.output

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from conftest import DATA
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import DATA
 from genreport.checks import check_file
 
 VALID = (DATA / "valid.zh-CN.yaml").read_text(encoding="utf-8")

@@ -12,9 +12,9 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import EXAMPLES, GOLDEN
 from render_helpers import document
+
 from genreport.render.html import render_html
 from genreport.render.md import render_markdown
 

@@ -6,15 +6,15 @@ import os
 from pathlib import Path
 
 import pytest
+from conftest import DATA, EXAMPLES
 from typer.testing import CliRunner
 
-from conftest import DATA, EXAMPLES
-from genreport.carry import next_year_name
 from genreport.checks import check_file
 from genreport.cli import app
-from genreport.kinds import load_kind
-from genreport.load import load_yaml
-from genreport.report_file import read_report
+from genreport.data.kinds import load_kind
+from genreport.data.load import load_yaml
+from genreport.yearly.carry import next_year_name
+from genreport.yearly.report_file import read_report
 
 runner = CliRunner()
 ZUOYUN = EXAMPLES / "zuoyun-2023.zh-CN.yaml"

@@ -6,10 +6,10 @@ from __future__ import annotations
 import shutil
 
 import pytest
-
 from conftest import DATA
-from genreport.build import build_file
 from html_tree import parse
+
+from genreport.build import build_file
 
 MINIMAL_REPORT = """\
 kind: minimal

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import DATA
+
+from genreport.data.kinds import list_kinds, load_kind
 from genreport.errors import KindError
-from genreport.kinds import list_kinds, load_kind
 
 MINIMAL_REPORT = """\
 kind: minimal

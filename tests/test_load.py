@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from genreport.data.load import MAX_DEPTH, load_yaml
 from genreport.errors import LoadError
-from genreport.load import MAX_DEPTH, load_yaml
 
 
 def load_text(tmp_path: Path, text: str | bytes):

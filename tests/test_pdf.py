@@ -12,8 +12,6 @@ import subprocess
 import sys
 
 import pytest
-from genreport.render.html import render_html
-from genreport.verify_layout import FAIL
 from html_tree import parse
 from pdf_helpers import (
     DRAFT_ZH,
@@ -29,6 +27,9 @@ from pdf_helpers import (
 )
 from pypdf import PdfReader
 from render_helpers import document
+
+from genreport.render.html import render_html
+from genreport.verify.layout import FAIL
 
 ALL = ZH_EXAMPLES + EN_EXAMPLES
 A4_PT = (595.28, 841.89)

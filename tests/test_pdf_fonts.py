@@ -13,16 +13,17 @@ import re
 
 import pytest
 import tinycss2
-from genreport.assets import styles_dir
-from genreport.cli import app
-from genreport.fontcache import cache_dir
-from genreport.fontfaces import document_fonts, printed_chars
-from genreport.fonts import font_setup, roles_of
-from genreport.render.html import render_html
-from genreport.verify_layout import verify
 from pdf_helpers import ROOT, poppler
 from render_helpers import document
 from typer.testing import CliRunner
+
+from genreport.cli import app
+from genreport.fonts.cache import cache_dir
+from genreport.fonts.faces import document_fonts, printed_chars
+from genreport.fonts.roles import font_setup, roles_of
+from genreport.render.html import render_html
+from genreport.resources import styles_dir
+from genreport.verify.layout import verify
 
 VALID = ROOT / "tests" / "data" / "valid.zh-CN.yaml"
 WENKAI = "/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf"

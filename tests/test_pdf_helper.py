@@ -17,12 +17,14 @@ from pathlib import Path
 
 import pytest
 import typer
+from render_helpers import document
+
 from genreport.cli import app
 from genreport.errors import RenderError
-from genreport.render import layout, pdf_helper
-from genreport.render.pdf import prepare
-from genreport.render.pdf_helper import HelperCrash, PdfHelper, looks_like_pdf_build
-from render_helpers import document
+from genreport.pdf import helper as pdf_helper
+from genreport.pdf import layout
+from genreport.pdf.helper import HelperCrash, PdfHelper, looks_like_pdf_build
+from genreport.pdf.prepare import prepare
 
 ROOT = Path(__file__).parent.parent
 VALID = ROOT / "tests" / "data" / "valid.zh-CN.yaml"
@@ -171,8 +173,8 @@ from pathlib import Path
 import cffi.api
 from genreport.checks import check_file
 from genreport.render.document import Document
-from genreport.render import layout
-from genreport.render.pdf import prepare
+from genreport.pdf import layout
+from genreport.pdf.prepare import prepare
 result = check_file(Path(sys.argv[1]))
 job = prepare(Document(result.report, result.kind))
 parsed = []

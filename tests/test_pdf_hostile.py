@@ -13,12 +13,12 @@ import threading
 from collections.abc import Iterator
 
 import pytest
-from pypdf import PdfReader
-
 from conftest import DATA
-from genreport.errors import RenderError
-from genreport.render import pdf
+from pypdf import PdfReader
 from render_helpers import document
+
+from genreport.errors import RenderError
+from genreport.pdf import prepare as pdf
 
 
 class Listener:

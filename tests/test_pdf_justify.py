@@ -10,9 +10,10 @@ import inspect
 
 import pytest
 import weasyprint
-from genreport.render import cjk_justify
 from weasyprint.layout import inline
 from weasyprint.text import line_break
+
+from genreport.pdf.weasy import cjk_justify
 
 # 27 characters then 七”。: no line may start with ” or 。, so 七”。 moves down whole and the first
 # line holds 27 characters, one short of the 28-character measure unless it is justified.

@@ -8,10 +8,11 @@ joint signature, indicators and a 版记 after a blank page, rendered in about h
 from __future__ import annotations
 
 import pytest
-from genreport.render.pdf import PdfSettings, render_pdf
-from genreport.verify_layout import FAIL, verify
 from pdf_helpers import EXAMPLES
 from render_helpers import document
+
+from genreport.pdf.prepare import PdfSettings, render_pdf
+from genreport.verify.layout import FAIL, verify
 
 BROKEN = {
     "left margin 35 mm": ("@page { margin-left: 35mm; }", "§5.2.1", "left margin"),

@@ -7,14 +7,15 @@ import re
 from pathlib import Path
 
 import pytest
-from genreport.assets import styles_dir
-from genreport.cli import app
-from genreport.errors import RenderError
-from genreport.render.fetcher import RefusedURL, RestrictedFetcher
-from genreport.render.pdf import PdfSettings, render_pdf
 from pdf_helpers import EXAMPLES, example_pdf
 from render_helpers import document
 from typer.testing import CliRunner
+
+from genreport.cli import app
+from genreport.errors import RenderError
+from genreport.pdf.fetcher import RefusedURL, RestrictedFetcher
+from genreport.pdf.prepare import PdfSettings, render_pdf
+from genreport.resources import styles_dir
 
 
 def invoke(*args: str):

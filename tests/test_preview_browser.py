@@ -10,7 +10,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from chromium import CHROMIUM, Browser
 from conftest import EXAMPLES
 from preview_helpers import PreviewProcess, raw_get

@@ -11,9 +11,10 @@ import socket
 from pathlib import Path
 
 import pytest
+from conftest import EXAMPLES
+from preview_helpers import PreviewProcess, raw_get, running, wait_for
 from typer.testing import CliRunner
 
-from conftest import EXAMPLES
 from genreport.cli import app
 from genreport.errors import GenreportError
 from genreport.preview import render as render_module
@@ -21,7 +22,6 @@ from genreport.preview.links import candidates, element_ids
 from genreport.preview.render import Renderer
 from genreport.preview.server import require_loopback
 from genreport.preview.session import Preview
-from preview_helpers import PreviewProcess, raw_get, running, wait_for
 
 ZUOYUN = EXAMPLES / "zuoyun-2023.zh-CN.yaml"
 DRAFT = EXAMPLES / "draft-incomplete.zh-CN.yaml"

@@ -6,13 +6,13 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import EXAMPLES
+from html_tree import Node, parse
+from render_helpers import document, render_both
+
 from genreport.render.document import Document
 from genreport.render.html import render_html
 from genreport.render.md import render_markdown
-from html_tree import Node, parse
-from render_helpers import document, render_both
 
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
 ZUOYUN = EXAMPLES / "zuoyun-2023.zh-CN.yaml"

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
-
-from genreport.render.markdown import to_html, to_markdown
 from html_tree import parse
 from render_helpers import render_both
+
+from genreport.render.markdown import to_html, to_markdown
 
 CORPUS = [
     "<script>alert('x')</script>",

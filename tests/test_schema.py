@@ -8,12 +8,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import EXAMPLES
 from jsonschema import Draft202012Validator
 from typer.testing import CliRunner
 
-from conftest import EXAMPLES
 from genreport.cli import app
-from genreport.load import load_yaml
+from genreport.data.load import load_yaml
 
 runner = CliRunner()
 

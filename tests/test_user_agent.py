@@ -13,11 +13,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from genreport.render import engine, user_agent
-from genreport.render.pdf import render_pdf_pages
 from pdf_helpers import EXAMPLES, outline_titles, poppler
 from render_helpers import document
 from ruamel.yaml import YAML
+
+from genreport.pdf.prepare import render_pdf_pages
+from genreport.pdf.weasy import engine, user_agent
 
 MARKDOWN = """
 
@@ -102,7 +103,7 @@ def test_weasyprints_own_html_still_works_after_the_deferred_import():
     """Plain WeasyPrint in a process that imported it through engine.load(): lists and page numbers
     need the counter styles that parsing html5_ua.css fills in, which is now done on first use."""
     code = (
-        "from genreport.render import engine, user_agent\n"
+        "from genreport.pdf.weasy import engine, user_agent\n"
         "weasyprint = engine.load()\n"
         "assert isinstance(weasyprint.UA_STYLESHEET, user_agent.DeferredCSS)\n"
         "html = '<style>@page { @bottom-center { content: counter(page, upper-roman) } }</style>'"

@@ -23,10 +23,10 @@ from genreport.checks import (  # noqa: F401 (importing a module registers its r
 )
 from genreport.checks.registry import RULES, Context
 from genreport.checks.schema import validation_findings
+from genreport.data.kinds import KindSpec, list_kinds, load_kind
+from genreport.data.load import Loaded, load_yaml
+from genreport.data.model import Report
 from genreport.errors import Finding, GenreportError, Severity, Text
-from genreport.kinds import KindSpec, list_kinds, load_kind
-from genreport.load import Loaded, load_yaml
-from genreport.model import Report
 
 
 @dataclass

@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Iterator
 
 from genreport.checks.registry import Context, Problem, rule
-from genreport.checks.texts import report_texts
+from genreport.data.texts import report_texts
 from genreport.errors import Severity, Text
 
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")

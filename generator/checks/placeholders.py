@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 
 from genreport.checks.registry import Context, Problem, rule
-from genreport.checks.texts import report_texts
+from genreport.data.texts import report_texts
 from genreport.errors import Severity, Text
 
 _INLINE = re.compile(

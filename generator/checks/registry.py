@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from genreport.data.kinds import KindSpec
+from genreport.data.load import Loaded
+from genreport.data.model import Report
 from genreport.errors import FieldPath, Finding, Location, Severity, Text
-from genreport.kinds import KindSpec
-from genreport.load import Loaded
-from genreport.model import Report
 
 
 @dataclass(frozen=True)

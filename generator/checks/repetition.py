@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from genreport.checks.registry import Context, Problem, rule
-from genreport.checks.texts import paragraphs, report_texts
+from genreport.data.texts import paragraphs, report_texts
 from genreport.errors import FieldPath, Severity, Text
 
 MIN_LENGTH = 20  # shorter paragraphs (a heading, a stock phrase) repeat legitimately

@@ -12,8 +12,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from genreport.data.load import Loaded
 from genreport.errors import FieldPath, Finding, Severity, Text
-from genreport.load import Loaded
 
 _ZH = {
     "missing": "缺少必填字段",

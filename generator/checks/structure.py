@@ -6,7 +6,7 @@ import difflib
 from collections.abc import Iterator
 
 from genreport.checks.registry import Context, Problem, rule
-from genreport.checks.texts import section_texts, visible_length
+from genreport.data.texts import section_texts, visible_length
 from genreport.errors import Severity, Text
 
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from genreport.data.kinds import KindSpec
+from genreport.data.model import Report
 from genreport.errors import FieldPath, Finding
-from genreport.kinds import KindSpec
-from genreport.model import Report
 
 # A top-level field -> the element that shows it (the head shows the title, issuer and year).
 TOP_LEVEL: dict[str, str] = {

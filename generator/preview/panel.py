@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from genreport.checks.format import summary_line
 from genreport.errors import Finding, Severity
-from genreport.findings_format import summary_line
 
 PANEL_ID = "genreport-panel"
 

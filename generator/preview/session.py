@@ -15,10 +15,10 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from genreport.assets import kind_search_path, styles_dir
 from genreport.preview.render import Renderer, Snapshot
 from genreport.preview.server import LOOPBACK, Live, PreviewServer
 from genreport.preview.watch import Watcher
+from genreport.resources import kind_search_path, styles_dir
 
 LOGGER = logging.getLogger("genreport.preview")
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from genreport.kinds import KindSpec, SectionSpec
-from genreport.model import Indicator, Report, Section
+from genreport.data.kinds import KindSpec, SectionSpec
+from genreport.data.model import Indicator, Report, Section
 
 
 @dataclass(frozen=True)

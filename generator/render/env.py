@@ -15,10 +15,10 @@ from typing import Any
 
 from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError
 
-from genreport.assets import templates_dir
 from genreport.errors import RenderError, Text
 from genreport.render import indicators, markdown, numbering, titles
 from genreport.render.document import Document
+from genreport.resources import templates_dir
 
 COMMON = "_common"
 
@@ -55,7 +55,7 @@ def _bytecode_cache() -> BytecodeCache | None:
     template compiles again; a cache folder that cannot be made just means compiling every time."""
     from jinja2 import FileSystemBytecodeCache
 
-    from genreport.fontcache import cache_root
+    from genreport.resources import cache_root
 
     folder = cache_root() / "jinja"
     try:

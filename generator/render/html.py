@@ -9,10 +9,10 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from genreport.assets import styles_dir
 from genreport.errors import RenderError
 from genreport.render.document import Document
 from genreport.render.env import render_template
+from genreport.resources import styles_dir
 
 WEB_STYLESHEET = "web.css"
 _FORBIDDEN_CSS = re.compile(r"@import|url\(|</style", re.IGNORECASE)

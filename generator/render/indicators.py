@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from genreport.model import Indicator
+from genreport.data.model import Indicator
 from genreport.render.document import Document
 from genreport.render.numbering import format_number
 

@@ -95,11 +95,18 @@ def format_date(value: dt.date, locale: str) -> str:
 
 def format_number(value: float, locale: str) -> str:
     """3.0 -> 3, 46.55 -> 46.55; en groups thousands (3,249), zh-CN does not (3249)."""
+    if locale != "en":
+        return plain_number(value)
     if float(value).is_integer():
-        text = f"{int(value):,}" if locale == "en" else str(int(value))
-    else:
-        text = f"{value:,.10g}" if locale == "en" else f"{value:.10g}"
-    return text
+        return f"{int(value):,}"
+    return f"{value:,.10g}"
+
+
+def plain_number(value: float) -> str:
+    """11, 82.5, 3249 — never 11.0 or 1.23457e+06, no grouping (zh-CN text, diffs)."""
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{value:.10g}"
 
 
 FILTERS = {

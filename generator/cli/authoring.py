@@ -1,0 +1,142 @@
+"""Commands for writing the data file year after year: kinds, init (and init --from), diff, schema.
+
+Registered on the one typer app of cli/common.py (cli/main.py imports this module), thin like every command: parse,
+call one function, print, exit.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from genreport.cli.common import Lang, app, environment_lang, fail
+from genreport.errors import GenreportError, Text
+
+
+class DiffFormat(str, Enum):
+    text = "text"
+    md = "md"
+
+
+@app.command()
+def kinds(
+    locale: Annotated[Optional[Lang], typer.Option("--locale", "-l", help="Language of the headings (default: from the environment).")] = None,
+) -> None:
+    """List the installed report kinds and their sections. / 列出已安装的报告类型及其各部分。"""
+    from genreport.data.kinds import list_kinds, load_kind
+    from genreport.render.kinds_list import describe_kinds
+
+    chosen = locale.value if locale else environment_lang()
+    try:
+        specs = [load_kind(name) for name in list_kinds()]
+    except GenreportError as error:
+        raise fail(error, chosen) from None
+    typer.echo(describe_kinds(specs, chosen), nl=False)  # type: ignore[arg-type]
+
+
+def _complete_kind(incomplete: str) -> list[str]:
+    """Shell completion for --kind: the installed kinds (a folder listing, no YAML read)."""
+    from genreport.data.kinds import list_kinds
+
+    return [name for name in list_kinds() if name.startswith(incomplete)]
+
+
+@app.command()
+def init(
+    source: Annotated[
+        Optional[Path], typer.Option("--from", help="Last year's data file: carry it forward to the next year (it is never modified).", show_default=False)
+    ] = None,
+    kind: Annotated[
+        Optional[str],
+        typer.Option("--kind", "-k", help="Report kind (see `genreport kinds`) [default: rule-of-law-government].", show_default=False, autocompletion=_complete_kind),
+    ] = None,
+    locale: Annotated[Optional[Lang], typer.Option("--locale", "-l", help="Language of the report [default: from the environment].", show_default=False)] = None,
+    issuer: Annotated[Optional[str], typer.Option("--issuer", help="Full name of the issuing body.", show_default=False)] = None,
+    year: Annotated[Optional[int], typer.Option("--year", help="The year reported on [default: last year].", show_default=False, min=1949, max=2100)] = None,
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", help="File to write; - for standard output [default: report-YEAR.LOCALE.yaml, or last year's name with the year moved on].", show_default=False)
+    ] = None,
+    schema: Annotated[
+        Optional[str], typer.Option("--schema", help="Schema path or URL for the yaml-language-server line [default: genreport.schema.json, written beside the file].", show_default=False)
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite the output file if it exists.")] = False,
+) -> None:
+    """Start a data file: a commented skeleton, or --from last year's file. / 新建数据文件。"""
+    import datetime as dt
+
+    from genreport.yearly.newfile import write_data_file
+
+    lang = locale.value if locale else environment_lang()
+    try:
+        if source is not None:
+            if kind or locale or issuer or year:
+                raise typer.BadParameter("--kind, --locale, --issuer and --year come from the --from file", param_hint="--from")
+            from genreport.yearly.carry import carry_forward, next_year_name
+            from genreport.yearly.report_file import read_report
+
+            last, spec = read_report(source)
+            lang = last.locale
+            text = carry_forward(last, spec, str(source), schema or "genreport.schema.json")
+            target = output or source.parent / next_year_name(source.name, last.year)
+        else:
+            from genreport.data.kinds import load_kind
+            from genreport.yearly.scaffold import scaffold
+
+            reported = year or dt.date.today().year - 1
+            text = scaffold(load_kind(kind or "rule-of-law-government"), lang, reported, issuer, schema or "genreport.schema.json")  # type: ignore[arg-type]
+            target = output or Path(f"report-{reported}.{lang}.yaml")
+        if str(target) == "-":
+            typer.echo(text, nl=False)
+            return
+        written = write_data_file(target, text, force=force, schema_reference=schema)
+    except GenreportError as error:
+        raise fail(error, lang) from None
+    for path in written:
+        typer.echo(str(path))
+    next_step = f"下一步：填写后运行 genreport check {target}" if lang.startswith("zh") else f"next: fill it in, then run genreport check {target}"
+    typer.echo(next_step + (f" --previous {source}" if source else ""), err=True)
+
+
+@app.command()
+def diff(
+    old: Annotated[Path, typer.Argument(help="The earlier data file.", show_default=False)],
+    new: Annotated[Path, typer.Argument(help="The later data file.", show_default=False)],
+    output_format: Annotated[DiffFormat, typer.Option("--format", "-f", help="text for the terminal, md for a review.")] = DiffFormat.text,
+) -> None:
+    """What changed between two reports, part by part, and in the figures. / 比较两年的报告。"""
+    from genreport.yearly.diff import diff_reports
+    from genreport.yearly.diff_format import format_markdown, format_text
+    from genreport.yearly.report_file import read_report
+
+    try:
+        before, kind = read_report(old)
+        after, _ = read_report(new)
+    except GenreportError as error:
+        raise fail(error) from None
+    if before.kind != after.kind:
+        raise fail(GenreportError(Text(f"两个文件的报告类型不同：{before.kind}、{after.kind}", f"the files are of different kinds: {before.kind}, {after.kind}")))
+    result = diff_reports(before, after, kind)
+    typer.echo(format_markdown(result) if output_format is DiffFormat.md else format_text(result), nl=False)
+
+
+@app.command()
+def schema(
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write (default: standard output).", show_default=False)] = None,
+) -> None:
+    """Write the JSON Schema of the data file, for editors. / 输出数据文件的 JSON Schema。"""
+    from genreport.data.schema import schema_text
+    from genreport.yearly.newfile import write_new
+
+    if output is None:
+        typer.echo(schema_text(), nl=False)
+        return
+    try:
+        write_new(output, schema_text(), force=True)  # generated from the models: always safe to refresh
+    except GenreportError as error:
+        raise fail(error) from None
+    typer.echo(str(output))
+
+

@@ -1,0 +1,165 @@
+"""`genreport build`: one report (with its PDF helper process) or a batch of them."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from genreport.cli.common import EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, Lang, app, environment_lang, fail, use_colour
+from genreport.errors import GenreportError
+
+if TYPE_CHECKING:
+    from genreport.pdf.helper import PdfHelper
+
+
+@app.command()
+def build(
+    files: Annotated[
+        list[Path], typer.Argument(help="The report's YAML data file; several files or folders of them build as a batch.", show_default=False, metavar="FILE")
+    ],
+    output: Annotated[
+        Optional[Path],
+        typer.Option("--output", "-o", help="Output folder (default: build/<file name without .yaml>; a batch: build/, one folder per report).", show_default=False),
+    ] = None,
+    formats: Annotated[
+        Optional[str], typer.Option("--format", "-f", help="Comma-separated output formats (default: all available: html,md,pdf).", show_default=False)
+    ] = None,
+    draft: Annotated[bool, typer.Option("--draft", help="Build despite errors: mark DRAFT / 征求意见稿 and show missing parts in place.")] = False,
+    previous: Annotated[
+        Optional[Path], typer.Option("--previous", "-p", help="Last year's data file, for the checks.")
+    ] = None,
+    lang: Annotated[Optional[Lang], typer.Option("--lang", help="Language of the messages (default: the report's locale).")] = None,
+    font_dir: Annotated[
+        Optional[Path], typer.Option("--font-dir", help="Folder of your own font files (e.g. 仿宋_GB2312), used first [env: GENREPORT_FONT_DIR].", show_default=False)
+    ] = None,
+    strict_fonts: Annotated[bool, typer.Option("--strict-fonts", help="Refuse to build the PDF with a substitute for an official font.")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="A batch: reports built at once (default 0: one per CPU core).")] = 0,
+) -> None:
+    """Build the report: refuses while `check` finds errors, unless --draft. / 生成报告。"""
+    helper = _pdf_helper(files, formats)  # first: it loads WeasyPrint while this process checks
+    with helper or contextlib.nullcontext():
+        _build(files, output, formats, draft, previous, lang, font_dir, strict_fonts, jobs, helper)
+
+
+def _pdf_helper(files: list[Path], formats: Optional[str]) -> PdfHelper | None:
+    """A helper process for the PDF of a one-file build (render/pdf_helper.py), else None.
+
+    launch.main() has usually started it already, before typer loaded.
+    """
+    from genreport.pdf import helper as pdf_helper
+
+    early = pdf_helper.take()
+    if len(files) != 1 or files[0].is_dir() or (formats is not None and "pdf" not in formats.split(",")):
+        if early is not None:
+            early.close()
+        return None
+    return early or pdf_helper.PdfHelper.start()
+
+
+def _build(
+    files: list[Path],
+    output: Optional[Path],
+    formats: Optional[str],
+    draft: bool,
+    previous: Optional[Path],
+    lang: Optional[Lang],
+    font_dir: Optional[Path],
+    strict_fonts: bool,
+    jobs: int,
+    helper: PdfHelper | None,
+) -> None:
+    from genreport.build import build_file, default_formats, unknown_formats
+    from genreport.checks.format import format_text, summary_line
+    from genreport.fonts.roles import font_dir_from
+    from genreport.pdf.prepare import PdfSettings
+
+    wanted = [f.strip() for f in formats.split(",") if f.strip()] if formats else default_formats()
+    bad = unknown_formats(wanted)
+    if bad or not wanted:
+        raise typer.BadParameter(f"unknown format {', '.join(bad) or '(none)'}; available: {', '.join(default_formats())}", param_hint="--format")
+    try:
+        pdf = PdfSettings(font_dir=font_dir_from(font_dir), strict_fonts=strict_fonts)
+    except GenreportError as error:
+        raise fail(error, lang.value if lang else None) from None
+    if len(files) > 1 or files[0].is_dir():
+        if previous is not None:
+            raise typer.BadParameter("--previous names last year's file of one report; build a batch without it", param_hint="--previous")
+        code = _build_batch(files, output or Path("build"), wanted, draft, pdf, jobs, lang.value if lang else None)
+        _warn_without_subsetter(wanted, lang.value if lang else environment_lang())
+        raise typer.Exit(code)
+    file = files[0]
+    out_dir = output if output is not None else Path("build") / file.name.removesuffix(".yaml").removesuffix(".yml")
+    try:
+        result = build_file(file, out_dir, wanted, draft=draft, previous=previous, pdf=pdf, layout=helper)
+    except GenreportError as error:
+        raise fail(error, lang.value if lang else None) from None
+    _warn_without_subsetter(wanted, lang.value if lang else result.check.locale)
+    message_lang = lang.value if lang else result.check.locale
+    findings = result.check.findings
+    if findings:
+        typer.echo(format_text(findings, result.check.loaded.lines, message_lang, use_colour(sys.stdout)))
+    if result.refused:
+        typer.echo(summary_line(findings, message_lang))
+        refusal = "未生成任何文件：先修正以上错误，或用 --draft 生成征求意见稿" if message_lang.startswith("zh") else (
+            "nothing written: fix the errors above, or build a draft with --draft"
+        )
+        typer.echo(refusal, err=True)
+        raise typer.Exit(EXIT_FINDINGS)
+    for path in result.written:
+        typer.echo(str(path))
+
+
+def _build_batch(
+    files: list[Path], out_root: Path, formats: list[str], draft: bool, pdf: object, jobs: int, lang: str | None
+) -> int:
+    """Build every report of a batch; print progress, the findings, then the summary table. The exit status."""
+    import time
+
+    from genreport.batch.format import progress_line, reports, table
+    from genreport.batch.run import BUILT, FAILED, default_workers, expand, plan, run_batch
+
+    shown = lang or environment_lang()
+    try:
+        job_list = plan(expand(files), out_root, formats, draft, pdf)  # type: ignore[arg-type]
+    except GenreportError as error:
+        raise fail(error, shown) from None
+    workers = min(jobs or default_workers(), len(job_list))
+    done = []
+
+    def progress(outcome: object) -> None:
+        done.append(outcome)
+        typer.echo(progress_line(outcome, len(done), len(job_list), shown), err=True)  # type: ignore[arg-type]
+
+    started = time.perf_counter()
+    outcomes = run_batch(job_list, workers, lang, progress)
+    findings = reports(outcomes)
+    if findings:
+        typer.echo(findings + "\n")
+    typer.echo(table(outcomes, time.perf_counter() - started, workers, shown))
+    if any(o.status == FAILED for o in outcomes):
+        return EXIT_CANNOT_RUN
+    return EXIT_OK if all(o.status == BUILT for o in outcomes) else EXIT_FINDINGS
+
+
+_subsetter_warned: list[bool] = []
+
+
+def _warn_without_subsetter(formats: list[str], lang: str) -> None:
+    """Once per run: a PDF build without HarfBuzz's subsetting library is much slower (and says how to fix it)."""
+    from genreport.fonts.roles import harfbuzz_subset
+
+    if "pdf" not in formats or _subsetter_warned or harfbuzz_subset() is not None:
+        return
+    _subsetter_warned.append(True)
+    typer.echo(
+        "警告：未找到 HarfBuzz 子集化库，PDF 生成会慢很多；请安装 libharfbuzz-subset0（Debian/Ubuntu：apt-get install libharfbuzz-subset0），genreport fonts 可查看"
+        if lang.startswith("zh")
+        else "warning: HarfBuzz's subsetting library is missing, so PDF builds are much slower; install libharfbuzz-subset0"
+        " (Debian/Ubuntu: apt-get install libharfbuzz-subset0); see genreport fonts",
+        err=True,
+    )
+

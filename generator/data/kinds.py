@@ -1,0 +1,99 @@
+"""Report kinds are data: `templates/<kind>/kind.yaml` beside that kind's templates.
+
+A kind lists its parts in order, each with a heading per locale and its rules. Adding a kind
+means adding a folder; no Python changes. Kinds are found by listing folders on the search path.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from genreport.data.load import load_yaml
+from genreport.data.model import Locale
+from genreport.errors import KindError, Text
+from genreport.resources import kind_search_path
+
+KIND_FILE = "kind.yaml"
+
+
+class PerLocale(BaseModel):
+    """A text in each supported locale."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
+    zh_cn: str = Field(alias="zh-CN")
+    en: str
+
+    def __call__(self, locale: Locale) -> str:
+        return self.zh_cn if locale == "zh-CN" else self.en
+
+
+class SectionSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    key: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    heading: PerLocale
+    guidance: PerLocale | None = None
+    required: bool = True
+    min_chars: int = Field(default=0, ge=0)
+    allow_none: bool = False
+
+
+class KindSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    name: str
+    label: PerLocale
+    title: PerLocale
+    none_sentence: PerLocale
+    sections: list[SectionSpec] = Field(min_length=1)
+    directory: Path = Field(default=Path("."), exclude=True)
+
+    def section(self, key: str) -> SectionSpec | None:
+        return next((s for s in self.sections if s.key == key), None)
+
+    @property
+    def section_keys(self) -> list[str]:
+        return [s.key for s in self.sections]
+
+
+def list_kinds() -> list[str]:
+    names: set[str] = set()
+    for folder in kind_search_path():
+        if folder.is_dir():
+            names.update(p.parent.name for p in folder.glob(f"*/{KIND_FILE}"))
+    return sorted(names)
+
+
+def find_kind_dir(name: str) -> Path | None:
+    for folder in kind_search_path():
+        candidate = folder / name / KIND_FILE
+        if candidate.is_file():
+            return candidate.parent
+    return None
+
+
+@lru_cache(maxsize=16)
+def _load_kind_file(path: Path, mtime: float) -> KindSpec:
+    loaded = load_yaml(path)
+    if loaded.findings:
+        first = loaded.findings[0]
+        raise KindError(Text(f"{first.location}: {first.message.zh}", f"{first.location}: {first.message.en}"))
+    try:
+        spec = KindSpec.model_validate({**loaded.data, "directory": path.parent})
+    except ValidationError as exc:
+        problem = exc.errors(include_url=False)[0]
+        where = ".".join(str(p) for p in problem["loc"])
+        raise KindError(f"{path}: {where}: {problem['msg']}") from None
+    if spec.name != path.parent.name:
+        raise KindError(f"{path}: name {spec.name!r} must match its folder {path.parent.name!r}")
+    return spec
+
+
+def load_kind(name: str) -> KindSpec:
+    """The kind called `name`, or KindError naming the kinds that exist."""
+    folder = find_kind_dir(name)
+    if folder is None:
+        raise KindError(f"unknown report kind {name!r}; installed kinds: {', '.join(list_kinds()) or 'none'}")
+    path = folder / KIND_FILE
+    return _load_kind_file(path, path.stat().st_mtime)

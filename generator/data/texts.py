@@ -1,0 +1,66 @@
+"""Every piece of user-written text in a report, with its field path."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from genreport.data.model import Point, Report, Section
+from genreport.errors import FieldPath
+
+
+def section_texts(key: str, section: Section) -> Iterator[tuple[FieldPath, str]]:
+    base: FieldPath = ("sections", key)
+    if section.heading:
+        yield (*base, "heading"), section.heading
+    if section.intro:
+        yield (*base, "intro"), section.intro
+    for i, sub in enumerate(section.subsections):
+        yield (*base, "subsections", i, "heading"), sub.heading
+        if sub.intro:
+            yield (*base, "subsections", i, "intro"), sub.intro
+        yield from _points((*base, "subsections", i, "points"), sub.points)
+    yield from _points((*base, "points"), section.points)
+
+
+def _points(base: FieldPath, points: list[Point]) -> Iterator[tuple[FieldPath, str]]:
+    for i, point in enumerate(points):
+        if point.lead:
+            yield (*base, i, "lead"), point.lead
+        yield (*base, i, "text"), point.text
+
+
+def report_texts(report: Report) -> Iterator[tuple[FieldPath, str]]:
+    """Title, preamble, parts, attachments and labels: everything a reader will see."""
+    singles: list[tuple[FieldPath, str | None]] = [
+        (("title",), report.title),
+        (("document_number",), report.document_number),
+        (("preamble",), report.preamble),
+    ]
+    yield from ((path, text) for path, text in singles if text)
+    for i, issuer in enumerate(report.issuers):
+        yield (("issuer", i, "name") if isinstance(report.issuer, list) else ("issuer", "name")), issuer.name
+    for key, section in report.sections.items():
+        yield from section_texts(key, section)
+    for i, attachment in enumerate(report.attachments):
+        yield ("attachments", i, "title"), attachment.title
+        yield ("attachments", i, "body"), attachment.body
+    for i, indicator in enumerate(report.indicators):
+        yield ("indicators", i, "label"), indicator.label
+
+
+_BLANK_LINES = re.compile(r"\n\s*\n")
+_SPACES = re.compile(r"\s+")
+
+
+def paragraphs(text: str) -> Iterator[str]:
+    """Paragraphs of a Markdown text, whitespace-normalised, so that re-wrapping is not a change."""
+    for block in _BLANK_LINES.split(text):
+        normal = _SPACES.sub(" ", block).strip()
+        if normal:
+            yield normal
+
+
+def visible_length(text: str) -> int:
+    """Characters a reader sees: whitespace and Markdown markup do not count."""
+    return len(re.sub(r"[\s*_#>|`-]", "", text))

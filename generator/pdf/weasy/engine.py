@@ -1,0 +1,271 @@
+"""WeasyPrint, loaded once and fast, and the parsed objects a process keeps between renders.
+
+Loading: WeasyPrint opens its C libraries by trying several names each (`libgobject-2.0-0`,
+`gobject-2.0-0`, ...); cffi sends every name without a path through `ctypes.util.find_library`,
+which on Linux runs `ldconfig -p`, `gcc` and `ld` for each try: 54 subprocesses, 0.2-0.3 s of
+every cold build (measured with cProfile on this machine). `load()` answers those look-ups from
+one `ldconfig -p` listing, made once, while WeasyPrint imports; a name it cannot answer goes to
+the real `find_library`, so nothing changes where the listing is missing (macOS, Windows).
+
+Writing: pydyf, WeasyPrint's PDF writer, compresses at zlib level 9; `load()` gives it zlib's
+default level (_DefaultLevelZlib: 2.6 % of a layout for a PDF 1 % larger).
+
+Reuse: the print stylesheet is parsed once per process (and again only when the file changes);
+the font context (an isolated FontConfiguration and its @font-face sheet, fonts.py) is reused
+for every render that prints with the same cached fonts: preview and batch workers render
+again without parsing or loading anything twice.
+"""
+
+from __future__ import annotations
+
+import ctypes.util
+import gc
+import logging
+import os
+import re
+import subprocess
+import sys
+import zlib
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+_LDCONFIG_LINE = re.compile(r"^\s*(lib\S+?\.so[^\s]*)\s+\((.*?)\)\s+=>\s+(\S+)")
+
+
+@lru_cache(maxsize=1)
+def _ldconfig() -> dict[str, list[str]]:
+    """`ldconfig -p` as {soname: [abi descriptions...]}; empty where there is no ldconfig."""
+    try:
+        out = subprocess.run(
+            ["/sbin/ldconfig", "-p"], capture_output=True, text=True, timeout=10, env={"LC_ALL": "C", "LANG": "C"}
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    found: dict[str, list[str]] = {}
+    for line in out.splitlines():
+        match = _LDCONFIG_LINE.match(line)
+        if match:
+            found.setdefault(match.group(1), []).append(match.group(2))
+    return found
+
+
+def _fast_find_library(original: Callable[[str], str | None]) -> Callable[[str], str | None]:
+    """find_library answered from one ldconfig listing, as ctypes does it (lib<name>.so*, this ABI)."""
+    abi = "x86-64" if sys.maxsize > 2**32 else ""
+
+    def find_library(name: str) -> str | None:
+        listing = _ldconfig()
+        if not listing:
+            return original(name)
+        prefix = f"lib{name}.so"
+        for soname, abis in listing.items():
+            if soname.startswith(prefix) and (soname == prefix or soname[len(prefix)] == "."):
+                if not abi or any(abi in a for a in abis):
+                    return soname
+        # ldconfig lists what the loader finds by default; only LD_LIBRARY_PATH can add to it
+        return original(name) if os.environ.get("LD_LIBRARY_PATH") else None
+
+    return find_library
+
+
+@contextmanager
+def _quick_library_lookup() -> Iterator[None]:
+    if not sys.platform.startswith("linux"):
+        yield
+        return
+    original = ctypes.util.find_library
+    ctypes.util.find_library = _fast_find_library(original)
+    try:
+        yield
+    finally:
+        ctypes.util.find_library = original
+
+
+@contextmanager
+def _fonttools_on_demand() -> Iterator[None]:
+    """Let WeasyPrint import fontTools' subsetter and instancer without loading them (~90 ms).
+
+    It imports both at start-up for its fallbacks (no HarfBuzz subsetter; variable fonts), which
+    the cached fonts never take. `fontTools.subset` becomes a lazy module (importlib's
+    LazyLoader: loaded on first use, by WeasyPrint or anyone); `instantiateVariableFont` a
+    function importing the real one when called. Nothing changes where they were loaded already.
+    """
+    import importlib.util
+    import types
+
+    added = []
+    if "fontTools.subset" not in sys.modules:
+        spec = importlib.util.find_spec("fontTools.subset")
+        if spec is not None and spec.loader is not None:
+            spec.loader = importlib.util.LazyLoader(spec.loader)
+            module = importlib.util.module_from_spec(spec)
+            sys.modules["fontTools.subset"] = module
+            spec.loader.exec_module(module)
+            # as a finished import would: `from fontTools import subset` then finds it without
+            # importing again (Python 3.11's import reads __spec__, which would load it)
+            sys.modules["fontTools"].subset = module  # type: ignore[attr-defined]
+    name = "fontTools.varLib.instancer"
+    if name not in sys.modules:
+        stand_in = types.ModuleType(name)
+
+        def instantiateVariableFont(*args: Any, **kwargs: Any) -> Any:  # noqa: N802 (fontTools' name)
+            from fontTools.varLib.instancer import instantiateVariableFont as real
+
+            return real(*args, **kwargs)
+
+        stand_in.instantiateVariableFont = instantiateVariableFont  # type: ignore[attr-defined]
+        sys.modules[name] = stand_in
+        added.append((name, stand_in))
+    try:
+        yield
+    finally:
+        for module_name, module in added:  # later imports get the real module
+            if sys.modules.get(module_name) is module:
+                del sys.modules[module_name]
+
+
+def load() -> Any:
+    """Import WeasyPrint (once per process) and return the module."""
+    if "weasyprint" not in sys.modules:
+        from genreport.pdf.weasy.user_agent import deferred_builtin_sheets
+
+        with _quick_library_lookup(), _fonttools_on_demand(), deferred_builtin_sheets():
+            import weasyprint  # noqa: F401
+    weasyprint = sys.modules["weasyprint"]
+    # The writing changes apply even where something else imported WeasyPrint first.
+    from weasyprint.pdf import fonts as pdf_fonts
+
+    if not isinstance(pdf_fonts.ffi, _OneArrayType):
+        pdf_fonts.ffi = _OneArrayType(pdf_fonts.ffi)
+    import pydyf
+
+    if not isinstance(pydyf.zlib, _DefaultLevelZlib):
+        pydyf.zlib = _DefaultLevelZlib()
+    return weasyprint
+
+
+class _DefaultLevelZlib:
+    """zlib for pydyf (WeasyPrint's PDF writer), at zlib's default level where pydyf asks for 9.
+
+    pydyf compresses every stream with `zlib.compressobj(level=9)`. Level 6, zlib's default,
+    writes bench/'s 24-page report 1 % larger (295 KB instead of 292 KB) with 90M fewer
+    instructions, 2.6 % of a layout (valgrind). Everything else is zlib itself.
+    """
+
+    def compressobj(self, level: int = -1, *args: Any, **kwargs: Any) -> Any:
+        return zlib.compressobj(-1 if level == 9 else level, *args, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(zlib, name)
+
+
+class _OneArrayType:
+    """WeasyPrint's cffi handle for PDF font subsetting, asking for each array type once.
+
+    WeasyPrint subsets each embedded font with `ffi.new(f"hb_codepoint_t[{n}]", values)`; cffi
+    parses every new type string with pycparser, ~7 ms each, three per font on every render
+    (~55 ms a build, measured with pyinstrument). `T[]` with the values is the same array, and
+    its type is parsed once per process.
+    """
+
+    def __init__(self, ffi: Any) -> None:
+        self._ffi = ffi
+
+    def new(self, cdecl: str, init: Any = None) -> Any:
+        match = _ARRAY.fullmatch(cdecl)
+        if match:
+            length = int(match.group(2))
+            if init is None:
+                return self._ffi.new(f"{match.group(1)}[]", length)
+            if isinstance(init, (list, tuple)) and len(init) == length:
+                return self._ffi.new(f"{match.group(1)}[]", init)
+        return self._ffi.new(cdecl, init)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._ffi, name)
+
+
+_ARRAY = re.compile(r"(\w+)\[(\d+)\]")
+
+
+def harfbuzz_subsetter() -> bool:
+    """Whether WeasyPrint found HarfBuzz's subsetting library (without it, it subsets in Python)."""
+    load()
+    from weasyprint.text import ffi
+
+    return ffi.harfbuzz_subset is not None
+
+
+@lru_cache(maxsize=8)
+def _stylesheet(path: Path, mtime_ns: int) -> Any:
+    weasyprint = load()
+    from genreport.pdf.fetcher import RestrictedFetcher
+
+    # The print sheets hold no @font-face (fonts.py writes those per document), so no font
+    # configuration is needed to parse them and one parse serves every render.
+    fetcher = RestrictedFetcher([path.parent])
+    sheet = weasyprint.CSS(filename=str(path), url_fetcher=fetcher)
+    if fetcher.refused:
+        from genreport.errors import RenderError, Text
+
+        urls = ", ".join(fetcher.refused)
+        raise RenderError(
+            Text(
+                f"样式表引用了不允许读取的地址：{urls}",
+                f"the stylesheet refers to addresses a build never reads: {urls}",
+            )
+        )
+    return sheet
+
+
+def stylesheet(path: Path) -> Any:
+    """The parsed print stylesheet, kept until the file changes."""
+    return _stylesheet(path, path.stat().st_mtime_ns)
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while WeasyPrint lays out and writes a PDF.
+
+    A render allocates ~1M objects that live until it ends, and every collection of the older
+    generations walks them again while finding nothing to free: ~2.4 % of a build's
+    instructions (valgrind, bench/'s report). Collection resumes afterwards, so a long-lived
+    process (preview, a batch worker) frees a render's cycles before the next one.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+@contextmanager
+def collect_warnings() -> Iterator[list[str]]:
+    """Collect WeasyPrint's warnings while the block runs, so they reach the caller instead of stderr."""
+    messages: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            messages.append(record.getMessage())
+
+    logger = logging.getLogger("weasyprint")
+    handler = Collect(logging.WARNING)
+    logger.addHandler(handler)
+    try:
+        yield messages
+    finally:
+        logger.removeHandler(handler)
+
+
+def raise_font_problems(messages: list[str]) -> None:
+    """RenderError when an @font-face could not load: a font the stylesheet asked for was not used."""
+    from genreport.errors import RenderError, Text
+
+    problems = [m for m in messages if m.startswith("Font-face")]
+    if problems:
+        raise RenderError(Text("字体加载失败：" + "；".join(problems), "fonts failed to load: " + "; ".join(problems)))

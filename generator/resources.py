@@ -1,0 +1,43 @@
+"""Where genreport's own files live: report kinds (templates/), stylesheets (styles/), the cache.
+
+Installed from a wheel, templates/ and styles/ sit inside the package (pyproject maps the
+top-level folders there); in a source checkout (an editable install) they sit beside the
+package folder. GENREPORT_HOME points elsewhere; GENREPORT_KIND_PATH adds folders of extra
+report kinds (os.pathsep-separated), searched before the bundled ones.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+
+@lru_cache(maxsize=4)
+def _bundled_root(package_dir: Path) -> Path:
+    # A wheel puts the assets inside the package; a source tree keeps them one level up.
+    return package_dir if (package_dir / "templates").is_dir() else package_dir.parent
+
+
+def project_root() -> Path:
+    home = os.environ.get("GENREPORT_HOME")
+    return Path(home) if home else _bundled_root(Path(__file__).resolve().parent)
+
+
+def templates_dir() -> Path:
+    return project_root() / "templates"
+
+
+def styles_dir() -> Path:
+    return project_root() / "styles"
+
+
+def kind_search_path() -> list[Path]:
+    extra = [Path(p) for p in os.environ.get("GENREPORT_KIND_PATH", "").split(os.pathsep) if p]
+    return [*extra, templates_dir()]
+
+
+def cache_root() -> Path:
+    """$XDG_CACHE_HOME/genreport, else ~/.cache/genreport: everything genreport keeps between runs."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base, "genreport")

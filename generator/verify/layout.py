@@ -1,0 +1,86 @@
+"""`verify-layout`: measure a built zh-CN PDF against GB/T 9704-2012 and report each deviation with its clause.
+
+The measurements come from pdfmeasure.py; §5 (the grid) is judged in layout_grid.py, §7 (the
+elements) in layout_clauses.py, and the Results they return are described in layout_results.py.
+The font roles (which font is official, which a substitute) come from the print stylesheet, read
+by fonts.py. An en PDF is only checked for A4: GB/T 9704 applies to zh-CN reports.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from genreport.errors import GenreportError, Text
+from genreport.fonts.roles import roles_of
+from genreport.resources import styles_dir
+from genreport.verify import clauses
+from genreport.verify.grid import body_size, grid_results
+from genreport.verify.measure import A4, Page, mm, of_size, read_pdf
+from genreport.verify.results import FAIL, NA, NOT_VERIFIED, OK, Grid, Result, Verification, status_of
+
+__all__ = ["FAIL", "NA", "NOT_VERIFIED", "OK", "Grid", "Result", "Verification", "classify", "verify", "verify_file"]
+
+
+# ------------------------------------------------------------------ pages ---
+
+
+def classify(page: Page, body_pt: float, last: bool) -> str:
+    """first / body / attachment / other (tables, charts: no grid) / blank / imprint (版记)."""
+    lines = page.text_lines
+    if not lines:
+        return "blank"
+    if any(line.text.startswith("抄送") or line.text.endswith("印发") for line in lines) and last:
+        return "imprint"
+    if re.fullmatch(r"附件\s*\d*", lines[0].text):
+        return "attachment"
+    glyphs = sum(len(line.glyphs) for line in lines)
+    body = sum(len(line.glyphs) for line in of_size(lines, body_pt))
+    if page.number == 1:
+        return "first"
+    return "body" if body >= glyphs / 2 else "other"
+
+
+# ------------------------------------------------------------------ entry ---
+
+
+def verify(path: Path, stylesheet: Path | None = None) -> Verification:
+    """Measure `path`. Raises ValueError (or pdfminer's errors) when it is not a readable PDF."""
+    pdf = read_pdf(path)
+    roles = {r.key: r for r in roles_of(stylesheet or styles_dir() / "gbt9704.css")}
+    body_pt = body_size(pdf)
+    kinds = [classify(p, body_pt, p.number == len(pdf.pages)) for p in pdf.pages]
+    if pdf.lang and not pdf.lang.lower().startswith("zh"):
+        width, height = mm(pdf.pages[0].width), mm(pdf.pages[0].height)
+        a4 = abs(width - A4[0]) < 0.5 and abs(height - A4[1]) < 0.5
+        results = [
+            Result("§5.1", "page size A4 210 × 297 mm", status_of(a4), f"{width} × {height} mm"),
+            Result("GB/T 9704", "the zh-CN layout", NA, f"this PDF's language is {pdf.lang}: GB/T 9704 applies to zh-CN reports"),
+        ]
+        return Verification(path, kinds, Grid(body_pt=body_pt), results)
+    grid, results = grid_results(pdf, kinds, body_pt)
+    parts = (
+        clauses.fonts_results(pdf, kinds, body_pt, roles),
+        clauses.head_results(pdf, body_pt, roles),
+        clauses.closing_results(pdf, kinds, body_pt),
+        clauses.attachments_results(pdf, kinds, roles),
+        clauses.imprint_results(pdf, kinds),
+        clauses.page_numbers_results(pdf, kinds, roles),
+        clauses.draft_results(pdf),
+    )
+    for part in parts:
+        results += list(part)
+    return Verification(path, kinds, grid, results)
+
+
+def verify_file(path: Path, stylesheet: Path | None = None) -> Verification:
+    """verify() for the command line: a missing, unreadable or broken file is a GenreportError (exit 2)."""
+    from pdfplumber.utils.exceptions import PdfminerException
+    from pypdf.errors import PyPdfError
+
+    if not path.is_file():
+        raise GenreportError(Text(f"找不到文件 {path}", f"no such file: {path}"))
+    try:
+        return verify(path, stylesheet)
+    except (PdfminerException, PyPdfError, OSError, ValueError) as exc:
+        raise GenreportError(Text(f"{path} 不是可读的 PDF：{exc}", f"{path} is not a readable PDF: {exc}")) from None

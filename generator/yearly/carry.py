@@ -1,0 +1,243 @@
+"""`genreport init --from`: this year's data file, carried forward from last year's.
+
+What stays the same from year to year is carried: the issuer, recipient, signatures, heading
+overrides, subsection headings and each indicator's key, label and unit, with `previous` set to
+last year's value. What must be written afresh is a placeholder that `check` flags: every
+paragraph, and every indicator's new figure. Last year's text appears only in comments, as a
+reminder; nothing is copied into a field, so the report cannot go out with last year's words
+by accident. The document number and all dates are cleared.
+
+Last year's "arrangements for the coming year" are listed above this year's "measures": the
+regulation asks what became of them. Those two keys are named here, not in the kind's data,
+because kind.yaml has no field for the link yet; for a kind without them the prompt is skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ruamel.yaml.comments import CommentedMap
+
+from genreport.data.kinds import KindSpec
+from genreport.data.model import Indicator, Issuer, Locale, Point, Report, Section, Subsection
+from genreport.data.texts import paragraphs
+from genreport.yearly.scaffold import section_comment, skeleton_section
+from genreport.yearly.yamltext import comment_before, dump, mapping, schema_line, sequence, todo
+
+RESULTS_SECTION = "measures"
+PLANS_SECTION = "next_year"
+EXCERPT = 40  # characters of last year's text shown in a reminder comment
+COMMENT_COLUMN = 24  # where an indicator's end-of-line notes start, so they line up
+
+_WORDS: dict[Locale, dict[str, str]] = {
+    "zh-CN": {
+        "preamble": "开头段落",
+        "intro": "导语",
+        "text": "具体做法、成效和数据",
+        "results_intro": "导语；写明上年安排（见上方注释）的落实情况",
+        "value_note": "【待填】{year}年数值",
+        "previous_note": "{year}年数值",
+        "no_previous": "上年报告只有同比变化，没有数值",
+        "attachment": "附件内容",
+        "last_year": "上年：",
+        "last_points": "上年要点：",
+        "plans": "上年报告“{heading}”（今年要写明各项的落实情况）：",
+        "none": "上年为“无”；今年如有需要报告的情况，删去 none: true 并填写",
+        "cleared": "发文字号、成文日期、印发日期和发布日期已清空，签发时填写",
+        "title": "核对标题中的年份",
+        "header": "由 genreport init --from {source} 生成：机关、小标题和指标沿用上年，正文和数值需要重新填写。",
+        "next_step": "填写后运行：genreport check 本文件 --previous {source}",
+    },
+    "en": {
+        "preamble": "opening paragraph",
+        "intro": "intro",
+        "text": "the details",
+        "results_intro": "intro; say what became of last year's arrangements (listed above)",
+        "value_note": "TODO: the {year} value",
+        "previous_note": "the {year} value",
+        "no_previous": "last year's report gave only the change, no value",
+        "attachment": "attachment body",
+        "last_year": "Last year: ",
+        "last_points": "Last year's points: ",
+        "plans": 'Last year\'s "{heading}" (say what became of each):',
+        "none": "Last year: none. If there is something to report this year, remove none: true and write it",
+        "cleared": "Document number and dates cleared: fill them in when the report is signed",
+        "title": "check the year in the title",
+        "header": "Made by genreport init --from {source}: bodies, headings and indicators carried over; write the text and figures afresh.",
+        "next_step": "Then run: genreport check THIS_FILE --previous {source}",
+    },
+}
+
+
+def next_year_name(source: str, year: int) -> str:
+    """zuoyun-2023.zh-CN.yaml -> zuoyun-2024.zh-CN.yaml; a name without the year gets it appended."""
+    if str(year) in source:
+        return source.replace(str(year), str(year + 1))
+    stem, dot, suffix = source.rpartition(".")
+    return f"{stem}-{year + 1}.{suffix}" if dot else f"{source}-{year + 1}.yaml"
+
+
+def carry_forward(last: Report, kind: KindSpec, source: str, schema: str) -> str:
+    """The text of next year's data file; `source` names last year's file in the comments."""
+    words = _WORDS[last.locale]
+    year = last.year + 1
+    document = mapping([("kind", last.kind), ("locale", last.locale), ("year", year), ("issuer", _issuers(last))])
+    for field in ("recipient", "signed_by"):
+        if getattr(last, field) is not None:
+            document[field] = _plain(getattr(last, field))
+    if last.title:
+        document["title"] = _next_year_text(last.title, last.year)
+        document.yaml_add_eol_comment(words["title"], "title")
+    document["sealed"] = last.sealed
+    document["public_release"] = last.public_release
+    comment_before(document, "sealed", [words["cleared"]], indent=0)
+    _blocks(document, last)
+    if last.preamble:
+        document["preamble"] = todo(last.locale, words["preamble"])
+        comment_before(document, "preamble", [words["last_year"] + _excerpt(last.preamble)], indent=0)
+    document["sections"] = _sections(last, kind)
+    if last.attachments:
+        document["attachments"] = sequence(
+            mapping([("title", _next_year_text(a.title, last.year)), ("body", todo(last.locale, words["attachment"]))])
+            for a in last.attachments
+        )
+    if last.indicators:
+        document["indicators"] = _indicators(last)
+    header = [schema_line(schema), words["header"].format(source=source), words["next_step"].format(source=source)]
+    return dump(document, header=header)
+
+
+def _issuers(last: Report) -> Any:
+    def one(issuer: Issuer) -> CommentedMap:
+        return mapping((k, v) for k, v in issuer.model_dump(exclude_defaults=True).items())
+
+    return sequence(one(i) for i in last.issuer) if isinstance(last.issuer, list) else one(last.issuer)
+
+
+def _blocks(document: CommentedMap, last: Report) -> None:
+    """Disclosure and distribution, without their dates and index number (they are this year's)."""
+    if last.disclosure is not None:
+        kept = last.disclosure.model_dump(include={"classification", "publisher"}, exclude_none=True)
+        if kept:
+            document["disclosure"] = mapping(kept.items())
+    if last.distribution is not None:
+        kept = last.distribution.model_dump(include={"copies_to", "printed_by"}, exclude_defaults=True)
+        if kept:
+            document["distribution"] = mapping((k, _plain(v)) for k, v in kept.items())
+
+
+def _sections(last: Report, kind: KindSpec) -> CommentedMap:
+    locale = last.locale
+    keys = [*kind.section_keys, *(k for k in last.sections if k not in kind.section_keys)]
+    sections = mapping()
+    for key in keys:
+        section = last.sections.get(key)
+        spec = kind.section(key)
+        if section is None:
+            assert spec is not None  # keys outside the kind come from last year's sections
+            sections[key] = skeleton_section(spec, locale)  # a part last year's file lacked
+        else:
+            sections[key] = _section(section, locale, results=key == RESULTS_SECTION)
+        lines = [""] + (section_comment(kind.sections.index(spec), spec, locale) if spec else [])
+        if key == RESULTS_SECTION and PLANS_SECTION in last.sections:
+            lines += _plans_prompt(last, kind)
+        comment_before(sections, key, lines, indent=2)
+    return sections
+
+
+def _section(section: Section, locale: Locale, *, results: bool) -> CommentedMap:
+    words = _WORDS[locale]
+    out = mapping()
+    if section.heading:
+        out["heading"] = section.heading
+    if section.none:
+        out["none"] = True
+        out.yaml_add_eol_comment(words["none"], "none")
+        return out
+    if results:
+        out["intro"] = todo(locale, words["results_intro"])
+    elif section.intro:
+        out["intro"] = todo(locale, words["intro"])
+        comment_before(out, "intro", [words["last_year"] + _excerpt(section.intro)], indent=4)
+    if section.subsections:
+        out["subsections"] = sequence(_subsection(sub, locale) for sub in section.subsections)
+    if section.points:
+        out["points"] = sequence([todo(locale, words["text"])])
+        comment_before(out, "points", _points_reminder(section.points, locale), indent=4)
+    return out
+
+
+def _subsection(sub: Subsection, locale: Locale) -> CommentedMap:
+    words = _WORDS[locale]
+    out = mapping([("heading", sub.heading)])
+    if sub.points:
+        out["points"] = sequence([todo(locale, words["text"])])
+        comment_before(out, "points", _points_reminder(sub.points, locale), indent=8)
+    else:
+        out["intro"] = todo(locale, words["intro"])
+        if sub.intro:
+            comment_before(out, "intro", [words["last_year"] + _excerpt(sub.intro)], indent=8)
+    return out
+
+
+def _points_reminder(points: list[Point], locale: Locale) -> list[str]:
+    leads = [(point.lead or _excerpt(point.text, 20)).rstrip("。；.;") for point in points]
+    return [_WORDS[locale]["last_points"] + ("；" if locale == "zh-CN" else "; ").join(leads)]
+
+
+def _plans_prompt(last: Report, kind: KindSpec) -> list[str]:
+    """Last year's arrangements, one line each: subsection headings, else point leads, else the intro."""
+    plans = last.sections[PLANS_SECTION]
+    spec = kind.section(PLANS_SECTION)
+    heading = plans.heading or (spec.heading(last.locale) if spec else PLANS_SECTION)
+    if plans.subsections:
+        items = [sub.heading for sub in plans.subsections]
+    elif plans.points:
+        items = [point.lead or _excerpt(point.text) for point in plans.points]
+    else:
+        items = [_excerpt(p) for p in paragraphs(plans.intro or "")]
+    return [_WORDS[last.locale]["plans"].format(heading=heading), *(f"  {n}. {item}" for n, item in enumerate(items, 1))]
+
+
+def _indicators(last: Report) -> Any:
+    words = _WORDS[last.locale]
+    year = last.year + 1
+    out = sequence()
+    for old in last.indicators:
+        item = _indicator(old)
+        note = words["value_note"].format(year=year)
+        item.yaml_add_eol_comment(note if old.value is not None else f"{note} ({words['no_previous']})", "value", column=COMMENT_COLUMN)
+        if old.value is not None:
+            item.yaml_add_eol_comment(words["previous_note"].format(year=last.year), "previous", column=COMMENT_COLUMN)
+        out.append(item)
+    return out
+
+
+def _indicator(old: Indicator) -> CommentedMap:
+    # value: null is "not yet known": `check` reports missing-figure at it until it is written.
+    item = mapping([("key", old.key), ("label", old.label), ("value", None)])
+    if old.value is not None:
+        item["previous"] = _plain(old.value)
+    for field in ("unit", "part_of"):
+        if getattr(old, field) is not None:
+            item[field] = getattr(old, field)
+    return item
+
+
+def _plain(value: Any) -> Any:
+    """Values as a person writes them: 11, not 11.0; lists as YAML block lists."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, list):
+        return sequence(_plain(v) for v in value)
+    return value
+
+
+def _next_year_text(text: str, year: int) -> str:
+    return re.sub(rf"(?<!\d){year}(?!\d)", str(year + 1), text)
+
+
+def _excerpt(text: str, length: int = EXCERPT) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= length else flat[:length] + "…"
