@@ -76,11 +76,12 @@ def verify(path: Path, stylesheet: Path | None = None) -> Verification:
 def verify_file(path: Path, stylesheet: Path | None = None) -> Verification:
     """verify() for the command line: a missing, unreadable or broken file is a GenreportError (exit 2)."""
     from pdfplumber.utils.exceptions import PdfminerException
-    from pypdf.errors import PyPdfError
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfminer.psparser import PSException
 
     if not path.is_file():
         raise GenreportError(Text(f"找不到文件 {path}", f"no such file: {path}"))
     try:
         return verify(path, stylesheet)
-    except (PdfminerException, PyPdfError, OSError, ValueError) as exc:
+    except (PdfminerException, PDFSyntaxError, PSException, OSError, ValueError) as exc:
         raise GenreportError(Text(f"{path} 不是可读的 PDF：{exc}", f"{path} is not a readable PDF: {exc}")) from None

@@ -175,9 +175,9 @@ def _colour(char: dict[str, Any]) -> tuple[float, ...]:
 def read_pdf(path: Path) -> Pdf:
     """Every page's lines, the PDF's font resources and its /Lang. Raises ValueError for a non-PDF."""
     import pdfplumber
-    from pypdf import PdfReader
 
     pages = []
+    fonts: dict[str, FontResource] = {}
     with pdfplumber.open(path) as pdf:
         for number, page in enumerate(pdf.pages, start=1):
             height = float(page.height)
@@ -187,25 +187,38 @@ def read_pdf(path: Path) -> Pdf:
                 for c in page.chars if not c["text"].isspace()
             ]  # fmt: skip
             pages.append(Page(number, float(page.width), height, _group_lines(glyphs)))
-    reader = PdfReader(path)
-    lang = reader.trailer["/Root"].get("/Lang")
-    return Pdf(path, pages, _font_resources(reader), str(lang) if lang else None)
+            fonts.update(_font_resources(page.page_obj.resources))
+        lang = _resolved(pdf.doc.catalog.get("Lang"))
+    return Pdf(path, pages, list(fonts.values()), _text(lang) if lang else None)
 
 
-def _font_resources(reader: Any) -> list[FontResource]:
+def _resolved(value: Any) -> Any:
+    from pdfminer.pdftypes import resolve1
+
+    return resolve1(value)
+
+
+def _text(value: Any) -> str:
+    """A PDF name or string as text (pdfminer gives names as PSLiteral, strings as bytes)."""
+    value = _resolved(value)
+    if isinstance(value, bytes):
+        return value.decode("utf-16") if value[:2] in (b"\xfe\xff", b"\xff\xfe") else value.decode("latin-1")
+    return str(getattr(value, "name", value))
+
+
+def _font_resources(resources: Any) -> dict[str, FontResource]:
+    """The page's fonts: name, embedded (a /FontFile*), subset (an ABCDEF+ prefix), subtype."""
     found: dict[str, FontResource] = {}
-    for page in reader.pages:
-        fonts = page.get("/Resources", {}).get("/Font", {})
-        for ref in fonts.values():
-            font = ref.get_object()
-            name = str(font.get("/BaseFont", "")).lstrip("/")
-            descriptor = font.get("/FontDescriptor")
-            if descriptor is None and "/DescendantFonts" in font:
-                descriptor = font["/DescendantFonts"][0].get_object().get("/FontDescriptor")
-            descriptor = descriptor.get_object() if descriptor is not None else {}
-            embedded = any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
-            found[name] = FontResource(name, embedded, bool(re.match(r"[A-Z]{6}\+", name)), str(font.get("/Subtype")))
-    return list(found.values())
+    for ref in (_resolved((_resolved(resources) or {}).get("Font")) or {}).values():
+        font = _resolved(ref)
+        name = _text(font.get("BaseFont", ""))
+        descriptor = _resolved(font.get("FontDescriptor"))
+        if descriptor is None and "DescendantFonts" in font:
+            descriptor = _resolved(_resolved(_resolved(font["DescendantFonts"])[0]).get("FontDescriptor"))
+        descriptor = descriptor or {}
+        embedded = any(key in descriptor for key in ("FontFile", "FontFile2", "FontFile3"))
+        found[name] = FontResource(name, embedded, bool(re.match(r"[A-Z]{6}\+", name)), _text(font.get("Subtype")))
+    return found
 
 
 # ------------------------------------------------------------------ ink ---
