@@ -41,6 +41,9 @@ FAILING = [
     ("stray-space", "乡镇权责事项144项", "乡镇权责事项 144项，个体 工商户", "个体 工商户"),
     ("missing-figure", "    value: 82.5\n    change: -8.5\n", "    value: null\n", "value: null"),
     ("duplicate-indicator", "key: air_quality_share", "key: labour_disputes_accepted", "key: labour_disputes_accepted\n    label: 空气"),
+    ("date-order", "  published_on: 2024-01-17", "  published_on: 2024-01-10", "published_on: 2024-01-10"),
+    ("date-order", "  printed_on: 2024-01-17", "  printed_on: 2024-01-15", "printed_on: 2024-01-15"),
+    ("mixed-section", "  next_year:\n    subsections:\n", "  next_year:\n    points:\n      - text: 另起一条。\n    subsections:\n", "    points:\n      - text: 另起"),
 ]
 
 

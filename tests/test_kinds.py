@@ -59,3 +59,14 @@ def test_invalid_kind_file_is_a_kind_error(tmp_path, monkeypatch):
     monkeypatch.setenv("GENREPORT_KIND_PATH", str(tmp_path))
     with pytest.raises(KindError):
         load_kind("broken")
+
+
+def test_a_kind_whose_name_differs_from_its_folder_is_refused(tmp_path, monkeypatch):
+    folder = tmp_path / "renamed"
+    import shutil
+
+    shutil.copytree(DATA / "kinds" / "minimal", folder)
+    monkeypatch.setenv("GENREPORT_KIND_PATH", str(tmp_path))
+    with pytest.raises(KindError) as raised:
+        load_kind("renamed")
+    assert "'minimal'" in raised.value.message("en") and "'renamed'" in raised.value.message("en")

@@ -77,7 +77,15 @@ def test_a_stopped_build_leaves_no_helper_and_no_output_behind(tmp_path, signum,
     process = subprocess.Popen(
         [*GENREPORT, "build", str(ZUOYUN), "-o", str(out)], env=env, stderr=subprocess.PIPE, text=True, start_new_session=True
     )
-    time.sleep(0.6)  # into the layout, on most machines
+    # Stop it mid-build on any machine: as soon as the helper is forked (before typer even loads),
+    # long before a build could finish.
+    deadline = time.monotonic() + 30
+    while not _children(process.pid) and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.005)
+    assert _children(process.pid), "the build never started its helper"
+    while not _catches_sigterm(process.pid) and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.005)  # the command line has installed its handlers: the build is under way
+    time.sleep(0.3)  # into checking and loading WeasyPrint (a whole build takes several times this)
     if signum == signal.SIGINT:
         os.killpg(process.pid, signum)
     else:
@@ -87,12 +95,26 @@ def test_a_stopped_build_leaves_no_helper_and_no_output_behind(tmp_path, signum,
     while running_with(str(out)) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert running_with(str(out)) == []
-    if process.returncode == 0:
-        return  # this machine built it in under 0.6 s: nothing was left to stop
     assert process.returncode == status, stderr
     assert word in stderr and "Traceback" not in stderr
     assert not out.exists()
     assert list(temp.iterdir()) == []  # the helper removed its temporary fonts
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def _catches_sigterm(pid: int) -> bool:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    caught = int(next(line.split()[1] for line in status.splitlines() if line.startswith("SigCgt:")), 16)
+    return bool(caught & (1 << (signal.SIGTERM - 1)))
 
 
 def helper_or_skip() -> PdfHelper:

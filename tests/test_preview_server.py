@@ -68,6 +68,7 @@ def test_busy_port_is_an_error_not_a_crash(report):
 def test_the_command_has_no_host_option(report):
     result = CliRunner().invoke(app, ["preview", str(report), "--host", "0.0.0.0"])
     assert result.exit_code == 2
+    assert "No such option" in result.output and "--host" in result.output  # refused for that reason, not another
 
 
 def test_missing_file_is_a_usage_error(tmp_path):

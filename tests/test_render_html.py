@@ -125,15 +125,42 @@ def test_indicators_table_and_chart(built):
 
 def test_dates_by_locale(built):
     doc, tree, _, _ = built
-    if doc.report.signed_on is None:
+    if doc.report.signed_on is None:  # a draft not yet signed shows no date at all
+        assert tree.find("p", "sign-date") is None or not tree.find("p", "sign-date").text.strip()
         return
     date = tree.find("p", "sign-date").text
     d = doc.report.signed_on
     assert date == (f"{d.year}年{d.month}月{d.day}日" if doc.locale == "zh-CN" else f"{d.day} {d:%B} {d.year}")
 
 
+RENDER_IN_A_FRESH_PROCESS = """
+import hashlib, sys
+sys.path.insert(0, sys.argv[2])
+from render_helpers import render_both
+from pathlib import Path
+html, md = render_both(Path(sys.argv[1]))
+print(hashlib.sha256(html.encode()).hexdigest(), hashlib.sha256(md.encode()).hexdigest())
+"""
+
+
 def test_rendering_is_deterministic():
-    assert render_both(ZUOYUN) == render_both(ZUOYUN)
+    """Two fresh processes (no cache shared, a different hash seed each) and this one agree."""
+    import hashlib
+    import os
+    import subprocess
+    import sys
+
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", RENDER_IN_A_FRESH_PROCESS, str(ZUOYUN), str(Path(__file__).parent)],
+            capture_output=True, text=True, timeout=120, env={**os.environ, "PYTHONHASHSEED": seed},
+        )  # fmt: skip
+        for seed in ("1", "2")
+    ]
+    assert [run.returncode for run in runs] == [0, 0], runs[0].stderr
+    html, md = render_both(ZUOYUN)
+    here = f"{hashlib.sha256(html.encode()).hexdigest()} {hashlib.sha256(md.encode()).hexdigest()}"
+    assert runs[0].stdout.strip() == runs[1].stdout.strip() == here
 
 
 def test_zuoyun_known_content():
