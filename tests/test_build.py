@@ -11,7 +11,6 @@ from html_tree import parse
 from typer.testing import CliRunner
 
 from genreport import atomic
-from genreport import build as build_module
 from genreport.build import WRITERS, build_file, default_formats
 from genreport.cli import app
 from genreport.errors import GenreportError, RenderError

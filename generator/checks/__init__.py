@@ -23,7 +23,7 @@ from genreport.checks import (  # noqa: F401 (importing a module registers its r
 )
 from genreport.checks.registry import RULES, Context
 from genreport.checks.schema import validation_findings
-from genreport.data.kinds import KindSpec, list_kinds, load_kind
+from genreport.data.kinds import KindSpec, kind_dirs, list_kinds, load_kind
 from genreport.data.load import Loaded, load_yaml
 from genreport.data.model import Report
 from genreport.errors import Finding, GenreportError, Severity, Text
@@ -69,7 +69,25 @@ def _kind_of(loaded: Loaded) -> tuple[KindSpec | None, list[Finding]]:
             ("kind",),
         )
         return None, [finding]
-    return load_kind(name), []
+    return load_kind(name), _shadowed(loaded, name)
+
+
+def _shadowed(loaded: Loaded, name: str) -> list[Finding]:
+    """A kind found in two folders: the first on GENREPORT_KIND_PATH wins, and every build says so."""
+    folders = kind_dirs(name)
+    if len(folders) < 2:
+        return []
+    used, hidden = folders[0], ", ".join(str(f) for f in folders[1:])
+    return [
+        Finding(
+            Severity.WARNING,
+            "kind-shadowed",
+            Text(f"报告类型 {name} 使用 {used}，它遮盖了 {hidden}", f"report kind {name} comes from {used}, which hides {hidden}"),
+            Text("确认 GENREPORT_KIND_PATH 是有意覆盖内置类型；否则给该类型改名", "make sure GENREPORT_KIND_PATH overrides the bundled kind on purpose; otherwise rename that kind"),
+            loaded.location(("kind",)),
+            ("kind",),
+        )
+    ]
 
 
 def validate(loaded: Loaded) -> CheckResult:

@@ -6,10 +6,13 @@ means adding a folder; no Python changes. Kinds are found by listing folders on 
 
 from __future__ import annotations
 
+import os
+import stat
+import string
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from genreport.data.load import load_yaml
 from genreport.data.model import Locale
@@ -17,6 +20,7 @@ from genreport.errors import KindError, Text
 from genreport.resources import kind_search_path
 
 KIND_FILE = "kind.yaml"
+TITLE_FIELDS = ("issuer", "year")
 
 
 class PerLocale(BaseModel):
@@ -49,6 +53,20 @@ class KindSpec(BaseModel):
     sections: list[SectionSpec] = Field(min_length=1)
     directory: Path = Field(default=Path("."), exclude=True)
 
+    @field_validator("title")
+    @classmethod
+    def _title_placeholders(cls, title: PerLocale) -> PerLocale:
+        """The title is filled with str.format: only {issuer} and {year}, and `{{`/`}}` for braces."""
+        for text in (title.zh_cn, title.en):
+            try:
+                fields = [f for _, f, _, _ in string.Formatter().parse(text) if f is not None]
+            except ValueError as exc:
+                raise ValueError(f"title {text!r}: {exc}; write {{{{ and }}}} for a literal brace") from None
+            wrong = [f for f in fields if f not in TITLE_FIELDS]
+            if wrong:
+                raise ValueError(f"title {text!r}: unknown placeholder {{{wrong[0]}}}; only {{issuer}} and {{year}}")
+        return title
+
     def section(self, key: str) -> SectionSpec | None:
         return next((s for s in self.sections if s.key == key), None)
 
@@ -61,16 +79,27 @@ def list_kinds() -> list[str]:
     names: set[str] = set()
     for folder in kind_search_path():
         if folder.is_dir():
-            names.update(p.parent.name for p in folder.glob(f"*/{KIND_FILE}"))
+            names.update(p.parent.name for p in folder.glob(f"*/{KIND_FILE}") if _confined_file(p))
     return sorted(names)
 
 
+def kind_dirs(name: str) -> list[Path]:
+    """Every folder on the search path that holds kind `name`; the first one wins."""
+    return [folder / name for folder in kind_search_path() if _confined_file(folder / name / KIND_FILE)]
+
+
+def _confined_file(path: Path) -> bool:
+    """A regular file whose real path lies inside its own kind folder (no symlink out of it)."""
+    try:
+        real = Path(os.path.realpath(path))
+        return real.is_relative_to(os.path.realpath(path.parent)) and stat.S_ISREG(os.stat(real).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
 def find_kind_dir(name: str) -> Path | None:
-    for folder in kind_search_path():
-        candidate = folder / name / KIND_FILE
-        if candidate.is_file():
-            return candidate.parent
-    return None
+    found = kind_dirs(name)
+    return found[0] if found else None
 
 
 @lru_cache(maxsize=16)
@@ -84,7 +113,7 @@ def _load_kind_file(path: Path, mtime: float) -> KindSpec:
     except ValidationError as exc:
         problem = exc.errors(include_url=False)[0]
         where = ".".join(str(p) for p in problem["loc"])
-        raise KindError(f"{path}: {where}: {problem['msg']}") from None
+        raise KindError(Text(f"{path}: 报告类型定义有误：{where}: {problem['msg']}", f"{path}: {where}: {problem['msg']}")) from None
     if spec.name != path.parent.name:
         raise KindError(f"{path}: name {spec.name!r} must match its folder {path.parent.name!r}")
     return spec

@@ -13,10 +13,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError
+from jinja2 import BytecodeCache, Environment, StrictUndefined, TemplateSyntaxError
 
-from genreport.errors import RenderError, Text
-from genreport.render import indicators, markdown, numbering, titles
+from genreport.errors import GenreportError, RenderError, Text
+from genreport.render import indicators, markdown, numbering, sandbox, titles
 from genreport.render.document import Document
 from genreport.resources import templates_dir
 
@@ -53,23 +53,16 @@ def _bytecode_cache() -> BytecodeCache | None:
     """Compiled templates kept under <cache root>/jinja: a fresh process skips compiling them (~80 ms
     for the report's HTML and Markdown). Entries are keyed by the template's source, so an edited
     template compiles again; a cache folder that cannot be made just means compiling every time."""
-    from jinja2 import FileSystemBytecodeCache
-
     from genreport.resources import cache_root
 
-    folder = cache_root() / "jinja"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return FileSystemBytecodeCache(str(folder))
+    return sandbox.bytecode_cache(cache_root() / "jinja")  # private (0700) or none: it is executed on load
 
 
 @lru_cache(maxsize=16)
 def environment(kind_dir: Path) -> Environment:
     """The environment for one kind's folder (cached: templates compile once per process)."""
-    env = Environment(
-        loader=FileSystemLoader([str(kind_dir), str(templates_dir() / COMMON)]),
+    env = sandbox.make_environment(  # kinds are data: every template runs in the sandbox
+        sandbox.ConfinedLoader([str(kind_dir), str(templates_dir() / COMMON)]),
         undefined=StrictUndefined,
         autoescape=_autoescape,
         trim_blocks=True,
@@ -99,7 +92,9 @@ def render_template(doc: Document, name: str, **context: object) -> str:
     """Render a kind's template with the document, as a RenderError naming the template on failure."""
     try:
         template = environment(doc.kind.directory).get_template(name)
-        return template.render(doc=doc, **context)
-    except TemplateError as exc:
+        return sandbox.with_budget(lambda: template.render(doc=doc, **context))
+    except GenreportError:
+        raise
+    except Exception as exc:  # a kind's template is data: its TypeError or RecursionError is the kind's fault
         where = _template_place(exc) or name
         raise RenderError(Text(f"模板 {where} 出错：{exc}", f"template {where} failed: {exc}")) from exc

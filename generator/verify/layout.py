@@ -75,9 +75,9 @@ def verify(path: Path, stylesheet: Path | None = None) -> Verification:
 
 def verify_file(path: Path, stylesheet: Path | None = None) -> Verification:
     """verify() for the command line: a missing, unreadable or broken file is a GenreportError (exit 2)."""
-    from pdfplumber.utils.exceptions import PdfminerException
     from pdfminer.pdfparser import PDFSyntaxError
     from pdfminer.psparser import PSException
+    from pdfplumber.utils.exceptions import PdfminerException
 
     if not path.is_file():
         raise GenreportError(Text(f"找不到文件 {path}", f"no such file: {path}"))
