@@ -27,6 +27,7 @@ from genreport.errors import Finding, GenreportError, Severity, Text
 from genreport.kinds import KindSpec, list_kinds, load_kind
 from genreport.load import Loaded, load_yaml
 from genreport.model import Report
+from genreport.yamlslips import guess_locale, sniff_locale
 
 
 @dataclass
@@ -50,7 +51,9 @@ class CheckResult:
         if self.report is not None:
             return self.report.locale
         data = self.loaded.data
-        return "en" if isinstance(data, dict) and data.get("locale") == "en" else "zh-CN"
+        if isinstance(data, dict):
+            return "en" if data.get("locale") == "en" else "zh-CN"
+        return sniff_locale(self.loaded.text) or guess_locale(self.loaded.text)  # YAML failed: read `locale:` as text
 
 
 def _kind_of(loaded: Loaded) -> tuple[KindSpec | None, list[Finding]]:
