@@ -19,7 +19,7 @@ BAD = DATA / "bad"
 # file -> (exit status, rule code or None, line or None)
 CORPUS = {
     "syntax-error.yaml": (1, "yaml-syntax", 9),
-    "tabs.yaml": (1, "yaml-syntax", 6),
+    "tabs.yaml": (1, "yaml-tab-indent", 6),
     "duplicate-key.yaml": (1, "duplicate-key", 9),
     "unknown-key.yaml": (1, "schema", 9),
     "wrong-type.yaml": (1, "schema", 76),
@@ -30,7 +30,7 @@ CORPUS = {
     "python-tag.yaml": (1, "yaml-tag", 8),
     "alias-bomb.yaml": (1, "yaml-anchor", 2),
     "deep-nesting.yaml": (1, "yaml-depth", 2),
-    "control-character.yaml": (1, "control-character", 18),
+    "control-character.yaml": (1, "control-character", 16),  # the backspace is on line 16
     "bom.yaml": (0, None, None),
     "long-line.yaml": (0, None, None),
     "unusual-unicode.yaml": (0, "invisible-character", 51),

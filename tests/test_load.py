@@ -51,7 +51,7 @@ def test_syntax_error_has_its_line(tmp_path):
 
 def test_tab_indentation_is_explained(tmp_path):
     loaded = load_text(tmp_path, "kind: x\nissuer:\n\tname: a\n")
-    assert only_code(loaded) == "yaml-syntax"
+    assert only_code(loaded) == "yaml-tab-indent"
     assert loaded.findings[0].location.line == 3
     assert "Tab" in loaded.findings[0].hint("zh-CN")
 

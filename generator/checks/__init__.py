@@ -22,10 +22,12 @@ from genreport.checks import (  # noqa: F401 (importing a module registers its r
     structure,
 )
 from genreport.checks.registry import RULES, Context
+from genreport.checks.salvage import salvage
 from genreport.checks.schema import validation_findings
 from genreport.data.kinds import KindSpec, kind_dirs, list_kinds, load_kind
 from genreport.data.load import Loaded, load_yaml
 from genreport.data.model import Report
+from genreport.data.slips import guess_locale, sniff_locale
 from genreport.errors import Finding, GenreportError, Severity, Text
 
 
@@ -50,7 +52,9 @@ class CheckResult:
         if self.report is not None:
             return self.report.locale
         data = self.loaded.data
-        return "en" if isinstance(data, dict) and data.get("locale") == "en" else "zh-CN"
+        if isinstance(data, dict):
+            return "en" if data.get("locale") == "en" else "zh-CN"
+        return sniff_locale(self.loaded.text) or guess_locale(self.loaded.text)  # YAML failed: read `locale:` as text
 
 
 def _kind_of(loaded: Loaded) -> tuple[KindSpec | None, list[Finding]]:
@@ -115,9 +119,21 @@ def run_checks(context: Context) -> list[Finding]:
     return [finding for rule in RULES for finding in rule.run(context)]
 
 
+def salvaged_findings(loaded: Loaded, kind: KindSpec) -> list[Finding]:
+    """The content rules' findings on the part of a file that does not validate that does."""
+    remainder = salvage(loaded)
+    if remainder is None:
+        return []
+    found = run_checks(Context(remainder.loaded, remainder.report, kind))
+    return [remainder.map_back(f) for f in found if remainder.keep(remainder.map_back(f))]
+
+
 def check_file(path: Path, previous: Path | None = None) -> CheckResult:
     """Everything `genreport check` reports about `path`, sorted by place in the file."""
     result = validate(load_yaml(path))
+    if result.report is None and result.kind is not None and result.loaded.data is not None:
+        result.findings += salvaged_findings(result.loaded, result.kind)  # one mistake hides nothing
+        result.findings.sort(key=_place)
     if result.report is None or result.kind is None:
         return result
     last_year = None

@@ -18,6 +18,8 @@ JSON_VERSION = 1
 _LABELS = {"zh": {Severity.ERROR: "错误", Severity.WARNING: "警告"}, "en": {Severity.ERROR: "error", Severity.WARNING: "warning"}}
 _COLOURS = {Severity.ERROR: "\033[31;1m", Severity.WARNING: "\033[33;1m"}
 _RESET, _DIM = "\033[0m", "\033[2m"
+# A control character in the shown source line appears as its symbol (␋ for U+000B), one column wide.
+_CONTROL_PICTURES = {code: 0x2400 + code for code in range(0x20)} | {0x7F: 0x2421}
 
 
 def _width(text: str) -> int:
@@ -39,7 +41,7 @@ def format_text(findings: Sequence[Finding], source_lines: Sequence[str], lang: 
         out.append(f"{finding.location}: {label}[{finding.code}]{field} {finding.message(lang)}")
         line = finding.location.line
         if line and 0 < line <= len(source_lines):
-            source = source_lines[line - 1].replace("\t", " ")
+            source = source_lines[line - 1].replace("\t", " ").translate(_CONTROL_PICTURES)
             out.append(f"  {line:>4} | {source}")
             column = (finding.location.column or 1) - 1
             out.append(f"       | {' ' * _width(source[:column])}^")

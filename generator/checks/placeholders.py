@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from genreport.checks.placeholder_marks import placeholder_tokens
 from genreport.checks.registry import Context, Problem, rule
 from genreport.data.texts import report_texts
 from genreport.errors import Severity, Text
@@ -29,6 +30,7 @@ def placeholder(ctx: Context) -> Iterator[Problem]:
     for path, text in report_texts(ctx.report):
         found = [m.group(0) for m in _INLINE.finditer(text)]
         found += [m.group(0).strip(" \t>*+-|") for m in _ALONE.finditer(text)]
+        found += placeholder_tokens(text)  # the Chinese draft family: XX, X月X日, ○○, 某某, [待填] ...
         for token in dict.fromkeys(found):
             yield Problem(
                 path,

@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from genreport.checks.schema_words import missing_hint, type_message
 from genreport.data.load import Loaded
 from genreport.errors import FieldPath, Finding, Severity, Text
 
@@ -93,16 +94,13 @@ def _message(error: dict[str, Any], path: FieldPath, model: type[BaseModel]) -> 
         hint = Text(f"改为 {close[0]}" if close else "删除该字段", f"rename it to {close[0]}" if close else "remove it")
         return Text(zh, en), hint
     if kind == "missing":
-        return Text(f"缺少必填字段 {name}", f"required field {name} is missing"), Text(f"添加 {name}", f"add {name}")
+        return Text(f"缺少必填字段 {name}", f"required field {name} is missing"), missing_hint(path, model)
     if kind == "value_error":
         return Text(msg.removeprefix("Value error, "), msg.removeprefix("Value error, ")), Text("按说明修改", "fix as described")
     if kind == "literal_error":
         allowed = error.get("ctx", {}).get("expected", "")
-        return Text(f"{name} 的取值不在允许范围内：{allowed}", f"{name}: {msg}"), Text(f"可选：{allowed}", f"allowed: {allowed}")
-    got = error.get("input")
-    shown = "" if isinstance(got, (dict, list)) else f"（现为 {got!r}）"
-    zh = f"{name} {_ZH.get(kind, '取值有误')}{shown}"
-    return Text(zh, f"{name}: {msg}"), Text("按字段说明修改；运行 genreport schema 查看", "fix the value; `genreport schema` describes every field")
+        return Text(f"{name} 的取值不在允许范围内：{allowed}", f"{name} must be one of {allowed}"), Text(f"可选：{allowed}", f"allowed: {allowed}")
+    return type_message(error, path, model)  # what the field wants, with an example, in the user's words
 
 
 def validation_findings(exc: ValidationError, loaded: Loaded, model: type[BaseModel]) -> list[Finding]:

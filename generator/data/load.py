@@ -22,6 +22,8 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.reader import ReaderError
 
 from genreport.data import limits
+from genreport.data import slips as yamlslips
+from genreport.data.slips import split_lines
 from genreport.errors import FieldPath, Finding, LoadError, Location, Severity, Text
 
 MAX_BYTES = limits.MAX_BYTES
@@ -53,7 +55,8 @@ class Loaded:
 
     @property
     def lines(self) -> list[str]:
-        return self.text.splitlines()
+        # The line breaks YAML counts (not str.splitlines, which also breaks at \v, \f, \x1c...).
+        return split_lines(self.text)
 
     def location(self, path: FieldPath, *, at_key: bool = False) -> Location:
         """The nearest known place for `path` (walking up to its parent when it is absent)."""
@@ -152,16 +155,19 @@ def _compose(loaded: Loaded) -> Node | None:
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = Location(loaded.path, mark.line + 1, mark.column + 1) if mark else Location(loaded.path)
-        problem = " ".join(filter(None, [exc.context, exc.problem])) or str(exc)
+        context_line = exc.context_mark.line + 1 if exc.context_mark else None
+        slip = yamlslips.explain(loaded.lines, where.line, context_line)
+        if slip is not None:  # a slip we know by name, on the line that holds it
+            loaded.findings.append(_finding(loaded, slip.code, Location(loaded.path, slip.line, slip.column), slip.message, slip.hint))
+            return None
         if "\t" in _line(loaded, where.line):
             hint = Text("YAML 不能用 Tab 缩进，请改用空格", "YAML cannot be indented with tabs: use spaces")
         else:
             hint = Text("检查这一行及上一行的缩进、冒号和引号", "check indentation, colons and quotes on this line and the one before")
-        loaded.findings.append(_finding(loaded, "yaml-syntax", where, Text(f"YAML 语法错误：{problem}", f"YAML syntax error: {problem}"), hint))
+        loaded.findings.append(_finding(loaded, "yaml-syntax", where, yamlslips.translate(exc.problem, exc.context), hint))
         return None
     except ReaderError as exc:
-        before = loaded.text[: exc.position]
-        where = Location(loaded.path, before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1)
+        where = yamlslips.char_location(loaded.path, loaded.text, exc.character, exc.position)
         char = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
         loaded.findings.append(
             _finding(
@@ -178,7 +184,7 @@ def _compose(loaded: Loaded) -> Node | None:
         return None
     except YAMLError as exc:
         loaded.findings.append(
-            _finding(loaded, "yaml-syntax", Location(loaded.path, 1, 1), Text(f"YAML 错误：{exc}", f"YAML error: {exc}"), Text("检查文件格式", "check the file's syntax"))
+            _finding(loaded, "yaml-syntax", Location(loaded.path, 1, 1), yamlslips.translate(str(exc), None), Text("检查文件格式", "check the file's syntax"))
         )
         return None
     if root is None:

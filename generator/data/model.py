@@ -18,6 +18,8 @@ Level = Literal["province", "city", "county", "district", "township", "departmen
 # One numeric type, not int | float: a union would double every type error. Integers print without ".0".
 Number = Annotated[float, Field(allow_inf_nan=False)]
 LaxDate = Annotated[dt.date, Field(strict=False)]
+# A part written as one of these words states that there is nothing to report (none: true).
+NOTHING_WORDS = frozenset({"无", "没有", "暂无", "none", "nothing to report"})
 
 
 def describe(zh: str, en: str) -> str:
@@ -98,6 +100,12 @@ class Section(Strict):
         default=False,
         description=describe("明确说明本部分无内容", "States explicitly that there is nothing to report"),
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _nothing_to_report(cls, data: Any) -> Any:
+        # `other_matters: 无` (or none) is how a clerk writes "nothing to report": none: true.
+        return {"none": True} if isinstance(data, str) and data.strip().rstrip("。.").lower() in NOTHING_WORDS else data
 
     @property
     def is_empty(self) -> bool:

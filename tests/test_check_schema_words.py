@@ -1,0 +1,110 @@
+"""Issue 15, item 4: schema messages say what the field wants, with an example and the field's
+own description, in the user's language; no pydantic English, no Python repr."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import line_of
+
+# (old, new, line text, column, zh message, zh hint, en message, en hint)
+CASES = [
+    (
+        "signed_on: 2024-01-16",
+        "signed_on: 2024年1月16日",
+        12,
+        "signed_on（成文日期）应写成 YYYY-MM-DD 格式的日期，现为“2024年1月16日”",
+        "把日期写成 2024-01-16",
+        "signed_on (Date signed) must be a date written YYYY-MM-DD, not “2024年1月16日”",
+        "write the date as 2024-01-16",
+    ),
+    (
+        "signed_on: 2024-01-16",
+        "signed_on: 2024.1.6",
+        12,
+        "signed_on（成文日期）应写成 YYYY-MM-DD 格式的日期，现为“2024.1.6”",
+        "把日期写成 2024-01-06",
+        "signed_on (Date signed) must be a date written YYYY-MM-DD, not “2024.1.6”",
+        "write the date as 2024-01-06",
+    ),
+    (
+        "year: 2023",
+        'year: "2023"',
+        7,
+        "year（报告所述年度）应为整数（不加引号），现为“2023”",
+        "改为 year: 2023",
+        "year (The year reported on) must be a whole number (no quotes), not “2023”",
+        "write year: 2023",
+    ),
+    (
+        "    value: 82.5",
+        '    value: "82.5%"',
+        12,
+        "value（本年度数值（只知同比变化时可不填，改填 change））应为数字（不加引号、不带单位），现为“82.5%”",
+        "改为 value: 82.5",
+        "value (This year's value (or give only change)) must be a number (no quotes, no unit), not “82.5%”",
+        "write value: 82.5",
+    ),
+    (
+        "  other_matters:\n    none: true",
+        "  other_matters:",
+        17,
+        "部分 other_matters 是空的",
+        "在下面缩进写 intro、subsections 或 points；确无内容时写 none: true（或直接写 无）",
+        "section other_matters is empty",
+        "write its intro, subsections or points, indented below; if there is nothing to report, write none: true (or just none)",
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "column", "zh", "zh_hint", "en", "en_hint"), CASES, ids=[c[1].strip()[:20] for c in CASES])
+def test_schema_message_says_what_to_write(check_text, valid_text, old, new, column, zh, zh_hint, en, en_hint):
+    assert old in valid_text
+    text = valid_text.replace(old, new, 1)
+    found = [f for f in check_text(text).findings if f.code == "schema"]
+    assert len(found) == 1, [f.message.zh for f in found]
+    finding = found[0]
+    assert (finding.location.line, finding.location.column) == (line_of(text, new.splitlines()[0]), column)
+    assert (finding.message.zh, finding.hint.zh, finding.message.en, finding.hint.en) == (zh, zh_hint, en, en_hint)
+    assert "None" not in finding.message.zh and "genreport schema" not in finding.hint.zh
+
+
+@pytest.mark.parametrize("word", ["无", "none", "没有", "暂无。"])
+def test_a_part_written_as_nothing_to_report(check_text, valid_text, word):
+    text = valid_text.replace("  other_matters:\n    none: true", f"  other_matters: {word}")
+    result = check_text(text)
+    assert result.findings == []
+    assert result.report.sections["other_matters"].none
+
+
+def test_nothing_to_report_where_the_part_needs_content(check_text, valid_text):
+    start = valid_text.index("  deficiencies:\n")
+    end = valid_text.index("  leaders_duties:\n")
+    text = valid_text[:start] + "  deficiencies: 无\n" + valid_text[end:]
+    finding = next(f for f in check_text(text).findings if f.code == "none-not-allowed")
+    assert finding.location.line == line_of(text, "  deficiencies: 无")
+
+
+PYDANTIC = re.compile(r"Input should|valid dictionary|instance of|Value error|\(现为|None\b")
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("  other_matters:\n    none: true", "  other_matters: [a, b]"),
+        ("  level: county", "  level: town"),
+        ("  classification: 政府文件", "  classification: [政府文件]"),
+        ("year: 2023", "year: 二〇二三"),
+        ("recipient: 大同市人民政府", "recipient: 大同市人民政府\nsealed: 是"),
+        ("  - key: air_quality_share", "  - key: Air-Quality"),
+        ("    previous: 80", "    previous: 八十"),
+    ],
+)
+def test_no_pydantic_text_in_either_language(check_text, valid_text, old, new):
+    assert old in valid_text
+    found = [f for f in check_text(valid_text.replace(old, new, 1)).findings if f.code == "schema"]
+    assert found
+    for finding in found:
+        for text in (finding.message.zh, finding.hint.zh, finding.message.en, finding.hint.en):
+            assert not PYDANTIC.search(text), text
