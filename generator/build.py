@@ -66,6 +66,7 @@ class BuildResult:
     check: CheckResult
     written: list[Path] = field(default_factory=list)
     pages: int | None = None  # the PDF's, when one was built
+    font_note: Text | None = None  # the PDF's roles that use substitute fonts, and how to give the official ones
 
     @property
     def refused(self) -> bool:
@@ -105,12 +106,14 @@ def build_file(
     doc = Document(result.report, result.kind, draft=draft)
     rendered: dict[str, bytes] = {}
     pages = None
+    font_note = None
     if "pdf" in formats:
-        from genreport.pdf.prepare import InProcessLayout, pdf_findings, prepare
+        from genreport.pdf.prepare import InProcessLayout, pdf_findings, pdf_font_note, prepare
 
         layout = layout or InProcessLayout()
         layout.submit(prepare(doc, pdf))  # FontError first, under --strict-fonts with a substitute
         result.findings += pdf_findings(result, doc, pdf)  # glyph coverage, while a helper lays out
+        font_note = pdf_font_note(doc, pdf)
     for fmt in dict.fromkeys(formats):
         if fmt != "pdf":
             rendered[fmt] = WRITERS[fmt](doc)
@@ -122,7 +125,7 @@ def build_file(
     except OSError as exc:
         raise GenreportError(Text(f"无法创建输出目录 {out_dir}：{exc.strerror}", f"cannot create {out_dir}: {exc.strerror}")) from None
     written = write_files(outputs)
-    return BuildResult(result, written, pages)
+    return BuildResult(result, written, pages, font_note)
 
 
 def render_draft_html(path: Path, previous: Path | None = None) -> tuple[str | None, CheckResult]:

@@ -12,6 +12,7 @@ import subprocess
 import sys
 
 import pytest
+from fandol_helpers import require_fandol
 from html_tree import parse
 from pdf_helpers import (
     DRAFT_ZH,
@@ -186,9 +187,10 @@ def test_en_is_a4_serif_with_bookmarks_and_not_judged_by_gbt9704(stem):
 
 
 def test_the_zh_body_is_set_in_the_fangsong_role_and_headings_in_their_roles():
+    require_fandol()
     result = verified("zuoyun-2023.zh-CN")
     by_check = {r.check: r for r in result.results}
-    assert by_check["body text in 仿宋"].detail.startswith("Noto-Serif-CJK-SC (substitute")
+    assert by_check["body text in 仿宋"].detail.startswith("FandolFang (substitute")
     assert "Noto-Sans-CJK-SC" in by_check["一、 headings: 黑体, 16 pt, not bold"].detail
-    assert "AR-PL-UKai-CN" in by_check["（一） headings: 楷体, 16 pt, not bold"].detail
+    assert "FandolKai" in by_check["（一） headings: 楷体, 16 pt, not bold"].detail
     assert FAIL not in {r.status for r in result.results}

@@ -13,6 +13,7 @@ import re
 
 import pytest
 import tinycss2
+from fandol_helpers import fandol  # noqa: F401 (a fixture)
 from pdf_helpers import ROOT, poppler
 from render_helpers import document
 from typer.testing import CliRunner
@@ -72,7 +73,10 @@ def test_roles_come_from_the_stylesheets():
     zh = {role.key: role for role in roles_of(styles_dir() / "gbt9704.css")}
     assert list(zh) == ["fangsong", "xiaobiaosong", "hei", "kai", "song"]
     assert zh["fangsong"].official[:4] == ("仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong")
-    assert zh["fangsong"].substitutes[0] == "Noto Serif CJK SC"
+    assert zh["fangsong"].substitutes[:2] == ("FandolFang", "Noto Serif CJK SC")
+    assert zh["kai"].substitutes[:2] == ("FandolKai", "AR PL UKai CN")
+    # 黑体, 小标宋 and 宋体 stay on Noto (FandolHei-Bold and FandolSong-Bold declare weight 400)
+    assert [zh[k].substitutes[0] for k in ("hei", "xiaobiaosong", "song")] == ["Noto Sans CJK SC", "Noto Serif CJK SC", "Noto Serif CJK SC"]
     assert zh["xiaobiaosong"].weight == 700 and zh["hei"].weight == 400
     assert [role.key for role in roles_of(styles_dir() / "a4.css")] == ["serif", "sans"]
 
@@ -90,14 +94,14 @@ def test_every_font_family_in_a_print_sheet_is_a_role(sheet):
     assert tinycss2.parse_stylesheet(text)  # parses
 
 
-def test_this_machine_uses_the_open_substitutes():
+def test_this_machine_uses_the_open_substitutes(fandol):
     setup = font_setup(styles_dir() / "gbt9704.css")
     got = {r.role.key: (r.family, r.substitute) for r in setup.resolved}
     assert got == {
-        "fangsong": ("Noto Serif CJK SC", True),
+        "fangsong": ("FandolFang", True),
         "xiaobiaosong": ("Noto Serif CJK SC", True),
         "hei": ("Noto Sans CJK SC", True),
-        "kai": ("AR PL UKai CN", True),
+        "kai": ("FandolKai", True),
         "song": ("Noto Serif CJK SC", True),
     }
     assert "Bold" in setup.role("xiaobiaosong").face.path.name  # weight 700 for the substitute
@@ -105,11 +109,13 @@ def test_this_machine_uses_the_open_substitutes():
     assert (serif.family, serif.substitute) == ("Noto Serif", False)
 
 
-def test_fonts_command_lists_roles_files_and_harfbuzz():
+def test_fonts_command_lists_roles_files_and_harfbuzz(fandol):
     result = invoke("fonts")
     assert result.exit_code == 0, result.output
-    assert "Noto Serif CJK SC" in result.output and "AR PL UKai CN" in result.output
+    assert "Noto Serif CJK SC" in result.output and "FandolKai" in result.output
     assert "NotoSerifCJK-Regular.ttc" in result.output
+    rows = {row.split()[0]: row for row in result.output.splitlines() if row.startswith("  ")}
+    assert "FandolFang-Regular.otf" in rows["FangSong"] and "FandolKai-Regular.otf" in rows["Kai"], rows
     assert "HarfBuzz" in result.output and "available" in result.output
     assert invoke("fonts", "--strict").exit_code == 1  # every zh role is a substitute here
     data = json.loads(invoke("fonts", "--format", "json", "--locale", "zh-CN").output)

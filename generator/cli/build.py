@@ -109,6 +109,8 @@ def _build(
         )
         typer.echo(refusal, err=True)
         raise typer.Exit(EXIT_FINDINGS)
+    if result.font_note is not None:
+        typer.echo(result.font_note(message_lang), err=True)
     for path in result.written:
         typer.echo(str(path))
 

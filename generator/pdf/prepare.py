@@ -67,6 +67,13 @@ def pdf_findings(result: CheckResult, doc: Document, settings: PdfSettings | Non
     return glyph_findings(result, fonts_for(doc, settings or PdfSettings()))
 
 
+def pdf_font_note(doc: Document, settings: PdfSettings | None = None) -> Text | None:
+    """The line a build prints about the roles that use substitute fonts (fontnotes.py), or None."""
+    from genreport.fonts.notes import substitute_note
+
+    return substitute_note(fonts_for(doc, settings or PdfSettings()))
+
+
 def subject(doc: Document) -> str:
     label = doc.kind.label(doc.locale)
     return f"{label}（{doc.report.year}年度）" if doc.locale == "zh-CN" else f"{label}, {doc.report.year}"
@@ -104,8 +111,9 @@ def prepare(doc: Document, settings: PdfSettings | None = None) -> PdfJob:
     settings = settings or PdfSettings()
     fonts = fonts_for(doc, settings)
     from genreport.fonts.faces import document_fonts
+    from genreport.fonts.notes import chart_family
 
-    html = render_html(doc, stylesheets=())
+    html = render_html(doc, stylesheets=(), chart_family=chart_family(fonts))
     cached = document_fonts(fonts, printed_chars(html, fonts.stylesheet))
     extra = tuple(text for text in (gridfit.grid_css(fonts), settings.extra_css) if text)
     return PdfJob(html, fonts.stylesheet, cached.css, cached.rules, extra, _metadata(doc))

@@ -38,6 +38,7 @@ def stylesheet(names: Sequence[str] = (WEB_STYLESHEET,)) -> Markup:
     return Markup("\n".join(parts))
 
 
-def render_html(doc: Document, stylesheets: Sequence[str] = (WEB_STYLESHEET,)) -> str:
-    text = render_template(doc, "report.html.j2", stylesheet=stylesheet(stylesheets))
+def render_html(doc: Document, stylesheets: Sequence[str] = (WEB_STYLESHEET,), chart_family: str | None = None) -> str:
+    """The report's HTML; `chart_family` (the PDF's 黑体 role, fontnotes.chart_family) names the chart's SVG font."""
+    text = render_template(doc, "report.html.j2", stylesheet=stylesheet(stylesheets), chart_family=chart_family)
     return re.sub(r"\n{2,}", "\n", text)
