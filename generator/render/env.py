@@ -17,7 +17,7 @@ from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 
 from genreport.assets import templates_dir
 from genreport.errors import RenderError, Text
-from genreport.render import indicators, markdown, numbering, titles
+from genreport.render import indicators, markdown, numbering, points, titles
 from genreport.render.document import Document
 
 COMMON = "_common"
@@ -38,6 +38,7 @@ def balanced(text: str, doc: Document) -> list[str]:
 
 FILTERS: dict[str, Any] = {
     **numbering.FILTERS,
+    **points.FILTERS,  # point_prefix: no 一是 / First, for a lone point
     "markdown": markdown.to_html,  # Markdown field -> sanitised HTML (Markup)
     "markdown_split": markdown.to_html_split,  # -> (first paragraph inline, remaining blocks)
     "md": markdown.to_markdown,  # Markdown field -> inert Markdown for report.md
