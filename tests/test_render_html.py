@@ -91,7 +91,7 @@ def test_no_trace_of_absent_fields(built):
     assert (tree.find(cls="annotation") is not None) == report.public_release
     assert (tree.find(cls="sign-date") is not None) == (report.signed_on is not None)
     assert (tree.find(cls="indicators") is not None) == bool(report.indicators)
-    assert len(tree.find_all("section", "attachment")) == len(report.attachments)
+    assert len(tree.find_all("section", "attachment")) == len(report.attachments) + bool(report.indicators)
     assert not any(n.tag == "p" and not n.text.strip() and not n.children for n in tree.iter())
 
 
@@ -235,6 +235,6 @@ def test_english_defaults(tmp_path):
     assert tree.find("html").attrs["lang"] == "en"
     assert doc.title == "Zuoyun County People's Government 2023 Annual Report on the Construction of a Rule-of-Law Government"
     assert tree.find("p", "sign-date").text == "16 January 2024"
-    assert tree.find_all("p", "point")[0].text == "First, Too few officers."
+    assert tree.find_all("p", "point")[0].text == "First, too few officers."
     assert "## 4. Plans for 2024" in md and "None." in md
     assert tree.find("p", "draft-mark") is None

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from genreport.data.kinds import KindSpec, SectionSpec
 from genreport.data.model import Indicator, Report, Section
+from genreport.render.attachments import Attachment, attachments_of
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,11 @@ class Document:
             )
             for number, (spec, section) in enumerate(present, start=1)
         ]
+
+    @property
+    def attachments(self) -> list[Attachment]:
+        """附件 in order, each with its number, title and kind: the indicators first, then the user's."""
+        return attachments_of(self.report, self.labels.attachment)
 
     @property
     def none_sentence(self) -> str:

@@ -16,7 +16,7 @@ from typing import Any
 from jinja2 import BytecodeCache, Environment, StrictUndefined, TemplateSyntaxError
 
 from genreport.errors import GenreportError, RenderError, Text
-from genreport.render import indicators, markdown, numbering, sandbox, titles
+from genreport.render import indicators, markdown, numbering, points, sandbox, titles
 from genreport.render.document import Document
 from genreport.resources import templates_dir
 
@@ -38,6 +38,7 @@ def balanced(text: str, doc: Document) -> list[str]:
 
 FILTERS: dict[str, Any] = {
     **numbering.FILTERS,
+    **points.FILTERS,  # point_prefix: no 一是 / First, for a lone point
     "markdown": markdown.to_html,  # Markdown field -> sanitised HTML (Markup)
     "markdown_split": markdown.to_html_split,  # -> (first paragraph inline, remaining blocks)
     "md": markdown.to_markdown,  # Markdown field -> inert Markdown for report.md

@@ -12,6 +12,7 @@ from genreport.render.numbering import format_number
 
 PERCENT_UNITS = {"%", "％"}
 POINT_UNITS = {"个百分点", "percentage points", "pp"}
+MINUS = "\u2212"  # a true minus sign (−), not the hyphen: "−8.5个百分点"
 
 
 def _with_unit(number: str, unit: str | None, locale: str) -> str:
@@ -25,7 +26,7 @@ def _with_unit(number: str, unit: str | None, locale: str) -> str:
 def _signed(value: float, locale: str) -> str:
     value = round(value, 10)
     text = format_number(abs(value), locale)
-    return f"+{text}" if value > 0 else (f"-{text}" if value < 0 else "0")
+    return f"+{text}" if value > 0 else (f"{MINUS}{text}" if value < 0 else "0")
 
 
 def value_text(indicator: Indicator, locale: str) -> str:
@@ -50,7 +51,7 @@ def change_text(indicator: Indicator, doc: Document) -> str:
             return _signed(diff, locale) + doc.labels.points
         text = _with_unit(_signed(diff, locale), indicator.unit, locale)
         if indicator.previous != 0:
-            share = f"{diff / abs(indicator.previous) * 100:+.1f}%"
+            share = f"{diff / abs(indicator.previous) * 100:+.1f}%".replace("-", MINUS)
             text += f"（{share}）" if locale == "zh-CN" else f" ({share})"
         return text
     if indicator.change is not None:
@@ -134,11 +135,23 @@ def chart(doc: Document) -> Chart | None:
     compared = [i for i in doc.report.indicators if i.value is not None and i.previous is not None]
     if not compared:
         return None
+    # Bars are lengths on one axis per unit: 29.38 % and 99.47 % are drawn 29.38 : 99.47, and an
+    # indicator in 件 is never measured against one in % (each unit has its own longest bar).
+    # Percentages share a 0-100 axis. Rows are grouped by unit (in the order units first appear),
+    # so the bars that share an axis stand together.
+    longest: dict[str, float] = {}
+    for ind in compared:
+        assert ind.value is not None and ind.previous is not None
+        unit = ind.unit or ""
+        floor = 100.0 if unit in PERCENT_UNITS else 0.0
+        longest[unit] = max(longest.get(unit, floor), ind.value, ind.previous)
+    order = list(longest)
+    compared.sort(key=lambda ind: order.index(ind.unit or ""))
     rows = []
     for n, ind in enumerate(compared):
         assert ind.value is not None and ind.previous is not None
         top = TOP + n * ROW_HEIGHT
-        biggest = max(ind.value, ind.previous)
+        biggest = longest[ind.unit or ""]
         previous_text = _with_unit(format_number(ind.previous, locale), ind.unit, locale)
         if len(doc.comparison_years) > 1:
             previous_text += f" ({doc.labels.year.format(year=doc.previous_year(ind))})"
