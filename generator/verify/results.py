@@ -10,11 +10,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 
 from genreport.fonts.roles import Role
 
-OK, FAIL, NOT_VERIFIED, NA = "ok", "FAIL", "not verified", "n/a"
+
+
+class Status(StrEnum):
+    """A check's outcome; the values are what text and JSON output print."""
+
+    OK = "ok"
+    FAIL = "FAIL"  # a deviation: what was measured and what the clause wants
+    NOT_VERIFIED = "not verified"  # present but not measurable: never counted as a pass
+    NA = "n/a"  # an optional element the document does not have
+
+
+OK, FAIL, NOT_VERIFIED, NA = Status.OK, Status.FAIL, Status.NOT_VERIFIED, Status.NA
 DATE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
 PART = re.compile(r"^[一二三四五六七八九十]+、")
 SUBSECTION = re.compile(r"^（[一二三四五六七八九十]+）")
@@ -27,7 +39,7 @@ BOLD = re.compile(r"Bold|Heavy|Black|Demi|Semibold", re.I)
 class Result:
     clause: str
     check: str
-    status: str
+    status: Status
     detail: str
     page: int | None = None
 
@@ -77,7 +89,7 @@ class Verification:
         return [r for r in self.results if r.status == NOT_VERIFIED]
 
 
-def status_of(flag: bool) -> str:
+def status_of(flag: bool) -> Status:
     return OK if flag else FAIL
 
 
@@ -92,7 +104,7 @@ def _fold(name: str) -> str:
     return re.sub(r"[-_ ]", "", base).casefold()
 
 
-def role_status(font: str, role: Role | None) -> tuple[str, str]:
+def role_status(font: str, role: Role | None) -> tuple[Status, str]:
     if role is None:
         return NOT_VERIFIED, f"{font} (stylesheet has no such role)"
     names = {_fold(n): n in role.official for n in role.stack}
