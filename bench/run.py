@@ -131,7 +131,7 @@ def measure(size: Size, runs: int, work: Path, warm_cache: Path, hide_runs: int)
     size.figures["warm"] = repeat(runs, lambda: child(build, env_with_cache(warm_cache)))
     alone = {**env_with_cache(warm_cache), "GENREPORT_PDF_HELPER": "0"}  # no helper process: one core
     size.figures["warm-one"] = repeat(runs, lambda: child(build, alone))
-    pdf = out / "report.pdf"
+    (pdf,) = out.glob("*.pdf")  # named after the data file
     size.pdf_bytes = pdf.stat().st_size
     size.pages, size.printed = pdf_pages_and_chars(pdf)
     size.figures["check"] = repeat(runs, lambda: child([*GENREPORT, "check", str(size.path)]))
@@ -236,7 +236,7 @@ def batch(work: Path, warm_cache: Path, runs: int, count: int = 12) -> tuple[flo
             return child(command, env_with_cache(cache))
         finally:
             nonlocal pages
-            pages = sum(pdf_pages_and_chars(p)[0] for p in out.glob("*/report.pdf")) // count
+            pages = sum(pdf_pages_and_chars(p)[0] for p in out.glob("*/*.pdf")) // count
             shutil.rmtree(cache, ignore_errors=True)
             shutil.rmtree(out, ignore_errors=True)
 

@@ -53,7 +53,35 @@ def _pdf(doc: Document, settings: PdfSettings | None = None) -> bytes:
 
 
 WRITERS: dict[str, Writer] = {"html": _html, "md": _markdown, "pdf": _pdf}
-OUTPUT_STEM = "report"
+DATA_SUFFIXES = (".yaml", ".yml")
+
+
+def data_stem(source: Path) -> str:
+    """What a data file's outputs and their default folder are named after: zuoyun-2023.zh-CN.yaml ->
+    zuoyun-2023.zh-CN. Leading and trailing dots go (`...yaml` names no folder `..`); nothing left: report."""
+    name = source.name
+    for suffix in DATA_SUFFIXES:
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+            break
+    return name.strip(". ") or "report"
+
+
+def output_name(source: Path, locale: str, fmt: str) -> str:
+    """zuoyun-2023.zh-CN.yaml -> zuoyun-2023.zh-CN.pdf; moushi-2024.yaml -> moushi-2024.zh-CN.pdf.
+
+    Files named after their report can be sent on as they are; the locale tells the zh-CN and en
+    versions of one report apart, and is not repeated when the data file's name already ends in it.
+    """
+    stem = data_stem(source)
+    if not stem.endswith(f".{locale}"):
+        stem = f"{stem}.{locale}"
+    return f"{stem}.{fmt}"
+
+
+def default_out_dir(source: Path) -> Path:
+    """build/<data file name without .yaml>: one folder per report, for one build or a batch's root."""
+    return Path("build") / data_stem(source)
 
 
 def default_formats() -> list[str]:
@@ -87,7 +115,7 @@ def build_file(
     pdf: PdfSettings | None = None,
     layout: PdfLayout | None = None,
 ) -> BuildResult:
-    """Check `path`; unless refused, write `out_dir/report.<format>` for each format.
+    """Check `path`; unless refused, write `out_dir/<output_name>` for each format (zuoyun-2023.zh-CN.pdf).
 
     `layout` lays the PDF out (default: in this process); the CLI passes a helper process
     (render/pdf_helper.py) that does it while the other formats render here.
@@ -119,7 +147,7 @@ def build_file(
             rendered[fmt] = WRITERS[fmt](doc)
     if "pdf" in formats:
         rendered["pdf"], pages = layout.result()  # type: ignore[union-attr]
-    outputs = {out_dir / f"{OUTPUT_STEM}.{fmt}": rendered[fmt] for fmt in dict.fromkeys(formats)}
+    outputs = {out_dir / output_name(path, doc.locale, fmt): rendered[fmt] for fmt in dict.fromkeys(formats)}
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

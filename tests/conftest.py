@@ -68,3 +68,10 @@ def line_of(text: str, needle: str) -> int:
     """1-based line of the first occurrence of needle in text."""
     index = text.index(needle)
     return text.count("\n", 0, index) + 1
+
+
+def output(folder, fmt: str):
+    """The one output of format `fmt` a build wrote into `folder` (outputs are named after the data file)."""
+    found = sorted(folder.glob(f"*.{fmt}"))
+    assert len(found) == 1, f"expected one .{fmt} in {folder}, found {[p.name for p in found]}"
+    return found[0]

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import DATA
+from conftest import DATA, output
 from typer.testing import CliRunner
 
 from genreport.checks import check_file
@@ -87,5 +87,5 @@ def test_thousands_of_subsections_build_to_html_and_markdown(tmp_path):
     path = tmp_path / "many.yaml"
     path.write_text(valid[:cut] + items + valid[cut:], encoding="utf-8")
     result = build_file(path, tmp_path / "out", ["html", "md"])
-    assert [p.name for p in result.written] == ["report.html", "report.md"]
-    assert "（一千二百零三）" in (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
+    assert [p.name for p in result.written] == ["many.zh-CN.html", "many.zh-CN.md"]
+    assert "（一千二百零三）" in (output(tmp_path / "out", "md")).read_text(encoding="utf-8")

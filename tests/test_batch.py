@@ -6,6 +6,8 @@ when any was refused (1) or could not be built (2), without stopping the others.
 
 from __future__ import annotations
 
+from conftest import output
+
 import shutil
 import subprocess
 import sys
@@ -44,8 +46,8 @@ def test_a_batch_writes_the_good_reports_and_reports_the_broken_one(tmp_path):
     assert result.exit_code == 1, result.output
     assert sorted(p.name for p in out.iterdir()) == ["pinglu", "zuoyun"]
     for name in ("pinglu", "zuoyun"):
-        assert sorted(p.name for p in (out / name).iterdir()) == ["report.html", "report.md", "report.pdf"]
-    assert "平鲁区人民政府" in (out / "pinglu" / "report.md").read_text(encoding="utf-8")
+        assert sorted(p.name for p in (out / name).iterdir()) == [f"{name}.zh-CN.{fmt}" for fmt in ("html", "md", "pdf")]
+    assert "平鲁区人民政府" in (output(out / "pinglu", "md")).read_text(encoding="utf-8")
     lines = result.output.splitlines()
     assert any("broken.yaml" in line and "refused" in line for line in lines)
     assert any("zuoyun.yaml" in line and "built" in line for line in lines)
@@ -58,7 +60,7 @@ def test_a_report_that_cannot_be_read_fails_and_the_others_are_built(tmp_path):
     out = tmp_path / "out"
     result = invoke("build", str(VALID), str(tmp_path / "missing.yaml"), "-o", str(out), "-j", "1", "-f", "md")
     assert result.exit_code == 2, result.output
-    assert (out / "valid.zh-CN" / "report.md").is_file()
+    assert (output(out / "valid.zh-CN", "md")).is_file()
     assert "missing.yaml" in result.output
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES
+from conftest import EXAMPLES, output
 from html_tree import parse
 from typer.testing import CliRunner
 
@@ -36,9 +36,9 @@ def test_default_formats_are_those_that_exist():
 def test_build_writes_html_md_and_pdf(tmp_path):
     result = invoke("build", str(ZUOYUN), "-o", str(tmp_path / "out"))
     assert result.exit_code == 0, result.output
-    assert files(tmp_path / "out") == ["report.html", "report.md", "report.pdf"]
-    assert str(tmp_path / "out" / "report.html") in result.output
-    html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    assert files(tmp_path / "out") == ["zuoyun-2023.zh-CN.html", "zuoyun-2023.zh-CN.md", "zuoyun-2023.zh-CN.pdf"]  # named after the data file
+    assert str(output(tmp_path / "out", "html")) in result.output
+    html = (output(tmp_path / "out", "html")).read_text(encoding="utf-8")
     assert parse(html).find("html").attrs["lang"] == "zh-CN"
     assert "draft" not in parse(html).find("body").classes
 
@@ -46,7 +46,7 @@ def test_build_writes_html_md_and_pdf(tmp_path):
 def test_format_option_selects(tmp_path):
     result = invoke("build", str(ZUOYUN), "-o", str(tmp_path), "--format", "md")
     assert result.exit_code == 0, result.output
-    assert files(tmp_path) == ["report.md"]
+    assert files(tmp_path) == ["zuoyun-2023.zh-CN.md"]
 
 
 def test_unknown_format_exits_2(tmp_path):
@@ -66,16 +66,17 @@ def test_refuses_on_errors_and_writes_nothing(tmp_path):
 
 
 def test_refusal_leaves_earlier_outputs_alone(tmp_path):
-    (tmp_path / "report.html").write_text("earlier", encoding="utf-8")
+    earlier = tmp_path / "draft-incomplete.zh-CN.html"
+    earlier.write_text("earlier", encoding="utf-8")
     assert invoke("build", str(DRAFT), "-o", str(tmp_path)).exit_code == 1
-    assert (tmp_path / "report.html").read_text(encoding="utf-8") == "earlier"
-    assert files(tmp_path) == ["report.html"]
+    assert earlier.read_text(encoding="utf-8") == "earlier"
+    assert files(tmp_path) == ["draft-incomplete.zh-CN.html"]
 
 
 def test_draft_builds_with_marks_and_placeholders(tmp_path):
     result = invoke("build", str(DRAFT), "-o", str(tmp_path), "--draft")
     assert result.exit_code == 0, result.output
-    tree = parse((tmp_path / "report.html").read_text(encoding="utf-8"))
+    tree = parse((output(tmp_path, "html")).read_text(encoding="utf-8"))
     assert "draft" in tree.find("body").classes
     assert tree.find("p", "draft-mark").text == "征求意见稿"
     leaders = next(s for s in tree.find_all("section", "part") if s.attrs["id"] == "part-leaders_duties")
@@ -83,7 +84,7 @@ def test_draft_builds_with_marks_and_placeholders(tmp_path):
     assert placeholder is not None
     assert placeholder.text == "【待填写】党政主要负责人学法、述法、研究部署法治建设等履职情况"  # the kind's guidance
     assert leaders.find("h2").text == "三、党政主要负责人履行推进法治建设第一责任人职责情况"
-    md = (tmp_path / "report.md").read_text(encoding="utf-8")
+    md = (output(tmp_path, "md")).read_text(encoding="utf-8")
     assert md.startswith("**征求意见稿**\n")
     assert "> **【待填写】**党政主要负责人学法、述法、研究部署法治建设等履职情况" in md
 
@@ -96,7 +97,7 @@ def test_draft_in_english_says_draft(tmp_path):
     path.write_text(source[:cut] + source[end:], encoding="utf-8")
     result = invoke("build", str(path), "-o", str(tmp_path / "out"), "--draft")
     assert result.exit_code == 0, result.output
-    tree = parse((tmp_path / "out" / "report.html").read_text(encoding="utf-8"))
+    tree = parse((output(tmp_path / "out", "html")).read_text(encoding="utf-8"))
     assert tree.find("p", "draft-mark").text == "DRAFT"
     assert tree.find("div", "missing").text.startswith("[To be completed] ")
 
@@ -155,8 +156,8 @@ def test_interrupted_write_leaves_no_temp(tmp_path, monkeypatch):
 def test_a_new_format_plugs_in(tmp_path, monkeypatch):
     monkeypatch.setitem(WRITERS, "txt", lambda doc: doc.title.encode("utf-8"))
     result = build_file(ZUOYUN, tmp_path, ["txt"])
-    assert result.written == [tmp_path / "report.txt"]
-    assert (tmp_path / "report.txt").read_text(encoding="utf-8") == "左云县人民政府2023年法治政府建设年度报告"
+    assert result.written == [tmp_path / "zuoyun-2023.zh-CN.txt"]
+    assert (tmp_path / "zuoyun-2023.zh-CN.txt").read_text(encoding="utf-8") == "左云县人民政府2023年法治政府建设年度报告"
 
 
 def test_every_example_builds(tmp_path):
@@ -165,4 +166,30 @@ def test_every_example_builds(tmp_path):
         draft = path.name.startswith("draft")
         # the PDF of every example is built once per session in tests/test_pdf.py
         result = build_file(path, out, ["html", "md"], draft=draft)
-        assert [p.name for p in result.written] == ["report.html", "report.md"], path
+        assert [p.name for p in result.written] == [f"{path.stem}.html", f"{path.stem}.md"], path
+
+
+@pytest.mark.parametrize(
+    ("source", "locale", "expected"),
+    [
+        ("zuoyun-2023.zh-CN.yaml", "zh-CN", "zuoyun-2023.zh-CN.pdf"),  # the locale is not repeated
+        ("moushi-2024.yaml", "zh-CN", "moushi-2024.zh-CN.pdf"),
+        ("moushi-2024.yml", "en", "moushi-2024.en.pdf"),
+        ("zuoyun-2023.zh-CN.yaml", "en", "zuoyun-2023.zh-CN.en.pdf"),
+        ("...yaml", "zh-CN", "report.zh-CN.pdf"),  # never a folder or file named ..
+    ],
+)
+def test_outputs_are_named_after_the_data_file(source, locale, expected):
+    from genreport.build import output_name
+
+    assert output_name(Path(source), locale, "pdf") == expected
+
+
+def test_one_naming_rule_for_a_build_and_a_batch(tmp_path):
+    from genreport.batch.run import plan
+    from genreport.build import default_out_dir
+    from genreport.pdf.prepare import PdfSettings
+
+    source = tmp_path / "moushi-2024.yaml"
+    (job,) = plan([source], tmp_path / "out", ["md"], False, PdfSettings())
+    assert job.out_dir.name == default_out_dir(source).name == "moushi-2024"

@@ -7,6 +7,8 @@ fresh process and read what a shell would see.
 
 from __future__ import annotations
 
+from conftest import output
+
 import gc
 import json
 import os
@@ -45,8 +47,8 @@ def test_output_is_flushed_in_full_before_the_quick_exit(tmp_path):
 def test_a_build_writes_every_output(tmp_path):
     done = genreport("build", str(VALID), "-o", str(tmp_path), "-f", "html,md")
     assert done.returncode == 0, done.stderr
-    assert (tmp_path / "report.html").read_text(encoding="utf-8").rstrip().endswith("</html>")
-    assert (tmp_path / "report.md").stat().st_size > 0
+    assert (output(tmp_path, "html")).read_text(encoding="utf-8").rstrip().endswith("</html>")
+    assert (output(tmp_path, "md")).stat().st_size > 0
 
 
 def test_a_closed_pipe_is_not_a_traceback():
@@ -77,9 +79,9 @@ def test_no_temporary_font_folder_is_left_behind(tmp_path):
     env = {**os.environ, "TMPDIR": str(temp)}
     single = genreport("build", str(VALID), "-o", str(tmp_path / "one"), "-f", "pdf", env=env)
     assert single.returncode == 0, single.stderr
-    assert (tmp_path / "one" / "report.pdf").exists()
+    assert (output(tmp_path / "one", "pdf")).exists()
     assert list(temp.iterdir()) == []
     many = genreport("build", str(batch_in), "-o", str(tmp_path / "many"), "-f", "pdf", "-j", "2", env=env)
     assert many.returncode == 0, many.stderr
-    assert len(list((tmp_path / "many").rglob("report.pdf"))) == 2
+    assert len(list((tmp_path / "many").rglob("*.pdf"))) == 2
     assert list(temp.iterdir()) == []

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES
+from conftest import EXAMPLES, output
 from typer.testing import CliRunner
 
 from genreport import atomic, build
@@ -93,7 +93,7 @@ def test_input_vanishing_mid_build_uses_the_snapshot(tmp_path, monkeypatch):
     monkeypatch.setitem(build.WRITERS, "html", html_then_vanish)
     result = build_cli(source, tmp_path / "out")
     assert result.exit_code == 0, result.output
-    assert "左云县" in (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    assert "左云县" in (output(tmp_path / "out", "html")).read_text(encoding="utf-8")
 
 
 def test_missing_input_is_a_clear_error(tmp_path):

@@ -12,7 +12,7 @@ import shutil
 import stat
 
 import pytest
-from conftest import DATA
+from conftest import DATA, output
 from test_kind_templates import MINIMAL_REPORT
 
 from genreport.build import build_file
@@ -36,7 +36,7 @@ def test_template_cannot_reach_python_internals(tmp_path, monkeypatch):
     with pytest.raises(GenreportError) as caught:
         build_file(data, tmp_path / "out", ["html"])
     assert "report.html.j2" in caught.value.message("zh-CN")
-    assert not (tmp_path / "out" / "report.html").exists()
+    assert not list((tmp_path / "out").glob("*.html"))
 
 
 def test_template_cannot_mutate_the_document(tmp_path, monkeypatch):
@@ -71,7 +71,7 @@ def test_a_template_type_error_is_a_render_error(tmp_path, monkeypatch):
 def test_a_small_range_still_renders(tmp_path, monkeypatch):
     _, data = _kind(tmp_path, monkeypatch, "{% for i in range(3) %}<b>{{ i }}</b>{% endfor %}{{ 'ab' * 2 }}\n")
     build_file(data, tmp_path / "out", ["html"])
-    assert (tmp_path / "out" / "report.html").read_text(encoding="utf-8") == "<b>0</b><b>1</b><b>2</b>abab\n"
+    assert (output(tmp_path / "out", "html")).read_text(encoding="utf-8") == "<b>0</b><b>1</b><b>2</b>abab\n"
 
 
 def test_template_symlink_out_of_the_kind_folder_is_not_read(tmp_path, monkeypatch):
@@ -90,7 +90,7 @@ def test_template_symlink_inside_the_kind_folder_is_fine(tmp_path, monkeypatch):
     (folder / "real.html.j2").write_text("inside {{ doc.title }}\n", encoding="utf-8")
     (folder / "report.html.j2").symlink_to(folder / "real.html.j2")
     build_file(data, tmp_path / "out", ["html"])
-    assert (tmp_path / "out" / "report.html").read_text(encoding="utf-8").startswith("inside ")
+    assert (output(tmp_path / "out", "html")).read_text(encoding="utf-8").startswith("inside ")
 
 
 def test_kind_file_symlinked_out_of_its_folder_is_no_kind(tmp_path, monkeypatch):

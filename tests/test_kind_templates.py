@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from conftest import DATA
+from conftest import DATA, output
 from html_tree import parse
 
 from genreport.build import build_file
@@ -38,14 +38,14 @@ def test_minimal_kind_builds_with_its_own_and_shared_templates(extra_kinds, tmp_
     data.write_text(MINIMAL_REPORT.format(locale="zh-CN"), encoding="utf-8")
     result = build_file(data, tmp_path / "out")
     # the PDF too: a second kind prints with the locale's stylesheet, no Python of its own
-    assert [p.name for p in result.written] == ["report.html", "report.md", "report.pdf"], [f.message.en for f in result.check.findings]
-    tree = parse((tmp_path / "out" / "report.html").read_text(encoding="utf-8"))
+    assert [p.name for p in result.written] == ["brief.zh-CN.html", "brief.zh-CN.md", "brief.zh-CN.pdf"], [f.message.en for f in result.check.findings]
+    tree = parse((output(tmp_path / "out", "html")).read_text(encoding="utf-8"))
     assert [s.text for s in tree.find_all("span", "title-line")] == ["左云县司法局2023年工作简报"]
     parts = tree.find_all("section", "part")
     assert [p.attrs["id"] for p in parts] == ["part-summary"]  # "plans" is optional and absent: no trace
     assert parts[0].find("p", "brief-note").text == "本简报供内部参考。"  # the kind's own sections/summary.html.j2
     assert [p.text for p in parts[0].find_all("p", "point")] == ["一是法律援助应援尽援。", "二是公证服务便民。推行“最多跑一次”。"]
-    md = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
+    md = (output(tmp_path / "out", "md")).read_text(encoding="utf-8")
     assert "## 一、工作概况\n\n*本简报供内部参考。*\n\n全年办理" in md
 
 
@@ -60,7 +60,7 @@ def test_kind_with_no_templates_uses_the_shared_ones(tmp_path, monkeypatch):
     data.write_text(text + "  plans:\n    none: true\n", encoding="utf-8")
     result = build_file(data, tmp_path / "out")
     assert result.written
-    tree = parse((tmp_path / "out" / "report.html").read_text(encoding="utf-8"))
+    tree = parse((output(tmp_path / "out", "html")).read_text(encoding="utf-8"))
     assert tree.find("html").attrs["lang"] == "en"
     assert tree.find("h1").text == "左云县司法局 2023 Work Brief"
     assert tree.find("p", "brief-note") is None
@@ -79,7 +79,7 @@ def test_kind_template_overrides_the_shared_frame(tmp_path, monkeypatch):
     data = tmp_path / "brief.yaml"
     data.write_text(MINIMAL_REPORT.format(locale="zh-CN"), encoding="utf-8")
     assert build_file(data, tmp_path / "out").written
-    tree = parse((tmp_path / "out" / "report.html").read_text(encoding="utf-8"))
+    tree = parse((output(tmp_path / "out", "html")).read_text(encoding="utf-8"))
     assert tree.find("p", "house-style").text == "左云县司法局2023年工作简报"
 
 

@@ -12,6 +12,7 @@ import subprocess
 import sys
 
 import pytest
+from conftest import output
 from fandol_helpers import require_fandol
 from html_tree import parse
 from pdf_helpers import (
@@ -121,7 +122,7 @@ def test_two_builds_in_two_processes_are_byte_identical(tmp_path):
         env={"PYTHONHASHSEED": "12345", "PATH": "/usr/bin:/bin"},
         timeout=120,
     )
-    first, second = example_pdf(stem).read_bytes(), (out / "report.pdf").read_bytes()
+    first, second = example_pdf(stem).read_bytes(), (output(out, "pdf")).read_bytes()
     assert hashlib.sha256(first).hexdigest() == hashlib.sha256(second).hexdigest()
 
 

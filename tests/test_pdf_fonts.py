@@ -12,6 +12,7 @@ import json
 import re
 
 import pytest
+from conftest import output
 import tinycss2
 from fandol_helpers import fandol  # noqa: F401 (a fixture)
 from pdf_helpers import ROOT, poppler
@@ -143,11 +144,11 @@ def test_a_pdf_built_with_the_users_fonts_embeds_them(font_dir, tmp_path):
         "build", str(VALID), "-o", str(tmp_path), "-f", "pdf", "--font-dir", str(font_dir), "--strict-fonts"
     )
     assert result.exit_code == 0, result.output
-    fonts = poppler("pdffonts", str(tmp_path / "report.pdf"))
+    fonts = poppler("pdffonts", str(output(tmp_path, "pdf")))
     names = {line.split()[0].split("+")[1] for line in fonts.splitlines()[2:]}
     assert {"FangSong", "SimHei", "KaiTi", "FZXiaoBiaoSong-B05S", "SimSun"} <= names
     assert not any("CJK" in name for name in names), names  # the subsets cover the report
-    layout = verify(tmp_path / "report.pdf")
+    layout = verify(output(tmp_path, "pdf"))
     roles = {r.check: r.detail for r in layout.results}
     assert roles["body text in 仿宋"] == "FangSong" and roles["title in 小标宋"] == "FZXiaoBiaoSong-B05S"
     # gridfit placed these fonts' glyphs too (their metrics differ from Noto's): 37 mm, 7 mm, on the grid
@@ -179,7 +180,7 @@ def test_a_character_no_font_of_its_role_has_is_a_warning_with_its_place(tmp_pat
     line = next(i for i, row in enumerate(text.splitlines(), start=1) if RARE in row)
     result = invoke("build", str(data), "-o", str(tmp_path / "out"), "-f", "pdf", "--lang", "en")
     assert result.exit_code == 0, result.output  # a warning: the PDF is still built
-    assert (tmp_path / "out" / "report.pdf").exists()
+    assert (output(tmp_path / "out", "pdf")).exists()
     warning = next(row for row in result.output.splitlines() if "missing-glyph" in row)
     assert warning.startswith(f"{data}:{line}:")
     assert (

@@ -53,7 +53,7 @@ def test_the_helper_writes_the_same_bytes_as_one_process(tmp_path, extra):
     alone = build(str(ZUOYUN), "-o", str(tmp_path / "alone"), *extra, helper=False)
     assert with_helper.returncode == alone.returncode == 0, (with_helper.stderr, alone.stderr)
     assert with_helper.stdout.replace(str(tmp_path / "helper"), str(tmp_path / "alone")) == alone.stdout
-    for name in ("report.pdf", "report.html", "report.md"):
+    for name in ("zuoyun-2023.zh-CN.pdf", "zuoyun-2023.zh-CN.html", "zuoyun-2023.zh-CN.md"):
         assert sha(tmp_path / "helper" / name) == sha(tmp_path / "alone" / name), name
 
 

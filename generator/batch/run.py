@@ -21,10 +21,10 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from genreport.build import DATA_SUFFIXES, data_stem
 from genreport.errors import GenreportError, Text
 from genreport.pdf.prepare import PdfSettings
 
-SUFFIXES = (".yaml", ".yml")
 BUILT, REFUSED, FAILED = "built", "refused", "failed"
 
 
@@ -59,7 +59,7 @@ def expand(paths: Sequence[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found += sorted(p for p in path.iterdir() if p.suffix in SUFFIXES and p.is_file())
+            found += sorted(p for p in path.iterdir() if p.suffix in DATA_SUFFIXES and p.is_file())
         else:
             found.append(path)
     unique: dict[Path, Path] = {}  # resolved -> as named; a file named twice is built once
@@ -70,15 +70,13 @@ def expand(paths: Sequence[Path]) -> list[Path]:
     return list(unique.values())
 
 
-def stem(path: Path) -> str:
-    return path.name.removesuffix(".yaml").removesuffix(".yml")
 
 
 def plan(sources: Sequence[Path], out_root: Path, formats: Sequence[str], draft: bool, pdf: PdfSettings) -> list[Job]:
     """One job per file, each writing to out_root/<file name without .yaml>/; two files of one name are refused."""
     seen: dict[str, Path] = {}
     for source in sources:
-        other = seen.setdefault(stem(source), source)
+        other = seen.setdefault(data_stem(source), source)
         if other is not source:
             raise GenreportError(
                 Text(
@@ -86,7 +84,7 @@ def plan(sources: Sequence[Path], out_root: Path, formats: Sequence[str], draft:
                     f"{other} and {source} share a name, so their outputs would collide: rename one",
                 )
             )
-    return [Job(source, out_root / stem(source), tuple(formats), draft, pdf) for source in sources]
+    return [Job(source, out_root / data_stem(source), tuple(formats), draft, pdf) for source in sources]
 
 
 def run_job(job: Job, lang: str | None = None) -> Outcome:

@@ -23,7 +23,7 @@ def build(
     ],
     output: Annotated[
         Optional[Path],
-        typer.Option("--output", "-o", help="Output folder (default: build/<file name without .yaml>; a batch: build/, one folder per report).", show_default=False),
+        typer.Option("--output", "-o", help="Output folder (default: build/<file name without .yaml>; a batch: build/, one folder per report). Files are named after the data file and locale: zuoyun-2023.zh-CN.pdf.", show_default=False),
     ] = None,
     formats: Annotated[
         Optional[str], typer.Option("--format", "-f", help="Comma-separated output formats (default: all available: html,md,pdf).", show_default=False)
@@ -72,7 +72,7 @@ def _build(
     jobs: int,
     helper: PdfHelper | None,
 ) -> None:
-    from genreport.build import build_file, default_formats, unknown_formats
+    from genreport.build import build_file, default_formats, default_out_dir, unknown_formats
     from genreport.checks.format import format_text, summary_line
     from genreport.fonts.roles import font_dir_from
     from genreport.pdf.prepare import PdfSettings
@@ -92,7 +92,7 @@ def _build(
         _warn_without_subsetter(wanted, lang.value if lang else environment_lang())
         raise typer.Exit(code)
     file = files[0]
-    out_dir = output if output is not None else Path("build") / file.name.removesuffix(".yaml").removesuffix(".yml")
+    out_dir = output if output is not None else default_out_dir(file)
     try:
         result = build_file(file, out_dir, wanted, draft=draft, previous=previous, pdf=pdf, layout=helper)
     except GenreportError as error:
