@@ -45,6 +45,7 @@ from pathlib import Path
 
 from genreport.atomic import WriteError, write_file
 from genreport.errors import GenreportError, Text
+from genreport.fonts import harfbuzz
 from genreport.resources import cache_root
 
 FORMAT = "1"  # bump when the cut changes: every key changes with it
@@ -227,7 +228,7 @@ def _subset(source: Path, index: int, unicodes: frozenset[int]) -> bytes:
     """`source#index` cut down to `unicodes` (and the glyphs their shaping needs), hints dropped, ids renumbered."""
     hb = _hb()
     try:
-        face = hb.Face(hb.Blob.from_file_path(str(source)), index)  # type: ignore[attr-defined]
+        face = harfbuzz.face(source, index)
         if face.glyph_count == 0:
             raise ValueError("no glyphs: not a font, or no such face")
         request = hb.SubsetInput()  # type: ignore[attr-defined]
@@ -254,7 +255,5 @@ def _is_font(data: bytes) -> bool:
     return bool(face.glyph_count > 1 and face.unicodes)
 
 
-@lru_cache(maxsize=64)
 def _coverage(path: Path) -> frozenset[int]:
-    hb = _hb()
-    return frozenset(hb.Face(hb.Blob.from_file_path(str(path))).unicodes)  # type: ignore[attr-defined]
+    return harfbuzz.unicodes(path)

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from genreport.errors import GenreportError, Text
+from genreport.fonts import harfbuzz
 
 FONT_DIR_ENV = "GENREPORT_FONT_DIR"
 FONT_SUFFIXES = (".ttf", ".otf", ".ttc", ".otc")
@@ -205,23 +206,9 @@ def system_faces() -> tuple[Face, ...]:
     return tuple(faces)
 
 
-@lru_cache(maxsize=256)
-def _charset(path: Path, index: int, mtime: float) -> frozenset[int]:
-    """The code points a face maps, from its cmap (HarfBuzz: a few ms, where fc-query took ~15 ms)."""
-    import uharfbuzz as hb
-
-    return frozenset(hb.Face(hb.Blob.from_file_path(str(path)), index).unicodes)
-
-
 def charset(face: Face) -> frozenset[int]:
-    return _charset(face.path, face.index, face.path.stat().st_mtime)
-
-
-@lru_cache(maxsize=64)
-def _hb_font(path: Path, index: int, mtime: float) -> Any:
-    import uharfbuzz as hb
-
-    return hb.Font(hb.Face(hb.Blob.from_file_path(str(path)), index))
+    """The code points a face maps."""
+    return harfbuzz.unicodes(face.path, face.index)
 
 
 def lacking(faces: Iterable[Face], points: Iterable[int]) -> set[int]:
@@ -230,7 +217,7 @@ def lacking(faces: Iterable[Face], points: Iterable[int]) -> set[int]:
     for face in faces:
         if not left:
             break
-        font = _hb_font(face.path, face.index, face.path.stat().st_mtime)
+        font = harfbuzz.font(face.path, face.index)
         left = {p for p in left if not font.get_nominal_glyph(p)}
     return left
 

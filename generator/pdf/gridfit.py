@@ -19,6 +19,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from genreport.fonts import harfbuzz
 from genreport.fonts.roles import Face, FontSetup
 from genreport.verify.gbt9704 import A4, BODY_PT, EM_TOP, FOLIO_PT, HEIGHT, MM, PITCH, TOP
 
@@ -34,10 +35,7 @@ def _metrics(path: Path, index: int, mtime: float) -> tuple[float, float, float 
     hhea): milliseconds even for a 26 MB .ttc, where fontTools needed 0.3 s a face. The font
     cache's cuts keep these tables, so the source face and its cut measure the same.
     """
-    import uharfbuzz as hb
-
-    face = hb.Face(hb.Blob.from_file_path(str(path)), index)
-    font = hb.Font(face)  # scale = units per em
+    face, font = harfbuzz.face(path, index), harfbuzz.font(path, index)  # scale = units per em
     upm = face.upem
     extents = font.get_font_extents("ltr")
     dash = None

@@ -1,0 +1,45 @@
+"""HarfBuzz faces and fonts of font files, opened once per file version and shared by every reader.
+
+Role resolution (character sets, metrics), the grid fitting and the font cache all read the
+same files; a file that changes on disk (a new mtime) is opened again, never served stale.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+
+def face(path: Path, index: int = 0) -> Any:
+    """The face `index` of the font file at `path` (a uharfbuzz Face)."""
+    return _face(path, index, path.stat().st_mtime_ns)
+
+
+def font(path: Path, index: int = 0) -> Any:
+    """A uharfbuzz Font of that face, at its units-per-em scale."""
+    return _font(path, index, path.stat().st_mtime_ns)
+
+
+def unicodes(path: Path, index: int = 0) -> frozenset[int]:
+    """The code points the face maps, from its cmap (a few ms, where fc-query took ~15 ms)."""
+    return _unicodes(path, index, path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=64)
+def _face(path: Path, index: int, mtime_ns: int) -> Any:
+    import uharfbuzz as hb
+
+    return hb.Face(hb.Blob.from_file_path(str(path)), index)
+
+
+@lru_cache(maxsize=64)
+def _font(path: Path, index: int, mtime_ns: int) -> Any:
+    import uharfbuzz as hb
+
+    return hb.Font(_face(path, index, mtime_ns))
+
+
+@lru_cache(maxsize=256)
+def _unicodes(path: Path, index: int, mtime_ns: int) -> frozenset[int]:
+    return frozenset(_face(path, index, mtime_ns).unicodes)
