@@ -13,11 +13,9 @@ CI job over a share of the files (docs/batch-builds.md), rather than a scheduler
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -135,12 +133,12 @@ def warm() -> None:
         font_setup(stylesheet_path(locale))
 
 
-def _run_in_worker(job: Job, lang: str | None) -> Outcome:
-    return run_job(job, lang)
-
-
 def run_batch(
-    jobs: Sequence[Job], workers: int, lang: str | None = None, on_done: Callable[[Outcome], None] | None = None
+    jobs: Sequence[Job],
+    workers: int,
+    lang: str | None = None,
+    on_done: Callable[[Outcome], None] | None = None,
+    timeout: float | None = None,
 ) -> list[Outcome]:
     """Build every job, `workers` at a time; the outcomes in the jobs' order. `on_done` sees each as it ends."""
     outcomes: dict[Path, Outcome] = {}
@@ -154,18 +152,10 @@ def run_batch(
         for job in jobs:
             done(run_job(job, lang))
     else:
-        # fork: a worker starts from this process's imports (the CLI's, not WeasyPrint's: Pango's
-        # threads must not be forked) and warms itself; spawn where there is no fork.
-        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-        context = multiprocessing.get_context(method)
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=warm) as pool:
-            futures = {pool.submit(_run_in_worker, job, lang): job for job in jobs}
-            for future in as_completed(futures):
-                job = futures[future]
-                try:
-                    done(future.result())
-                except Exception as exc:  # the worker process died (a crash in a C library)
-                    done(Outcome(job.source, FAILED, 0.0, report=f"worker failed / 构建进程异常退出: {exc}"))
+        from genreport.batch_pool import default_timeout, run_pool
+
+        # a worker that crashes or hangs fails its own report only (batch_pool.py)
+        run_pool(jobs, workers, lang, done, timeout=default_timeout() if timeout is None else timeout, warm=warm)
     return [outcomes[job.source] for job in jobs]
 
 
