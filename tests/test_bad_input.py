@@ -30,7 +30,7 @@ CORPUS = {
     "python-tag.yaml": (1, "yaml-tag", 8),
     "alias-bomb.yaml": (1, "yaml-anchor", 2),
     "deep-nesting.yaml": (1, "yaml-depth", 2),
-    "control-character.yaml": (1, "control-character", 18),
+    "control-character.yaml": (1, "control-character", 16),  # the line of the U+0008 (18 was a byte offset counted as characters)
     "bom.yaml": (0, None, None),
     "long-line.yaml": (0, None, None),
     "unusual-unicode.yaml": (0, "invisible-character", 51),
