@@ -6,17 +6,16 @@ when any was refused (1) or could not be built (2), without stopping the others.
 
 from __future__ import annotations
 
-from conftest import output
-
 import shutil
 import subprocess
 import sys
 
+from conftest import output
 from pdf_helpers import ROOT
 from typer.testing import CliRunner
 
 from genreport.batch.format import table
-from genreport.batch.run import BUILT, FAILED, REFUSED, Outcome
+from genreport.batch.jobs import BUILT, FAILED, REFUSED, Outcome
 from genreport.cli import app
 
 VALID = ROOT / "tests" / "data" / "valid.zh-CN.yaml"

@@ -186,7 +186,7 @@ def test_outputs_are_named_after_the_data_file(source, locale, expected):
 
 
 def test_one_naming_rule_for_a_build_and_a_batch(tmp_path):
-    from genreport.batch.run import plan
+    from genreport.batch.jobs import plan
     from genreport.build import default_out_dir
     from genreport.pdf.prepare import PdfSettings
 

@@ -7,8 +7,6 @@ fresh process and read what a shell would see.
 
 from __future__ import annotations
 
-from conftest import output
-
 import gc
 import json
 import os
@@ -16,7 +14,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from genreport.batch import run as batch
+from conftest import output
+
+from genreport.batch import jobs as batch
 
 ROOT = Path(__file__).parent.parent
 VALID = ROOT / "tests" / "data" / "valid.zh-CN.yaml"

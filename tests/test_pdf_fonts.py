@@ -12,8 +12,8 @@ import json
 import re
 
 import pytest
-from conftest import output
 import tinycss2
+from conftest import output
 from fandol_helpers import fandol  # noqa: F401 (a fixture)
 from pdf_helpers import ROOT, poppler
 from render_helpers import document

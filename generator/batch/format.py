@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
-from genreport.batch.run import BUILT, FAILED, REFUSED, Outcome
+from genreport.batch.jobs import BUILT, FAILED, REFUSED, Outcome
 
 _WORDS = {
     "zh": {"file": "文件", "result": "结果", "pages": "页数", "seconds": "秒", "errors": "错误", "warnings": "警告",

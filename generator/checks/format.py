@@ -7,6 +7,7 @@ column, then the hint. Colour only on a terminal and never when NO_COLOR is set.
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from collections.abc import Sequence
 
@@ -27,6 +28,31 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
+_UNPRINTABLE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+WINDOW = 100  # characters of a long source line shown around the caret
+
+
+def visible(text: str) -> str:
+    """Text safe to print on a terminal: control characters (ESC, BEL, OSC/CSI starts, bidi
+    overrides) shown as \\x1b-style escapes, never sent raw."""
+    return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group(0)):02x}" if ord(m.group(0)) < 0x100 else f"\\u{ord(m.group(0)):04x}", text)
+
+
+def source_window(line: str, column: int) -> tuple[str, int]:
+    """The source line made printable, cut to WINDOW characters around `column` when longer
+    (an 80 KB line is not echoed whole); the caret's column within what is shown."""
+    shown_before = visible(line[:column])
+    shown = shown_before + visible(line[column:])
+    column = len(shown_before)
+    if len(shown) <= WINDOW:
+        return shown, column
+    start = max(0, min(column - WINDOW // 2, len(shown) - WINDOW))
+    window = shown[start : start + WINDOW]
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if start + WINDOW < len(shown) else ""
+    return prefix + window + suffix, column - start + len(prefix)
+
+
 def _lang(lang: str) -> str:
     return "zh" if lang.startswith("zh") else "en"
 
@@ -37,16 +63,18 @@ def format_text(findings: Sequence[Finding], source_lines: Sequence[str], lang: 
         label = _LABELS[_lang(lang)][finding.severity]
         if colour:
             label = f"{_COLOURS[finding.severity]}{label}{_RESET}"
-        field = f" {finding.field}:" if finding.field else ""
-        out.append(f"{finding.location}: {label}[{finding.code}]{field} {finding.message(lang)}")
+        field = f" {visible(finding.field)}:" if finding.field else ""
+        out.append(f"{visible(str(finding.location))}: {label}[{finding.code}]{field} {visible(finding.message(lang))}")
         line = finding.location.line
         if line and 0 < line <= len(source_lines):
-            source = source_lines[line - 1].replace("\t", " ").translate(_CONTROL_PICTURES)
+            # C0 controls as their Unicode pictures (␋ where Word's soft return sits), one column each;
+            # what is left unprintable (C1, bidi overrides) becomes escapes, and a long line a window
+            printable = source_lines[line - 1].replace("\t", " ").translate(_CONTROL_PICTURES)
+            source, column = source_window(printable, (finding.location.column or 1) - 1)
             out.append(f"  {line:>4} | {source}")
-            column = (finding.location.column or 1) - 1
             out.append(f"       | {' ' * _width(source[:column])}^")
         hint_label = "提示" if _lang(lang) == "zh" else "hint"
-        hint = f"       = {hint_label}: {finding.hint(lang)}"
+        hint = f"       = {hint_label}: {visible(finding.hint(lang))}"
         out.append(f"{_DIM}{hint}{_RESET}" if colour else hint)
         if finding.related:
             seen_label = "另见" if _lang(lang) == "zh" else "see also"

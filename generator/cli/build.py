@@ -122,7 +122,8 @@ def _build_batch(
     import time
 
     from genreport.batch.format import progress_line, reports, table
-    from genreport.batch.run import BUILT, FAILED, default_workers, expand, plan, run_batch
+    from genreport.batch.jobs import BUILT, FAILED, default_workers, expand, plan
+    from genreport.batch.run import run_batch
 
     shown = lang or environment_lang()
     try:

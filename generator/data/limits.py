@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -84,11 +85,45 @@ def yaml_int(value: str) -> int | str:
         return value
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+_RAW_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")  # as written in the file
+
+
+def control_character(text: str) -> str | None:
+    """The first control character in a value (ESC, BEL, an OSC or CSI sequence's start...), else None.
+
+    Tab and line feed are text; everything else in C0, DEL and C1 is terminal or printer control,
+    which a double-quoted YAML string can carry as an escape ("\\e[31m", "\\a", "\\x9d").
+    """
+    match = _CONTROL.search(text)
+    return match.group(0) if match else None
+
+
+def without_controls(text: str) -> str:
+    return _CONTROL.sub("", text)
+
+
+def control_message(char: str) -> tuple[Text, Text]:
+    code = f"U+{ord(char):04X}"
+    return (
+        Text(f"文字中有控制字符 {code}（终端或打印机的控制码，不是文字）", f"the text contains the control character {code} (a terminal or printer code, not text)"),
+        Text("删除它；若是从网页或终端复制的文字，请重新输入", "delete it; if the text was copied from a web page or a terminal, retype it"),
+    )
+
+
 def scan(text: str, path: Path) -> Finding | None:
-    """The first nesting or size limit `text` breaks, as a finding; None when within both.
+    """The first control character, nesting or size limit `text` breaks, as a finding; None when within all.
 
     A syntax error stops the walk quietly: the composer reports it, with its own message.
     """
+    raw = _RAW_CONTROL.search(text)  # the YAML reader refuses these too, but counts UTF-8 bytes for the place
+    if raw is not None:
+        start = raw.start()
+        line_start = text.rfind("\n", 0, start) + 1
+        where = Location(path, text.count("\n", 0, start) + 1, start - line_start + 1)
+        return Finding(Severity.ERROR, "control-character", *control_message(raw.group(0)), where)
     yaml = YAML(typ="safe")
     yaml.version = (1, 2)
     depth = nodes = 0

@@ -312,6 +312,10 @@ class _Builder:
             return float(value.replace("_", ""))
         if kind == "timestamp":
             return _date(value)
+        char = limits.control_character(value)  # "\e]52;c;...\a" would reach outputs and terminals
+        if char is not None:
+            self._add("control-character", node, path, *limits.control_message(char))
+            return limits.without_controls(value)  # not even a --draft build carries it on
         return value
 
     def _refuse_tag(self, node: Node, path: FieldPath) -> None:

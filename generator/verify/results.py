@@ -16,7 +16,6 @@ from pathlib import Path
 from genreport.fonts.roles import Role
 
 
-
 class Status(StrEnum):
     """A check's outcome; the values are what text and JSON output print."""
 
