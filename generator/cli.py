@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from genreport.cli_language import batch_language, file_language, unreadable_finding, user_language
 from genreport.errors import Finding, GenreportError, Severity
 
 if TYPE_CHECKING:
@@ -30,6 +31,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help: rich would read "[default: x]" as markup and print flags as "<bool>"
 )
 
 EXIT_OK, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
@@ -51,8 +53,7 @@ _state = {"debug": False}
 
 def environment_lang() -> str:
     """The user's language before any report is read: zh-CN unless the environment says otherwise."""
-    value = os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG") or ""
-    return "en" if value.startswith(("en", "C", "POSIX")) else "zh-CN"
+    return user_language() or "zh-CN"  # C.UTF-8 or POSIX names no language: the product's own, zh-CN
 
 
 def fail(error: GenreportError, lang: str | None = None) -> typer.Exit:
@@ -98,7 +99,10 @@ def check(
     try:
         result = check_file(file, previous)
     except GenreportError as error:
-        raise fail(error, lang.value if lang else None) from None
+        shown = lang.value if lang else file_language(file) or environment_lang()
+        if output_format is OutputFormat.json:  # machines get JSON even when the file cannot be read
+            typer.echo(format_json(str(file), [unreadable_finding(file, error)], shown))
+        raise fail(error, shown) from None
     message_lang = lang.value if lang else result.locale
     if output_format is OutputFormat.json:
         typer.echo(format_json(str(file), result.findings, message_lang))
@@ -220,6 +224,7 @@ def _build_batch(
         job_list = plan(expand(files), out_root, formats, draft, pdf)  # type: ignore[arg-type]
     except GenreportError as error:
         raise fail(error, shown) from None
+    shown = lang or batch_language(job.source for job in job_list) or shown  # the reports' own language
     workers = min(jobs or default_workers(), len(job_list))
     done = []
 
@@ -322,8 +327,13 @@ def run() -> None:
     so exceptions are handled here: interrupted 130, terminated 143, internal error 2.
     """
     signal.signal(signal.SIGTERM, _on_sigterm)
+    command = typer.main.get_command(app)
+    if user_language() == "zh-CN":
+        from genreport.cli_help_zh import localise
+
+        localise(command)  # --help in Chinese for a Chinese locale
     try:
-        code = app(prog_name="genreport", standalone_mode=False)
+        code = command(prog_name="genreport", standalone_mode=False)
     except typer.TyperException as error:  # usage errors: shown with the usage line, exit 2
         show = getattr(error, "show", None)
         show() if show else typer.echo(str(error), err=True)

@@ -104,7 +104,9 @@ def read_text(path: Path) -> str:
             Text(
                 f"{path}: 文件是 UTF-16 编码；请另存为 UTF-8",
                 f"{path}: the file is UTF-16; save it as UTF-8",
-            )
+            ),
+            code="not-utf8",
+            line=1,
         )
     try:
         return raw.decode("utf-8-sig")
@@ -114,7 +116,9 @@ def read_text(path: Path) -> str:
             Text(
                 f"{path}:{line}: 文件不是 UTF-8 编码（可能是 GBK）；请在编辑器中另存为 UTF-8",
                 f"{path}:{line}: the file is not UTF-8 (GBK, perhaps); save it as UTF-8 in your editor",
-            )
+            ),
+            code="not-utf8",
+            line=line,
         ) from None
 
 
