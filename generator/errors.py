@@ -97,6 +97,11 @@ class GenreportError(Exception):
 class LoadError(GenreportError):
     """The file could not be read at all (missing, unreadable, not UTF-8, too large)."""
 
+    def __init__(self, message: str | Text, code: str = "unreadable-file", line: int | None = None) -> None:
+        super().__init__(message)
+        self.code = code  # for `check --format json`, which reports it as a finding
+        self.line = line
+
 
 class KindError(GenreportError):
     """The report kind is unknown or its kind.yaml is invalid."""

@@ -135,3 +135,14 @@ def test_messages_follow_the_locale_written_in_a_broken_file(write, valid_text):
     assert "error[yaml-full-width-colon] the key recipient is followed by a full-width colon" in result.output
     zh = CliRunner().invoke(app, ["check", str(write(text.replace("locale: en", "locale: zh-CN")))], env={"LANG": "C.UTF-8"})
     assert "错误[yaml-full-width-colon] 字段名 recipient 后面用了全角冒号“：”" in zh.output
+
+
+def test_every_colon_slip_in_the_file_is_named_not_only_the_first(check_text, valid_text):
+    text = valid_text.replace("recipient: 大同市人民政府", "recipient：大同市人民政府")
+    text = text.replace("    label: 空气质量优良天数比例", "    label:空气质量优良天数比例")
+    text = text.replace("  县委、县政府主要负责人", "  Note:县委、县政府主要负责人")  # text in a block: no key of ours
+    found = [(f.code, f.location.line, f.location.column) for f in check_text(text).findings]
+    assert found == [
+        ("yaml-full-width-colon", line_of(text, "recipient："), 10),
+        ("yaml-colon-space", line_of(text, "label:空气"), 10),
+    ]

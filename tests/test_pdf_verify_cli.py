@@ -96,7 +96,7 @@ def test_a_版记_without_rules_is_a_deviation(tmp_path):
 def test_a_file_that_is_not_a_pdf_exits_2(tmp_path, content):
     path = tmp_path / "x.pdf"
     path.write_bytes(content)
-    result = invoke("verify-layout", str(path))
+    result = CliRunner().invoke(app, ["verify-layout", str(path)], env={"LANG": "en_US.UTF-8"})
     assert result.exit_code == 2
     assert "not a readable PDF" in result.output
 

@@ -13,6 +13,7 @@ from typing import Annotated, Optional
 import typer
 
 from genreport.cli.common import Lang, app, environment_lang, fail
+from genreport.cli.language import file_language, init_language, locale_note
 from genreport.errors import GenreportError, Text
 
 
@@ -69,7 +70,9 @@ def init(
 
     from genreport.yearly.newfile import write_data_file
 
-    lang = locale.value if locale else environment_lang()
+    lang, reason = (locale.value, "option") if locale else init_language(issuer)
+    if source is not None:
+        lang = file_language(source) or environment_lang()  # errors about last year's file, in its language
     try:
         if source is not None:
             if kind or locale or issuer or year:
@@ -91,6 +94,8 @@ def init(
         if str(target) == "-":
             typer.echo(text, nl=False)
             return
+        if source is None and reason != "option":
+            typer.echo(locale_note(lang, reason), err=True)  # say which language was chosen, and how to change it
         written = write_data_file(target, text, force=force, schema_reference=schema)
     except GenreportError as error:
         raise fail(error, lang) from None

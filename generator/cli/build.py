@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from genreport.cli.common import EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, Lang, app, environment_lang, fail, use_colour
+from genreport.cli.language import batch_language
 from genreport.errors import GenreportError
 
 if TYPE_CHECKING:
@@ -130,6 +131,7 @@ def _build_batch(
         job_list = plan(expand(files), out_root, formats, draft, pdf)  # type: ignore[arg-type]
     except GenreportError as error:
         raise fail(error, shown) from None
+    shown = lang or batch_language(job.source for job in job_list) or shown  # the reports' own language
     workers = min(jobs or default_workers(), len(job_list))
     done = []
 

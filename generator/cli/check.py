@@ -8,7 +8,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from genreport.cli.common import InputFile, Lang, OutputFormat, app, fail, findings_exit, use_colour
+from genreport.cli.common import InputFile, Lang, OutputFormat, app, environment_lang, fail, findings_exit, use_colour
+from genreport.cli.language import file_language, unreadable_finding
 from genreport.errors import GenreportError
 
 
@@ -29,7 +30,10 @@ def check(
     try:
         result = check_file(file, previous)
     except GenreportError as error:
-        raise fail(error, lang.value if lang else None) from None
+        shown = lang.value if lang else file_language(file) or environment_lang()
+        if output_format is OutputFormat.json:  # machines get JSON even when the file cannot be read
+            typer.echo(format_json(str(file), [unreadable_finding(file, error)], shown))
+        raise fail(error, shown) from None
     message_lang = lang.value if lang else result.locale
     if output_format is OutputFormat.json:
         typer.echo(format_json(str(file), result.findings, message_lang))

@@ -15,6 +15,7 @@ from typing import Annotated
 
 import typer
 
+from genreport.cli.language import user_language
 from genreport.errors import Finding, GenreportError, Severity
 
 app = typer.Typer(
@@ -23,6 +24,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help: rich would read "[default: x]" as markup and print flags as "<bool>"
 )
 
 EXIT_OK, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
@@ -44,8 +46,7 @@ state = {"debug": False}  # set by the --debug option, read by main.run()
 
 def environment_lang() -> str:
     """The user's language before any report is read: zh-CN unless the environment says otherwise."""
-    value = os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG") or ""
-    return "en" if value.startswith(("en", "C", "POSIX")) else "zh-CN"
+    return user_language() or "zh-CN"  # C.UTF-8 or POSIX names no language: the product's own, zh-CN
 
 
 def fail(error: GenreportError, lang: str | None = None) -> typer.Exit:

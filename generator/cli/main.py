@@ -10,6 +10,7 @@ import typer
 # Importing a command module registers its commands on the one app.
 from genreport.cli import authoring, build, check, pdf, preview  # noqa: F401
 from genreport.cli.common import EXIT_CANNOT_RUN, EXIT_INTERRUPTED, EXIT_OK, app, state
+from genreport.cli.language import user_language
 
 
 class Terminated(BaseException):
@@ -27,8 +28,13 @@ def run() -> None:
     so exceptions are handled here: interrupted 130, terminated 143, internal error 2.
     """
     signal.signal(signal.SIGTERM, _on_sigterm)
+    command = typer.main.get_command(app)
+    if user_language() == "zh-CN":
+        from genreport.cli.help_zh import localise
+
+        localise(command)  # --help in Chinese for a Chinese locale
     try:
-        code = app(prog_name="genreport", standalone_mode=False)
+        code = command(prog_name="genreport", standalone_mode=False)
     except typer.TyperException as error:  # usage errors: shown with the usage line, exit 2
         show = getattr(error, "show", None)
         show() if show else typer.echo(str(error), err=True)

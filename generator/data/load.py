@@ -24,7 +24,7 @@ from ruamel.yaml.reader import ReaderError
 from genreport.data import limits
 from genreport.data import slips as yamlslips
 from genreport.data.slips import split_lines
-from genreport.errors import FieldPath, Finding, LoadError, Location, Severity, Text
+from genreport.errors import FieldPath, Finding, GenreportError, LoadError, Location, Severity, Text
 
 MAX_BYTES = limits.MAX_BYTES
 MAX_DEPTH = limits.MAX_DEPTH
@@ -97,7 +97,9 @@ def read_text(path: Path) -> str:
             Text(
                 f"{path}: 文件是 UTF-16 编码；请另存为 UTF-8",
                 f"{path}: the file is UTF-16; save it as UTF-8",
-            )
+            ),
+            code="not-utf8",
+            line=1,
         )
     try:
         return raw.decode("utf-8-sig")
@@ -107,7 +109,9 @@ def read_text(path: Path) -> str:
             Text(
                 f"{path}:{line}: 文件不是 UTF-8 编码（可能是 GBK）；请在编辑器中另存为 UTF-8",
                 f"{path}:{line}: the file is not UTF-8 (GBK, perhaps); save it as UTF-8 in your editor",
-            )
+            ),
+            code="not-utf8",
+            line=line,
         ) from None
 
 
@@ -158,7 +162,8 @@ def _compose(loaded: Loaded) -> Node | None:
         context_line = exc.context_mark.line + 1 if exc.context_mark else None
         slip = yamlslips.explain(loaded.lines, where.line, context_line)
         if slip is not None:  # a slip we know by name, on the line that holds it
-            loaded.findings.append(_finding(loaded, slip.code, Location(loaded.path, slip.line, slip.column), slip.message, slip.hint))
+            for found in [slip, *yamlslips.further_slips(loaded.lines, slip, _field_names())]:
+                loaded.findings.append(_finding(loaded, found.code, Location(loaded.path, found.line, found.column), found.message, found.hint))
             return None
         if "\t" in _line(loaded, where.line):
             hint = Text("YAML 不能用 Tab 缩进，请改用空格", "YAML cannot be indented with tabs: use spaces")
@@ -198,6 +203,31 @@ def _compose(loaded: Loaded) -> Node | None:
             )
         )
     return root
+
+
+def _field_names() -> frozenset[str]:
+    """Every key a data file may hold (model fields, the kinds' part names)."""
+    from genreport.data.kinds import list_kinds, load_kind
+    from genreport.data.model import Report
+
+    names: set[str] = set()
+    pending: list[Any] = [Report]
+    while pending:
+        model = pending.pop()
+        for name, info in model.model_fields.items():
+            names.add(name)
+            pending += [m for m in _models_in(info.annotation) if m not in pending]
+    try:
+        names.update(spec.key for kind in list_kinds() for spec in load_kind(kind).sections)
+    except GenreportError:  # a broken kind is reported where it is used; the names are a nicety
+        pass
+    return frozenset(names)
+
+
+def _models_in(annotation: Any) -> list[Any]:
+    if isinstance(annotation, type) and hasattr(annotation, "model_fields"):
+        return [annotation]
+    return [m for arg in getattr(annotation, "__args__", ()) for m in _models_in(arg)]
 
 
 def _line(loaded: Loaded, number: int | None) -> str:

@@ -127,6 +127,23 @@ def explain(lines: list[str], problem_line: int | None, context_line: int | None
     return None
 
 
+def further_slips(lines: list[str], first: Slip, keys: frozenset[str]) -> list[Slip]:
+    """The same slips (full-width colon, no space) elsewhere in the file, after the parser stopped
+    at the first: only on lines whose key is a field name of the data file, so that text in a
+    block (`Note:see`) is never taken for one."""
+    found = []
+    for number in range(1, len(lines) + 1):
+        if number == first.line:
+            continue
+        line = lines[number - 1]
+        match = _FULL_WIDTH_COLON.match(line) or _NO_SPACE.match(line)
+        if match and match.group(2) in keys:
+            slip = slip_on_line(lines, number)
+            if slip is not None and slip.code in ("yaml-full-width-colon", "yaml-colon-space"):
+                found.append(slip)
+    return found
+
+
 # The parser's messages (problem, then context), each in plain words.
 _PROBLEMS: list[tuple[str, Text]] = [
     ("could not find expected ':'", Text("这一行缺少“字段: 值”里的冒号，或者没有对齐", "this line lacks the colon of `key: value`, or is not aligned")),
