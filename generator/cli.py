@@ -348,4 +348,4 @@ def run() -> None:
 
 # The other commands live in their own modules and register themselves on `app` when imported;
 # the import comes last because they import this module's helpers.
-from genreport import cli_authoring, cli_pdf  # noqa: E402, F401
+from genreport import cli_authoring, cli_import, cli_pdf  # noqa: E402, F401
