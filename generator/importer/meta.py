@@ -127,3 +127,7 @@ def level_of(name: str) -> str | None:
         if re.search(pattern, name):
             return level
     return None
+
+
+def label_only(text: str) -> bool:
+    return bool(_LABEL_ONLY.match(text.strip()))

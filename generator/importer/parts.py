@@ -195,6 +195,9 @@ def walk(blocks: list[Block], locale: str, year: int | None, defaults: dict[str,
                 block.where,
             )
             continue
+        if text.startswith(("【待填写】", "【待填】", "[To be completed]")):
+            notes.add("missing", f"草稿中待填写的部分，未导入：“{text[:30]}”", f"a part still to be written in the draft, not imported: “{text[:30]}”", block.where)
+            continue
         if part is None:
             notes.add("left-out", f"正文第一部分之前的文字未采用：“{text[:30]}”", f"text before the first part left out: “{text[:30]}”", block.where)
             continue

@@ -17,8 +17,8 @@ from html.parser import HTMLParser
 
 from genreport.importer.blocks import Block, Where
 
-_SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "nav", "aside", "form", "button", "select",
-              "iframe", "object", "embed", "canvas", "audio", "video", "head", "textarea"}  # fmt: skip
+_SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "nav", "form", "button", "select",
+              "iframe", "object", "embed", "canvas", "audio", "video", "head", "textarea"}  # not <aside>: genreport puts its disclosure box there  # fmt: skip
 _FURNITURE = re.compile(
     r"(^|[-_\s])(nav|navbar|menu|breadcrumbs?|crumbs?|bread|position|location|share|bdshare|social|footer|foot|"
     r"copyright|sidebar|side|toolbar|search|login|banner|topbar|header-top|skip|print|qrcode|related|pager)([-_\s]|$)",
@@ -30,7 +30,10 @@ _BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "section", 
 _VOID = {"br", "img", "hr", "meta", "link", "input", "col", "area", "base", "wbr", "source", "param", "track"}
 _SPACES = re.compile(r"[ \t\r\n\f]+")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.I)
-_LAYOUT_CELL = 120  # a cell with more text than this is page layout, not a table of figures
+_LAYOUT_CELL = 120
+_LINE_BREAK = "\x00"
+_BETWEEN_LINES = re.compile("(.)\x00 ?(.)")
+_CJK_PAIR = re.compile("[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’].|.[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’]")  # a cell with more text than this is page layout, not a table of figures
 
 
 def decode_html(raw: bytes) -> str:
@@ -72,10 +75,13 @@ class _Reader(HTMLParser):
         self.tables: list[_Table] = []
         self.cell: list[str] | None = None
         self.count = 0
+        self.stack_classes: list[bool] = []  # per open <span>: is it a title line
 
     # -- text collection
     def _flush(self) -> None:
-        text = _SPACES.sub(" ", "".join(self.buffer)).strip(" \u00a0\u3000")
+        text = _SPACES.sub(" ", "".join(self.buffer)).strip(" \u00a0\u3000" + _LINE_BREAK)
+        text = _BETWEEN_LINES.sub(lambda m: m.group(1) + ("" if _CJK_PAIR.match(m.group(1) + m.group(2)) else " ") + m.group(2), text)
+        text = text.replace(_LINE_BREAK, "")
         self.buffer = []
         lead, self.lead_text = self.lead_text, None
         if not text:
@@ -115,6 +121,8 @@ class _Reader(HTMLParser):
         elif tag in ("p", "div", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6") and self.tables and self.cell is not None:
             if tag != "p" or self.cell:
                 self.tables[-1].layout = True
+        if tag == "span":
+            self.stack_classes.append("title-line" in names)
         if tag == "span" and "point-lead" in names:
             self.lead = []
 
@@ -133,6 +141,8 @@ class _Reader(HTMLParser):
             return
         if self.skip_depth:
             return
+        if tag == "span" and self.stack_classes and self.stack_classes.pop() and self.buffer:
+            self.buffer.append(_LINE_BREAK)  # one line of a title broken into lines
         if tag == "span" and self.lead is not None:
             self.lead_text = "".join(self.lead).strip()
             self.lead = None

@@ -116,6 +116,11 @@ class _Recogniser:
     # -- head
     def _head(self, head: list[Block]) -> None:
         consumed: set[int] = set()
+        for index, block in enumerate(head[:-1]):
+            if not block.rows and meta.label_only(block.text) and not head[index + 1].rows:
+                # a label and its value in separate elements (<dt>/<dd>, two <span>s in two <div>s)
+                head[index + 1] = Block(f"{block.text.rstrip(':：')}：{head[index + 1].text}", block.where, style=block.style)
+                consumed.add(index)
         for index, block in enumerate(head):
             found = meta.table_fields(block.rows) if block.rows else meta.fields(block.text)
             if found:
@@ -151,7 +156,9 @@ class _Recogniser:
             self.data["title"] = self.clean(title, title_block.where, keep_spaces=True)
             self.note("recognised", f"标题：“{self.data['title']}”", f"title: “{self.data['title']}”", title_block.where)
             for index in range(title_index):
-                if index not in consumed and head[index].text:
+                if index not in consumed and head[index].text in ("征求意见稿", "DRAFT", "送审稿", "讨论稿"):
+                    self.note("left-out", f"草稿标记“{head[index].text}”未采用", f"draft mark “{head[index].text}” left out", head[index].where)
+                elif index not in consumed and head[index].text:
                     self.note("left-out", f"标题之前的网页内容未采用：“{head[index].text[:30]}”", f"page content before the title left out: “{head[index].text[:30]}”", head[index].where)
             start = title_index + 1
         preamble: list[str] = []
@@ -182,7 +189,7 @@ class _Recogniser:
             if index in consumed or block.rows:
                 continue
             text = block.text
-            prose = len(text) > 100 or text.endswith(("。", ".", "：", ":"))
+            prose = len(text) > (100 if self.locale == "zh-CN" else 250) or text.endswith(("。", ".", "：", ":"))
             if prose:
                 if best is not None:
                     break  # the title is the last candidate before the text begins
@@ -338,7 +345,9 @@ class _Recogniser:
         missing: list[str] = []
         if body is not None:
             for key, container in body.parts.items():
-                sections[key] = container.as_dict()
+                content = container.as_dict()
+                if set(content) - {"heading"}:
+                    sections[key] = content  # a heading with nothing under it is a part still to be written
         for spec in self.kind.sections:
             if spec.key in sections:
                 continue
@@ -387,7 +396,7 @@ class _Recogniser:
                 found[key] = self.clean(self.fields[key][0], self.fields[key][1])
         if "published_on" in self.fields:
             value, where = self.fields["published_on"]
-            date = meta.parse_date(value.split(" ")[0]) or meta.parse_date(value[:10])
+            date = meta.parse_date(value) or meta.parse_date(value.split(" ")[0]) or meta.parse_date(value[:10])
             if date:
                 found["published_on"] = date
             else:
