@@ -28,6 +28,8 @@ KIND = "rule-of-law-government"
 def flat(text: str | None, locale: str = "zh-CN") -> str:
     text = re.sub(r"\*\*|__", "", text or "")
     text = re.sub(r":?-{3,}:?", "---", text)  # a table's column alignment is not carried by every format
+    if locale == "en":  # pandoc's "smart" typography curls English quotes
+        text = text.translate(str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'}))
     text = re.sub(r"\s+", " ", text).strip()
     text = re.sub(r"(?<=[^\x00-\x7f]) | (?=[^\x00-\x7f])", "", text)
     return normalise(text, locale, Where("line", 0), Notes())
@@ -63,20 +65,22 @@ def metadata(report: Report, title: str) -> dict[str, Any]:
     disclosure = report.disclosure
     distribution = report.distribution
     return {
-        "issuers": [issuer.name for issuer in report.issuers],
+        "issuers": [flat(issuer.name, report.locale) for issuer in report.issuers],
         "recipients": [flat(name, report.locale) for name in report.recipients],
         "document_number": doc_number(report.document_number) if report.document_number else None,
-        "title": re.sub(r"\s", "", title),
+        "title": re.sub(r"\s", "", flat(title, report.locale)),
         "signed_on": report.signed_on,
         "public_release": report.public_release,
         "preamble": flat(report.preamble, report.locale),
         "index_number": disclosure.index_number if disclosure else None,
         "classification": disclosure.classification if disclosure else None,
         "published_on": disclosure.published_on if disclosure else None,
-        "copies_to": distribution.copies_to if distribution else [],
-        "printed_by": distribution.printed_by if distribution else None,
+        "copies_to": [flat(name, report.locale) for name in distribution.copies_to] if distribution else [],
+        "printed_by": flat(distribution.printed_by, report.locale) if distribution else None,
         "printed_on": distribution.printed_on if distribution else None,
-        "attachments": [(flat(a.title, report.locale), flat(a.body, report.locale)) for a in report.attachments],
+        # titles without their spaces: genreport's HTML breaks a title into <span>s with no space between, and
+        # LibreOffice joins them ("governmentindicators"); a browser copy puts them on lines of their own
+        "attachments": [(re.sub(r"\s", "", flat(a.title, report.locale)), flat(a.body, report.locale)) for a in report.attachments],
     }
 
 

@@ -37,6 +37,7 @@ class Block:
     rows: list[list[str]] | None = None  # a table: its rows of cell texts
     lead: str | None = None  # a point's lead, when the source marks it (genreport's own HTML)
     style: str = ""  # a hint: "title", "heading", a class name
+    gap: bool = True  # False: a text line that follows the one before with no blank line between
 
 
 @dataclass(frozen=True)

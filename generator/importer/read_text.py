@@ -58,7 +58,9 @@ def read_text(text: str, markdown: bool) -> list[Block]:
             blocks.append(Block("", Where("line", table_start), rows=table))
         table = []
 
+    blank = True
     for number, raw in enumerate(text.splitlines(), start=1):
+        was_blank, blank = blank, not raw.strip()
         line = raw.strip(" \t\r\f\v\u00a0\u3000")
         is_row = ("\t" in raw.strip() and len(_cells(raw.strip())) > 1) or (line.startswith("|") and line.endswith("|") and len(line) > 1)
         if is_row:
@@ -85,7 +87,7 @@ def read_text(text: str, markdown: bool) -> list[Block]:
         if style or not markdown:
             # a heading is a block of its own; in plain text every line is a paragraph
             flush()
-            blocks.append(Block(line, Where("line", number), style=style))
+            blocks.append(Block(line, Where("line", number), style=style, gap=was_blank or markdown))
             continue
         if not lines:
             start = number

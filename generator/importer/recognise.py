@@ -146,13 +146,13 @@ class _Recogniser:
         else:
             consumed.add(title_index)
             title_block = head[title_index]
-            title = title_block.text
-            previous = title_index - 1
-            if (previous >= 0 and previous not in consumed and title.startswith("关于") and len(head[previous].text) <= 40
-                    and not _SIGNER_PUNCT.search(head[previous].text)):  # fmt: skip
-                title = f"{head[previous].text}　{title}"
-                consumed.add(previous)
-                self.note("guessed", "标题分两行：与上一行合并", "title split over two lines: joined with the line above", head[previous].where)
+            first, last = self._title_lines(head, title_index, consumed)
+            joiner = "" if self.locale == "zh-CN" else " "
+            title = joiner.join(head[index].text for index in range(first, last + 1))
+            if (first, last) != (title_index, title_index):
+                consumed.update(range(first, last + 1))
+                self.note("guessed", f"标题分 {last - first + 1} 行：合并为一行", f"title over {last - first + 1} lines: joined", head[first].where)
+            title_index = last
             self.data["title"] = self.clean(title, title_block.where, keep_spaces=True)
             self.note("recognised", f"标题：“{self.data['title']}”", f"title: “{self.data['title']}”", title_block.where)
             for index in range(title_index):
@@ -181,6 +181,20 @@ class _Recogniser:
                 self.note("recognised", "开头段落", "preamble", block.where)
         if preamble:
             self.data["preamble"] = "\n\n".join(preamble)
+
+    def _title_lines(self, head: list[Block], index: int, consumed: set[int]) -> tuple[int, int]:
+        """The title's first and last line: a title broken into lines (a copied page) has no blank line inside."""
+
+        def title_line(block: Block) -> bool:
+            text = block.text
+            return bool(text) and not block.rows and len(text) <= 40 and not re.search(r"[。：:，,.;；>›»|]$|[。>›»|]", text)
+
+        first = last = index
+        while first - 1 >= 0 and not head[first].gap and first - 1 not in consumed and title_line(head[first - 1]):
+            first -= 1
+        while last + 1 < len(head) and not head[last + 1].gap and last + 1 not in consumed and title_line(head[last + 1]):
+            last += 1
+        return first, last
 
     def _title_index(self, head: list[Block], consumed: set[int]) -> int | None:
         pattern = _TITLE[self.locale]
@@ -242,11 +256,13 @@ class _Recogniser:
                 self.note("recognised", f"附注：{text}", f"annotation: {text}", block.where)
             elif text in meta.INDICATORS_HEAD:
                 skip = index + 1
-                while skip < len(blocks) and (blocks[skip].rows or blocks[skip].text in meta.INDICATORS_HEAD):
-                    skip += 1
-                self.note("left-out", "“主要指标”表（由 genreport 从 indicators 生成）未采用：指标请在 indicators 中填写", "the “key figures” table (genreport's rendering of indicators) left out: write indicators instead", block.where)
+                while skip < len(blocks) and not self._tail_element(blocks[skip]):
+                    skip += 1  # the table and the chart (a copied page lists the chart's labels line by line)
+                self.note("left-out", "“主要指标”表和图（由 genreport 从 indicators 生成）未采用：指标请在 indicators 中填写", "the key figures table and chart (genreport's rendering of indicators) left out: write indicators instead", block.where)
                 index = skip
                 continue
+            elif not block.rows and index + 1 < len(blocks) and self._printed_alone(blocks[index + 1]) and len(text) <= 80:
+                blocks[index + 1] = Block(f"{text} {blocks[index + 1].text}", block.where)  # 印发机关 and 印发日期 on two lines
             elif meta.COPIES_TO.match(text):
                 listed = meta.COPIES_TO.match(text)["list"]  # type: ignore[index]
                 names = [name.strip() for name in re.split(r"[，、,]\s*", self.clean(listed, block.where)) if name.strip()]
@@ -267,6 +283,9 @@ class _Recogniser:
                 if not title and index < len(blocks) and not blocks[index].rows:
                     title = blocks[index].text
                     index += 1
+                    while index < len(blocks) and not blocks[index].gap and not blocks[index].rows and len(blocks[index].text) <= 40:
+                        title += ("" if self.locale == "zh-CN" else " ") + blocks[index].text  # a title over two lines
+                        index += 1
                 body: list[str] = []
                 while index < len(blocks):
                     nxt = blocks[index]
@@ -287,6 +306,20 @@ class _Recogniser:
         if not notes_seen:
             self.data["public_release"] = False
             self.note("guessed", "没有“（此件公开发布）”附注：public_release 设为 false", "no “released to the public” annotation: public_release set to false")
+
+    def _tail_element(self, block: Block) -> bool:
+        text = block.text
+        if block.rows:
+            return False
+        return bool(
+            meta.ANNOTATION.match(text) or meta.COPIES_TO.match(text) or meta.PRINTED.match(text)
+            or (meta.ATTACHMENT_HEAD.match(text) and len(text) <= 80)
+        )  # fmt: skip
+
+    @staticmethod
+    def _printed_alone(block: Block) -> bool:
+        match = meta.PRINTED.match(block.text)
+        return bool(match) and not (match["by"] or match["by2"] or "").strip()  # type: ignore[index]
 
     # -- assembly
     def _defaults(self) -> dict[str, str]:
