@@ -34,7 +34,7 @@ _LABELS = {
     "classification": ["信息分类", "主题分类", "分类", "Classification"],
     "issuer": ["发文机关", "发布机关", "制发机关"],
     "publisher": ["发布机构", "发布单位", "来源", "Publisher"],
-    "published_on": ["发布日期", "发布时间", "公开日期", "Published on"],
+    "published_on": ["发布日期", "发布时间", "公开日期", "发文日期", "Published on"],
     "signed_on": ["成文日期"],
     "document_number": ["发文字号", "文号"],
     "title": ["标题", "名称"],

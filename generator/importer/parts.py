@@ -218,12 +218,14 @@ def walk(blocks: list[Block], locale: str, year: int | None, defaults: dict[str,
                     sub.add_text(clean(after, block.where))
                 continue
         match = POINT[locale].match(text)
+        if match and locale == "zh-CN" and re.search(rf"[；;，,。]\s*[{ZH_NUM}]{{1,2}}是", text):
+            match = None  # 一是……；二是……in one paragraph: kept as the paragraph it is
         if match:
             lead, rest, guessed = split_lead(match["rest"], block, locale)
             if guessed:
                 leads_guessed.append(block.where)
             container = _current(part)
-            container.points.append({"lead": clean(lead, block.where) if lead else None, "chunks": [clean(rest, block.where)]})
+            container.points.append({"lead": clean(lead, block.where) if lead else None, "chunks": [clean(rest, block.where)], "where": block.where})
             continue
         if locale == "zh-CN" and part.heading is None and NONE_OF(text) and not _current(part).intro and not part.subsections:
             part.none = True

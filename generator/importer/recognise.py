@@ -158,6 +158,8 @@ class _Recogniser:
             for index in range(title_index):
                 if index not in consumed and head[index].text in ("征求意见稿", "DRAFT", "送审稿", "讨论稿"):
                     self.note("left-out", f"草稿标记“{head[index].text}”未采用", f"draft mark “{head[index].text}” left out", head[index].where)
+                elif index not in consumed and head[index].text == title:
+                    self.note("recognised", "网页上重复的标题", "the page's own copy of the title", head[index].where)
                 elif index not in consumed and head[index].text:
                     self.note("left-out", f"标题之前的网页内容未采用：“{head[index].text[:30]}”", f"page content before the title left out: “{head[index].text[:30]}”", head[index].where)
             start = title_index + 1
@@ -446,13 +448,18 @@ class _Recogniser:
             return []
         out: list[tuple[Where, str]] = []
         pattern = re.compile(r"\d[\d,.]*\s*(件|项|人次|人|个|次|名|户|家|%|％|万元|亿元|个百分点|期|卷)")
-        for key, container in body.parts.items():
+        for container in body.parts.values():
             for part in [container, *container.subsections]:
-                texts = [*part.intro, *("".join(filter(None, [p["lead"], *p["chunks"]])) for p in part.points)]
-                for text in texts:
-                    for sentence in re.split(r"(?<=[。；])", text):
-                        if pattern.search(sentence) and len(out) < 40:
-                            out.append((part.where or Where("paragraph", 0), sentence.strip()))
+                where = part.where or Where("paragraph", 0)
+                texts = [(where, text) for text in part.intro]
+                texts += [(p["where"], "".join(filter(None, [p["lead"], *p["chunks"]]))) for p in part.points]
+                for place, text in texts:
+                    for line in text.split("\n"):
+                        if line.startswith("|"):
+                            continue  # a table is data already
+                        for sentence in re.split(r"(?<=[。；])", line):
+                            if pattern.search(sentence) and len(out) < 40:
+                                out.append((place, sentence.strip()))
         return out
 
 
