@@ -70,7 +70,9 @@ def plain_heading(text: str, locale: str) -> str | None:
     if locale == "en":
         return None if text.endswith(".") else text
     body = text.rstrip("。")
-    return None if "。" in body else body
+    if "。" in body or (body != text and re.search("[，；]", body)):
+        return None  # a sentence, or more than one: text, not a heading
+    return body
 
 
 def markdown_table(rows: list[list[str]]) -> str:
@@ -208,7 +210,7 @@ def walk(blocks: list[Block], locale: str, year: int | None, defaults: dict[str,
             after = ""
             if heading is None and locale == "zh-CN":
                 end = rest.find("。")
-                if 0 < end <= HEADING_MAX[locale]:
+                if 0 < end <= HEADING_MAX[locale] and end + 1 < len(rest):
                     heading, after = rest[:end], rest[end + 1 :].strip()
                     notes.add("guessed", f"小标题与正文在同一段，以第一个句号分开：“{heading}”", f"subsection heading and text share a paragraph; split at the first full stop: “{heading}”", block.where)
             if heading is not None:
