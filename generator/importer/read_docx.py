@@ -76,8 +76,10 @@ def read_docx(raw: bytes, name: str) -> list[Block]:
             paragraph = Paragraph(element, document)
             count += 1
             style = _style(paragraph)
+            centred = _centred(paragraph)
             for line in paragraph.text.replace("\r", "\n").split("\n"):
-                blocks.append(Block(line.strip(" \t\u00a0\u3000"), Where("paragraph", count), style=style))
+                # centred paragraphs one after another are one title broken into lines (gap=False joins them)
+                blocks.append(Block(line.strip(" \t\u00a0\u3000"), Where("paragraph", count), style=style, gap=not centred))
         elif element.tag == f"{_W}tbl":
             count += 1
             rows = []
@@ -109,3 +111,11 @@ def _style(paragraph: object) -> str:
     if lowered == "title":
         return "title"
     return "heading" if lowered.startswith("heading") else ""
+
+
+def _centred(paragraph: object) -> bool:
+    try:
+        alignment = paragraph.paragraph_format.alignment or paragraph.style.paragraph_format.alignment  # type: ignore[attr-defined]
+    except (AttributeError, KeyError, ValueError):
+        return False
+    return alignment is not None and int(alignment) == 1  # WD_ALIGN_PARAGRAPH.CENTER
