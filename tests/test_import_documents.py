@@ -34,6 +34,9 @@ def test_saved_government_page(tmp_path: Path) -> None:
     # the site around the report is gone: menu, breadcrumbs, share buttons, footer, scripts, the toolbar
     for furniture in ("首页", "当前位置", "分享到", "ICP备", "打印本页", "脚本写出", "相关文章", "浏览次数", "无障碍"):
         assert furniture not in text, furniture
+    # ... and not even listed as left out: nothing of it reaches the recogniser
+    left_out = _messages(imported, "left-out")
+    assert left_out == "", left_out
     assert report.document_number == "左政发〔2024〕2号"
     assert report.recipients == ["大同市人民政府"]
     assert doc.title == "左云县人民政府2023年法治政府建设年度报告"

@@ -56,3 +56,29 @@ def test_round_trip_draft(fmt: str, tmp_path: Path) -> None:
     assert report.document_number == "平政发〔2024〕2号"  # 平政发[2024]第02号, normalised
     assert any("平政发[2024]第02号" in n.message.zh for n in imported.notes.of("normalised"))
     assert any("征求意见稿" in n.message.zh for n in imported.notes.of("left-out"))
+
+
+LEADS = """
+  deficiencies:
+    points:
+      - text: 执法力量不足。乡镇综合行政执法队伍组建时间不长，人员数量和专业背景与承接的执法事项还不完全匹配。
+      - lead: 学习贯彻习近平法治思想还不够深入系统，部分行政执法人员运用法治思维和法治方式解决问题的意识和能力仍有差距。
+        text: 主要原因是培训与岗位结合不紧。
+      - lead: 普法宣传：
+        text: 形式还不够丰富，覆盖对象不够全面。
+"""
+
+
+def test_html_keeps_the_leads_it_marks(valid_text: str, tmp_path: Path) -> None:
+    """HTML marks each lead; the first-sentence guess (for text without marks) would get all three wrong."""
+    start = valid_text.index("  deficiencies:")
+    end = valid_text.index("  leaders_duties:")
+    source_yaml = tmp_path / "leads.yaml"
+    source_yaml.write_text(valid_text[:start] + LEADS.lstrip("\n") + valid_text[end:], encoding="utf-8")
+    doc = document(source_yaml)
+    page = tmp_path / "leads.html"
+    page.write_text(render_html(doc), encoding="utf-8")
+    imported_path, _ = import_to_yaml(page, tmp_path / "imported.yaml")
+    report, _, _ = checked(imported_path)
+    points = [(p.lead, p.text) for p in report.sections["deficiencies"].points]
+    assert points == [(p.lead, p.text) for p in doc.report.sections["deficiencies"].points]

@@ -131,11 +131,14 @@ def _point(point: dict[str, Any]) -> dict[str, Any]:
     return {"lead": point["lead"], "text": text} if point["lead"] else {"text": text}
 
 
-def split_lead(rest: str, block: Block, locale: str) -> tuple[str | None, str, bool]:
-    """(lead, text, guessed): the source's marked lead, else the first sentence when it is short."""
+def split_lead(rest: str, block: Block, locale: str, marked: bool) -> tuple[str | None, str, bool]:
+    """(lead, text, guessed): the source's marked lead (a source that marks leads marks them all),
+    else the first sentence when it is short."""
     if block.lead and rest.startswith(block.lead.strip()) and len(rest) > len(block.lead.strip()):
         lead = block.lead.strip()
         return lead, rest[len(lead) :].strip(), False
+    if marked:
+        return None, rest, False
     if locale == "zh-CN":
         end = rest.find("。")
         if 0 < end < 45 and end + 1 < len(rest):
@@ -161,6 +164,7 @@ def walk(blocks: list[Block], locale: str, year: int | None, defaults: dict[str,
     body = Body()
     part: Container | None = None
     leads_guessed: list[Where] = []
+    marked = any(block.lead for block in blocks)  # genreport's own HTML marks every lead it has
     for block in blocks:
         if block.rows:
             if part is None:
@@ -223,7 +227,7 @@ def walk(blocks: list[Block], locale: str, year: int | None, defaults: dict[str,
         if match and locale == "zh-CN" and re.search(rf"[；;，,。]\s*[{ZH_NUM}]{{1,2}}是", text):
             match = None  # 一是……；二是……in one paragraph: kept as the paragraph it is
         if match:
-            lead, rest, guessed = split_lead(match["rest"], block, locale)
+            lead, rest, guessed = split_lead(match["rest"], block, locale, marked)
             if guessed:
                 leads_guessed.append(block.where)
             container = _current(part)
