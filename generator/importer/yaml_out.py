@@ -8,6 +8,7 @@ become indicators are listed at the end: numbers are never turned into indicator
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
@@ -50,6 +51,8 @@ def _words(locale: str) -> dict[str, Any]:
         "figures": "以下句子含有数字，可整理为 indicators（主要指标）；导入时未自动生成：" if zh
         else "These sentences carry figures that could become indicators (none were made automatically):",
         "guess": "推测：" if zh else "guessed: ",
+        "year_heading": "原文标题写了年份：明年沿用前请改年份，或删去 heading 用默认措辞" if zh
+        else "the source's heading names a year: change it next year, or delete heading for the default wording",
     }
 
 
@@ -75,6 +78,9 @@ def write_yaml(imported: Imported, kind: KindSpec, source: str, schema: str) -> 
         lines = ["", *section_comment(index, spec, locale)]  # type: ignore[arg-type]
         if spec.key in sections:
             comment_before(sections, spec.key, lines, indent=2)
+            heading = present[spec.key].get("heading") or ""
+            if re.search(r"(19|20)\d{2}", heading):
+                comment_before(sections[spec.key], "heading", [words["year_heading"]], indent=4)
     absent = [f"{words['absent']}{spec.key}（{spec.heading(locale)}）" for spec in kind.sections if spec.key not in sections]  # type: ignore[arg-type]
     comment_before(document, "preamble" if "preamble" in document else "kind", [""], indent=0)
     document["sections"] = sections
