@@ -18,7 +18,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "generator"
 STAGES: tuple[tuple[str, ...], ...] = (
     ("launch", "__main__"),  # the process: starts the PDF helper, runs the command line
     ("cli",),  # typer commands: parse, call one function, print, exit code
-    ("build", "batch", "preview", "yearly"),  # orchestration and the year-to-year workflow
+    ("build", "batch", "preview", "yearly", "importer"),  # orchestration, the year-to-year workflow, import
     ("pdf",),  # HTML -> PDF: prepare the job, the helper process, WeasyPrint and its patches
     ("verify",),  # GB/T 9704: the standard's constants and the measuring of a built PDF
     ("fonts",),  # font roles, faces, the font cache

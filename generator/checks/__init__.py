@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -96,6 +97,28 @@ def _shadowed(loaded: Loaded, name: str) -> list[Finding]:
     ]
 
 
+def field_names() -> frozenset[str]:
+    """Every key a data file may hold (model fields, the kinds' part names)."""
+    names: set[str] = set()
+    pending: list[Any] = [Report]
+    while pending:
+        model = pending.pop()
+        for name, info in model.model_fields.items():
+            names.add(name)
+            pending += [m for m in _models_in(info.annotation) if m not in pending]
+    try:
+        names.update(spec.key for kind in list_kinds() for spec in load_kind(kind).sections)
+    except GenreportError:  # a broken kind is reported where it is used; the names are a nicety
+        pass
+    return frozenset(names)
+
+
+def _models_in(annotation: Any) -> list[Any]:
+    if isinstance(annotation, type) and hasattr(annotation, "model_fields"):
+        return [annotation]
+    return [m for arg in getattr(annotation, "__args__", ()) for m in _models_in(arg)]
+
+
 def validate(loaded: Loaded) -> CheckResult:
     """Schema and kind validation of a loaded file (no content rules)."""
     result = CheckResult(loaded, findings=list(loaded.findings))
@@ -132,7 +155,7 @@ def salvaged_findings(loaded: Loaded, kind: KindSpec) -> list[Finding]:
 
 def check_file(path: Path, previous: Path | None = None) -> CheckResult:
     """Everything `genreport check` reports about `path`, sorted by place in the file."""
-    result = validate(load_yaml(path))
+    result = validate(load_yaml(path, field_names))
     if result.report is None and result.kind is not None and result.loaded.data is not None:
         result.findings += salvaged_findings(result.loaded, result.kind)  # one mistake hides nothing
         result.findings.sort(key=_place)
@@ -140,7 +163,7 @@ def check_file(path: Path, previous: Path | None = None) -> CheckResult:
         return result
     last_year = None
     if previous is not None:
-        last_year = validate(load_yaml(previous))
+        last_year = validate(load_yaml(previous, field_names))
         if last_year.report is None:
             first = last_year.findings[0] if last_year.findings else None
             detail = f"{first.location}: {first.message.en}" if first else ""

@@ -38,7 +38,7 @@ def kinds(
     typer.echo(describe_kinds(specs, chosen), nl=False)  # type: ignore[arg-type]
 
 
-def _complete_kind(incomplete: str) -> list[str]:
+def complete_kind(incomplete: str) -> list[str]:
     """Shell completion for --kind: the installed kinds (a folder listing, no YAML read)."""
     from genreport.data.kinds import list_kinds
 
@@ -52,7 +52,7 @@ def init(
     ] = None,
     kind: Annotated[
         Optional[str],
-        typer.Option("--kind", "-k", help="Report kind (see `genreport kinds`) [default: rule-of-law-government].", show_default=False, autocompletion=_complete_kind),
+        typer.Option("--kind", "-k", help="Report kind (see `genreport kinds`) [default: rule-of-law-government].", show_default=False, autocompletion=complete_kind),
     ] = None,
     locale: Annotated[Optional[Lang], typer.Option("--locale", "-l", help="Language of the report [default: from the environment].", show_default=False)] = None,
     issuer: Annotated[Optional[str], typer.Option("--issuer", help="Full name of the issuing body.", show_default=False)] = None,

@@ -8,7 +8,7 @@ import sys
 import typer
 
 # Importing a command module registers its commands on the one app.
-from genreport.cli import authoring, build, check, pdf, preview  # noqa: F401
+from genreport.cli import authoring, build, check, importing, pdf, preview  # noqa: F401
 from genreport.cli.common import EXIT_CANNOT_RUN, EXIT_INTERRUPTED, EXIT_OK, app, state
 from genreport.cli.language import user_language
 

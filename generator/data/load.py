@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,7 @@ from ruamel.yaml.reader import ReaderError
 from genreport.data import limits
 from genreport.data import slips as yamlslips
 from genreport.data.slips import split_lines
-from genreport.errors import FieldPath, Finding, GenreportError, LoadError, Location, Severity, Text
+from genreport.errors import FieldPath, Finding, LoadError, Location, Severity, Text
 
 MAX_BYTES = limits.MAX_BYTES
 MAX_DEPTH = limits.MAX_DEPTH
@@ -115,11 +116,15 @@ def read_text(path: Path) -> str:
         ) from None
 
 
-def load_yaml(path: Path) -> Loaded:
-    """Read and parse `path`. Raises LoadError only when the file cannot be read at all."""
+def load_yaml(path: Path, known_keys: Callable[[], frozenset[str]] | None = None) -> Loaded:
+    """Read and parse `path`. Raises LoadError only when the file cannot be read at all.
+
+    `known_keys` gives every key a file of this sort may hold (checks: the model's fields and the
+    kinds' parts): a colon slip on any line of a known key is then named, not only the first.
+    """
     text = read_text(path)
     loaded = Loaded(path=path, text=text)
-    root = _compose(loaded)
+    root = _compose(loaded, known_keys)
     if root is None:
         return loaded
     builder = _Builder(loaded)
@@ -144,7 +149,7 @@ def load_yaml(path: Path) -> Loaded:
     return loaded
 
 
-def _compose(loaded: Loaded) -> Node | None:
+def _compose(loaded: Loaded, known_keys: Callable[[], frozenset[str]] | None) -> Node | None:
     # Composition only, never construction. typ="safe" uses libyaml's parser from ruamel.yaml.clib
     # when installed (7x faster on a 5 MB file than the pure-Python round-trip parser, with the
     # same marks on every node and the same YAML 1.2 resolver); ruamel falls back to pure Python.
@@ -162,7 +167,7 @@ def _compose(loaded: Loaded) -> Node | None:
         context_line = exc.context_mark.line + 1 if exc.context_mark else None
         slip = yamlslips.explain(loaded.lines, where.line, context_line)
         if slip is not None:  # a slip we know by name, on the line that holds it
-            for found in [slip, *yamlslips.further_slips(loaded.lines, slip, _field_names())]:
+            for found in [slip, *yamlslips.further_slips(loaded.lines, slip, known_keys() if known_keys else frozenset())]:
                 loaded.findings.append(_finding(loaded, found.code, Location(loaded.path, found.line, found.column), found.message, found.hint))
             return None
         if "\t" in _line(loaded, where.line):
@@ -203,31 +208,6 @@ def _compose(loaded: Loaded) -> Node | None:
             )
         )
     return root
-
-
-def _field_names() -> frozenset[str]:
-    """Every key a data file may hold (model fields, the kinds' part names)."""
-    from genreport.data.kinds import list_kinds, load_kind
-    from genreport.data.model import Report
-
-    names: set[str] = set()
-    pending: list[Any] = [Report]
-    while pending:
-        model = pending.pop()
-        for name, info in model.model_fields.items():
-            names.add(name)
-            pending += [m for m in _models_in(info.annotation) if m not in pending]
-    try:
-        names.update(spec.key for kind in list_kinds() for spec in load_kind(kind).sections)
-    except GenreportError:  # a broken kind is reported where it is used; the names are a nicety
-        pass
-    return frozenset(names)
-
-
-def _models_in(annotation: Any) -> list[Any]:
-    if isinstance(annotation, type) and hasattr(annotation, "model_fields"):
-        return [annotation]
-    return [m for arg in getattr(annotation, "__args__", ()) for m in _models_in(arg)]
 
 
 def _line(loaded: Loaded, number: int | None) -> str:

@@ -16,9 +16,9 @@ from genreport.errors import GenreportError, Text
 
 def read_report(path: Path) -> tuple[Report, KindSpec]:
     """The validated report in `path` and its kind."""
-    from genreport.checks import validate  # the checks package registers every rule on import
+    from genreport.checks import field_names, validate  # the checks package registers every rule on import
 
-    result = validate(load_yaml(path))
+    result = validate(load_yaml(path, field_names))
     if result.report is None or result.kind is None:
         first = result.findings[0] if result.findings else None
         zh = f"：{first.location}: {first.message.zh}" if first else ""

@@ -1,0 +1,56 @@
+"""`genreport import`: last year's published report into a data file (registered on cli.py's app)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from genreport.cli.authoring import complete_kind
+from genreport.cli.common import Lang, app, environment_lang, fail
+from genreport.errors import GenreportError
+
+
+@app.command(name="import")
+def import_report(
+    file: Annotated[Path, typer.Argument(help="The published report: .docx, .html/.htm (a saved web page), .txt or .md.", show_default=False)],
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", help="Data file to write; - for standard output [default: FILE's name with .yaml].", show_default=False)
+    ] = None,
+    kind: Annotated[
+        Optional[str],
+        typer.Option("--kind", "-k", help="Report kind (see `genreport kinds`) [default: rule-of-law-government].", show_default=False, autocompletion=complete_kind),
+    ] = None,
+    locale: Annotated[Optional[Lang], typer.Option("--locale", "-l", help="Language of the report [default: detected from the text].", show_default=False)] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite the output file if it exists.")] = False,
+) -> None:
+    """Read a published report (.docx, web page, text) into a data file. / 把已发布的报告导入为数据文件。"""
+    from genreport.data.kinds import load_kind
+    from genreport.importer import import_file
+    from genreport.importer.report import format_notes
+    from genreport.importer.yaml_out import write_yaml
+    from genreport.yearly.newfile import write_data_file
+
+    lang = locale.value if locale else environment_lang()
+    try:
+        spec = load_kind(kind or "rule-of-law-government")
+        imported = import_file(file, spec, locale.value if locale else None)
+        lang = imported.data["locale"]
+        target = output or file.with_suffix(".yaml")
+        if target.resolve() == file.resolve():
+            raise GenreportError(f"{file}: 输出文件不能是输入文件" if lang == "zh-CN" else f"{file}: the output cannot be the input file")
+        text = write_yaml(imported, spec, file.name, "genreport.schema.json")
+        typer.echo(format_notes(imported.notes, lang), err=True, nl=False)
+        if str(target) == "-":
+            typer.echo(text, nl=False)
+            return
+        written = write_data_file(target, text, force=force, schema_reference=None)
+    except GenreportError as error:
+        raise fail(error, lang) from None
+    for path in written:
+        typer.echo(str(path))
+    if lang == "zh-CN":
+        typer.echo(f"下一步：核对后运行 genreport check {target}；明年用 genreport init --from {target}", err=True)
+    else:
+        typer.echo(f"next: review it, then run genreport check {target}; next year, genreport init --from {target}", err=True)

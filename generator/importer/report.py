@@ -1,0 +1,28 @@
+"""The import report printed after `genreport import`: recognised, guessed, left out, normalised,
+missing, each line with its place in the source, in the reader's language."""
+
+from __future__ import annotations
+
+from genreport.importer.blocks import Notes
+
+_HEADINGS = {
+    "recognised": ("已识别", "Recognised"),
+    "guessed": ("推测（请核对）", "Guessed (check these)"),
+    "left-out": ("未采用", "Left out"),
+    "normalised": ("已规范", "Normalised"),
+    "missing": ("原文缺少", "Missing from the source"),
+}
+
+
+def format_notes(notes: Notes, lang: str, verbose: bool = True) -> str:
+    zh = lang.startswith("zh")
+    lines: list[str] = []
+    for category, (heading_zh, heading_en) in _HEADINGS.items():
+        items = notes.of(category)
+        if not items:
+            continue
+        lines.append(f"{heading_zh if zh else heading_en}（{len(items)}）:" if zh else f"{heading_en} ({len(items)}):")
+        for note in items:
+            place = note.where.text()(lang) if note.where else ("全文" if zh else "whole document")
+            lines.append(f"  {place}: {note.message(lang)}")
+    return "\n".join(lines) + "\n"
