@@ -11,8 +11,8 @@ OUT ?= out
 # with it), Pango for WeasyPrint, and poppler for reading PDFs back.
 RUN_PACKAGES := fonts-noto-cjk fonts-noto-cjk-extra fonts-arphic-ukai fonts-lxgw-wenkai fonts-noto-core \
 	libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 poppler-utils
-# The browser tests drive Debian's Chromium headless.
-TEST_PACKAGES := chromium
+# The browser tests drive Debian's Chromium headless; the docx tests lay the .docx out with LibreOffice.
+TEST_PACKAGES := chromium libreoffice-writer-nogui
 
 .PHONY: run test bench setup setup-test clean
 
