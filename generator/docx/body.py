@@ -34,11 +34,15 @@ def ind(**attrs: int) -> etree._Element:
     return el("w:ind", {k: v for k, v in attrs.items()})
 
 
+TITLE_DROP = 105  # twips: 1.85 mm
+
+
 @dataclass
 class Body:
     doc: Document
     ctx: md.Context
     page: PageSetup
+    _gap: int = 0
 
     @property
     def zh(self) -> bool:
@@ -46,43 +50,48 @@ class Body:
 
     def main(self) -> Elements:
         """Everything before the 版记: head, parts, closing, attachments."""
-        return self.head() + self.parts() + self.closing() + self.attachments()
+        text = self.head() + self.parts()
+        if text and etree.QName(text[-1]).localname == "p":
+            _keep_next(text[-1])  # the signature never starts a page: the last line of text goes with it
+        return text + self.closing() + self.attachments()
 
     # ---------------------------------------------------------------- head ---
 
     def head(self) -> Elements:
+        """Document number, title, then one blank line (§7.3.2) before the recipient or the text."""
         doc, report, out = self.doc, self.doc.report, []
         if report.document_number:
             out.append(paragraph("DocNumber", [run(report.document_number)]))
         lines = balanced_lines(doc.title, doc.issuer_names, doc.locale)
         out.append(paragraph("DocTitle", [run("\n".join(lines))], val("w:snapToGrid", 0)))
+        drop = 0
+        if self.zh and not report.document_number:
+            # the title opens the page: its 22 pt glyphs would start 1.9 mm above the 37 mm a body line
+            # starts at (§5.2.1); lowered by that much, with the blank line below it shortened to match
+            drop = TITLE_DROP
+            _space_before(out[-1], drop)
         if report.recipients:
             sep = "、" if self.zh else doc.labels.list_sep
             out.append(paragraph("Recipient", [run(sep.join(report.recipients) + doc.labels.colon.strip())]))
-        first_after_title = len(out)
         out += md.blocks(report.preamble, self.ctx)
-        if not report.recipients and self.zh:
-            self._blank_line_before(out, first_after_title)
+        self._gap = (PITCH - drop) if self.zh else 0  # the blank line under the title, on what follows it
+        if len(out) > (2 if report.document_number else 1):
+            self._take_gap(out[2 if report.document_number else 1])
         return out
 
-    def _blank_line_before(self, out: Elements, index: int) -> None:
-        """No recipient: the body still starts one blank line under the title (gbt9704.css)."""
-        if index < len(out):
-            _space_before(out[index], PITCH)
-        else:
-            self._pending_gap = True
+    def _take_gap(self, p: etree._Element) -> None:
+        if self._gap:
+            _space_before(p, self._gap)
+            self._gap = 0
 
     # --------------------------------------------------------------- parts ---
 
     def parts(self) -> Elements:
         out: Elements = []
         locale = self.doc.locale
-        gap = not self.doc.report.recipients and not self.doc.report.preamble and self.zh
         for part in self.doc.parts:
             heading = paragraph("Heading1", [run(part_number(part.number, locale) + part.heading)])
-            if gap:
-                _space_before(heading, PITCH)
-                gap = False
+            self._take_gap(heading)
             out.append(heading)
             section = part.section
             if part.missing:
@@ -236,12 +245,15 @@ class Body:
             tr = el("w:tr", None, el("w:trPr", None, el("w:cantSplit"), el("w:trHeight", {"val": height, "hRule": "atLeast"})))
             tr.append(el("w:tc", None, el("w:tcPr", None, el("w:tcW", {"w": width, "type": "dxa"})), p))
             table.append(tr)
-        spacer = frame_height - sum(h for _, h in rows) - IMPRINT_SLACK
-        return [paragraph("Imprint", [], el("w:spacing", {"line": max(spacer, 20), "lineRule": "exact"})), table,
-                paragraph("Imprint", [], el("w:spacing", {"line": 20, "lineRule": "exact"}))]
+        rules = 20 + 15 * (len(rows) - 1) + 20  # 1 pt, 0.75 pt, 1 pt: the borders add to the rows' height
+        spacer = frame_height - sum(h for _, h in rows) - rules - IMPRINT_TAIL - IMPRINT_SLACK
+        spacer_p = paragraph("Imprint", [], el("w:spacing", {"before": max(spacer - 20, 0), "line": 20, "lineRule": "exact"}))
+        return [spacer_p, table,
+                paragraph("Imprint", [], el("w:spacing", {"line": IMPRINT_TAIL, "lineRule": "exact"}))]
 
 
-IMPRINT_SLACK = 40  # twips kept free under the 版记 (Word needs a paragraph after a table)
+IMPRINT_TAIL = 20  # the paragraph Word needs after a table, under the last rule (twips)
+IMPRINT_SLACK = 10  # twips kept free, so that rounding never pushes a row to the next page
 
 
 def _lines(text: str, usable: float) -> int:
@@ -256,11 +268,23 @@ def _lines(text: str, usable: float) -> int:
 
 
 def _space_before(p: etree._Element, twips_: int) -> None:
+    """Set the paragraph's space before (the style's line spacing stays)."""
     props = p.find(el("w:pPr").tag)
+    spacing = props.find(el("w:spacing").tag)
+    if spacing is not None:
+        spacing.set(el("w:x", {"before": 0}).attrib.keys()[0], str(twips_))
+        return
     props.append(el("w:spacing", {"before": twips_}))
     from genreport.docx.xml import ppr
 
     p.replace(props, ppr(None, *list(props)))
+
+
+def _keep_next(p: etree._Element) -> None:
+    from genreport.docx.xml import ppr
+
+    props = p.find(el("w:pPr").tag)
+    p.replace(props, ppr(None, *list(props), el("w:keepNext")))
 
 
 def _shade(fill: str) -> etree._Element:

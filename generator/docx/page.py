@@ -68,7 +68,7 @@ EN = PageSetup(top=twips(25), bottom=twips(28), left=twips(25), right=twips(25),
 
 
 def section_properties(page: PageSetup, footers: dict[str, str], headers: dict[str, str], *, even_page: bool = False,
-                       top: int | None = None, bottom: int | None = None) -> etree._Element:
+                       top: int | None = None, bottom: int | None = None, grid: bool | None = None) -> etree._Element:
     """<w:sectPr>: footer/header references (rIds by type), page size, margins, the grid."""
     sect = el("w:sectPr")
     for kind, rid in headers.items():
@@ -82,7 +82,7 @@ def section_properties(page: PageSetup, footers: dict[str, str], headers: dict[s
                                "bottom": page.bottom if bottom is None else bottom, "left": page.left,
                                "header": page.header, "footer": page.footer, "gutter": 0}))  # fmt: skip
     sect.append(el("w:cols", {"space": 425}))
-    if page.grid:
+    if page.grid if grid is None else grid:
         sect.append(el("w:docGrid", {"type": "linesAndChars", "linePitch": PITCH, "charSpace": CHAR_SPACE}))
     else:
         sect.append(el("w:docGrid", {"linePitch": 360}))

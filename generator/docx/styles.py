@@ -57,6 +57,7 @@ class Style:
     italic: bool = False
     colour: str | None = None
     spacing: int | None = None  # w:spacing, twentieths of a point between characters
+    position: int | None = None  # w:position, half-points the baseline is lowered (negative) or raised
     jc: str | None = None
     indent: dict[str, int] | None = None  # w:ind attributes
     before: int | None = None
@@ -84,7 +85,7 @@ def _zh_styles() -> list[Style]:
         Style("Heading4", "四级标题", jc="left", keep_next=True, outline=4),
         Style("ListText", "列表"),
         Style("Missing", "待填写"),
-        Style("AttachmentsNote", "附件说明", jc="left", before=PITCH,
+        Style("AttachmentsNote", "附件说明", jc="left", before=PITCH, keep_next=True,
               indent={"left": round(5 * CELL), "hanging": round(3 * CELL)}),
         Style("Signer", "署名", jc="left", indent={"firstLine": 0}, keep_next=True, keep_lines=True),
         Style("SignDate", "成文日期", jc="left", indent={"firstLine": 0}, keep_next=True, keep_lines=True),
@@ -156,6 +157,7 @@ def _style_element(s: Style) -> etree._Element:
             p.append(el("w:pageBreakBefore"))
         if s.id == "Normal":
             p.append(val("w:widowControl", 0))  # Chinese pages are filled to the last line (§5.2.2)
+            p.append(val("w:overflowPunct", 0))  # no punctuation hanging past the 156 mm line
             p.append(val("w:adjustRightInd", 0))  # the line is the text block's 156 mm, not a whole-cell width
         if s.grid is not None:
             p.append(val("w:snapToGrid", int(s.grid)))
@@ -186,6 +188,8 @@ def _style_element(s: Style) -> etree._Element:
         r.append(val("w:color", s.colour))
     if s.spacing is not None:
         r.append(val("w:spacing", s.spacing))
+    if s.position is not None:
+        r.append(val("w:position", s.position))
     if s.size:
         r += [val("w:sz", round(s.size * 2)), val("w:szCs", round(s.size * 2))]
     if r:

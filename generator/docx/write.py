@@ -9,7 +9,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
 from genreport.docx import markdown as md
-from genreport.docx.body import Body
+from genreport.docx.body import IMPRINT_SLACK, IMPRINT_TAIL, Body
 from genreport.docx.numbering import Numbering
 from genreport.docx.package import deterministic, drop_thumbnail, set_properties
 from genreport.docx.page import A4_H, EN, ZH, draft_header, empty_footer, folio, section_properties, twips
@@ -50,7 +50,8 @@ def render_docx(doc: Document) -> bytes:
             headers[kind] = rid
 
     body.extend(writer.main())
-    bottom = A4_H - twips(IMPRINT_BOTTOM_MM) if zh else page.bottom
+    # the 版记 section's text block ends under the last rule by what follows the table
+    bottom = (A4_H - twips(IMPRINT_BOTTOM_MM) - IMPRINT_TAIL - IMPRINT_SLACK) if zh else page.bottom
     imprint = writer.imprint(A4_H - page.top - bottom)
     if imprint:
         _end_section(body, section_properties(page, footers, headers))
@@ -60,7 +61,7 @@ def render_docx(doc: Document) -> bytes:
             footer_part, rid = part.add_footer_part()
             _fill(footer_part.element, empty_footer())
             blank[kind] = rid
-        body.append(section_properties(page, blank, headers, even_page=True, bottom=bottom))
+        body.append(section_properties(page, blank, headers, even_page=True, bottom=bottom, grid=False))
     else:
         body.append(section_properties(page, footers, headers))
 
