@@ -55,13 +55,18 @@ class PageSetup:
 # sits 2.6 mm below the line's top (the PDF's gbt9704.css works out 2.588 mm the same way).
 GLYPH_DROP_MM = 3.2
 _TOP = twips(37 - GLYPH_DROP_MM)
+# The footer's bottom edge 20 mm above the page's, and the "— N —" line (14 pt exact) raised in it
+# by space after it, so that its dash is 7 mm under the text block (262 mm; measured on
+# LibreOffice's layout). A footer distance of 25.67 mm would do the same in Word, but LibreOffice
+# then moves the whole text block down 5 mm.
+FOOTER_MM, FOLIO_RAISE_MM = 20.0, 5.67
 ZH = PageSetup(
     top=_TOP,
     bottom=A4_H - _TOP - LINES * PITCH,
     left=twips(28),
     right=A4_W - twips(28) - twips(156),
     header=twips(25),
-    footer=twips(20),
+    footer=twips(FOOTER_MM),
     grid=True,
 )
 EN = PageSetup(top=twips(25), bottom=twips(28), left=twips(25), right=twips(25), header=twips(12), footer=twips(12), grid=False)
@@ -95,7 +100,8 @@ def folio(locale: str, side: str) -> etree._Element:
         return paragraph("Folio", field_runs("PAGE", "1"), val("w:jc", "center"))
     jc = "right" if side == "odd" else "left"
     ind = el("w:ind", {"right" if side == "odd" else "left": 280})  # one 14 pt character in
-    return paragraph("Folio", [run("— "), *field_runs("PAGE", "1"), run(" —")], val("w:jc", jc), ind)
+    raise_ = el("w:spacing", {"after": twips(FOLIO_RAISE_MM)})
+    return paragraph("Folio", [run("— "), *field_runs("PAGE", "1"), run(" —")], val("w:jc", jc), ind, raise_)
 
 
 def empty_footer() -> etree._Element:

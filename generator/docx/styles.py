@@ -158,6 +158,8 @@ def _style_element(s: Style) -> etree._Element:
         if s.id == "Normal":
             p.append(val("w:widowControl", 0))  # Chinese pages are filled to the last line (§5.2.2)
             p.append(val("w:overflowPunct", 0))  # no punctuation hanging past the 156 mm line
+            p.append(val("w:autoSpaceDE", 0))  # no extra space between hanzi and Latin letters or digits:
+            p.append(val("w:autoSpaceDN", 0))  # it would push characters off the grid (2024年1月16日)
             p.append(val("w:adjustRightInd", 0))  # the line is the text block's 156 mm, not a whole-cell width
         if s.grid is not None:
             p.append(val("w:snapToGrid", int(s.grid)))
