@@ -52,7 +52,9 @@ def fontconfig_aliases() -> str:
             f"<match target='pattern'><test name='family'><string>{name}</string></test>"
             f"<edit name='family' mode='assign' binding='strong'><string>{role.substitutes[0]}</string></edit>{weight}</match>"
         )
-    return "<?xml version='1.0'?><!DOCTYPE fontconfig SYSTEM 'fonts.dtd'><fontconfig>" + "".join(rules) + "</fontconfig>"
+    return (
+        "<?xml version='1.0'?><!DOCTYPE fontconfig SYSTEM 'fonts.dtd'><fontconfig>" + "".join(rules) + "</fontconfig>"
+    )
 
 
 def libreoffice_pdfs(docx_files: list[Path], out_dir: Path) -> dict[Path, Path]:
@@ -92,7 +94,11 @@ def docx_paragraph_texts(path: Path, headers: list[str] | None = None) -> list[s
                 out.append(Paragraph(child, parent).text)  # type: ignore[arg-type]
             elif tag == "tbl":
                 for row in Table(child, parent).rows:  # type: ignore[arg-type]
-                    if headers is not None and row._tr.trPr is not None and row._tr.trPr.find(qn("w:tblHeader")) is not None:
+                    if (
+                        headers is not None
+                        and row._tr.trPr is not None
+                        and row._tr.trPr.find(qn("w:tblHeader")) is not None
+                    ):
                         headers.append("".join(squash(cell.text) for cell in row.cells))
                     for cell in row.cells:
                         walk(cell, cell._tc)
@@ -111,5 +117,7 @@ def pdf_text(path: Path, top_mm: float, bottom_mm: float) -> str:
     content order (pdftotext -raw), whitespace removed."""
     pt = 72 / 25.4
     crop = ["-x", "0", "-y", str(round(top_mm * pt)), "-W", "600", "-H", str(round((bottom_mm - top_mm) * pt))]
-    done = subprocess.run(["pdftotext", "-raw", *crop, str(path), "-"], capture_output=True, text=True, check=True, timeout=60)
+    done = subprocess.run(
+        ["pdftotext", "-raw", *crop, str(path), "-"], capture_output=True, text=True, check=True, timeout=60
+    )
     return squash(done.stdout)

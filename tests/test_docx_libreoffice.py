@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from docx_helpers import (
     ALL_EXAMPLES,
     SOFFICE,
@@ -24,8 +23,9 @@ from docx_helpers import (
     pdf_text,
     squash,
 )
+
 from genreport.assets import styles_dir
-from genreport.layout_results import FAIL, Result, Verification
+from genreport.layout_results import Result, Verification
 from genreport.verify_layout import verify
 
 pytestmark = pytest.mark.skipif(SOFFICE is None, reason="needs LibreOffice (Debian: libreoffice-writer-nogui)")
@@ -57,34 +57,71 @@ def _number(pattern: str, text: str) -> float:
 
 
 KNOWN = [
-    Known("§5.2.2", "character pitch", "LibreOffice fits only 27 characters of 15.75 pt in the 156 mm line (it keeps "
-          "~1.7 pt free at the end) and does not justify a CJK line that holds 28 of 15.70 pt: the body is set "
-          "-0.3 pt condensed, 15.70 pt a character, 28 a line",
-          lambda r: 15.65 <= _number(r"^([\d.]+) pt", r.detail) <= 15.75),
-    Known("§5.2.2", "28 characters on every full line", "LibreOffice hangs a closing punctuation mark past the "
-          "line's end (its import ignores w:overflowPunct=0): such a line holds 28 characters and the mark",
-          lambda r: re.fullmatch(r"natural full lines \{28: \d+\}; most on any line 29", r.detail) is not None),
-    Known("§7.3.2", "recipient flush left", "LibreOffice sets every line's first glyph 0.73 pt right of the "
-          "paragraph's edge (the WeasyPrint PDF has it on the edge)",
-          lambda r: 28.2 < _number(r"x ([\d.]+) mm", r.detail) < 28.3 and r.detail.endswith(", 1 blank lines")),
-    Known("§7.3.4", "attachment: new page", "the same 0.73 pt: 附件N at 28.26 mm, not within 0.2 mm of 28",
-          lambda r: 28.2 < _number(r"x ([\d.]+) mm", r.detail) < 28.3
-          and abs(_number(r"top ([\d.]+) mm", r.detail) - 37) <= 1 and "not a" not in r.detail),
-    Known("§7.3.5", "issuer 2 characters in", "LibreOffice adds space between hanzi and digits (it ignores "
-          "w:autoSpaceDN=0) and Noto's digits are 0.56 em, not 仿宋_GB2312's 0.5 em: the date runs ~1.3 "
-          "characters longer than the .docx places it for",
-          lambda r: "date starts 2.0 right" in r.detail and 0.3 <= _number(r"date ([\d.]+) in", r.detail) <= 1.0
-          and r.detail.endswith("1 blank lines above")),
-    Known("§7.3.5", "sealed: date 4 characters", "the same longer date: centred on the issuer's box, it ends "
-          "~0.7 character nearer the edge",
-          lambda r: 3.0 <= _number(r"date ([\d.]+) in", r.detail) < 4 and "issuer centred True" in r.detail),
+    Known(
+        "§5.2.2",
+        "character pitch",
+        "LibreOffice fits only 27 characters of 15.75 pt in the 156 mm line (it keeps "
+        "~1.7 pt free at the end) and does not justify a CJK line that holds 28 of 15.70 pt: the body is set "
+        "-0.3 pt condensed, 15.70 pt a character, 28 a line",
+        lambda r: 15.65 <= _number(r"^([\d.]+) pt", r.detail) <= 15.75,
+    ),
+    Known(
+        "§5.2.2",
+        "28 characters on every full line",
+        "LibreOffice hangs a closing punctuation mark past the "
+        "line's end (its import ignores w:overflowPunct=0): such a line holds 28 characters and the mark",
+        lambda r: re.fullmatch(r"natural full lines \{28: \d+\}; most on any line 29", r.detail) is not None,
+    ),
+    Known(
+        "§7.3.2",
+        "recipient flush left",
+        "LibreOffice sets every line's first glyph 0.73 pt right of the "
+        "paragraph's edge (the WeasyPrint PDF has it on the edge)",
+        lambda r: 28.2 < _number(r"x ([\d.]+) mm", r.detail) < 28.3 and r.detail.endswith(", 1 blank lines"),
+    ),
+    Known(
+        "§7.3.4",
+        "attachment: new page",
+        "the same 0.73 pt: 附件N at 28.26 mm, not within 0.2 mm of 28",
+        lambda r: (
+            28.2 < _number(r"x ([\d.]+) mm", r.detail) < 28.3
+            and abs(_number(r"top ([\d.]+) mm", r.detail) - 37) <= 1
+            and "not a" not in r.detail
+        ),
+    ),
+    Known(
+        "§7.3.5",
+        "issuer 2 characters in",
+        "LibreOffice adds space between hanzi and digits (it ignores "
+        "w:autoSpaceDN=0) and Noto's digits are 0.56 em, not 仿宋_GB2312's 0.5 em: the date runs ~1.3 "
+        "characters longer than the .docx places it for",
+        lambda r: (
+            "date starts 2.0 right" in r.detail
+            and 0.3 <= _number(r"date ([\d.]+) in", r.detail) <= 1.0
+            and r.detail.endswith("1 blank lines above")
+        ),
+    ),
+    Known(
+        "§7.3.5",
+        "sealed: date 4 characters",
+        "the same longer date: centred on the issuer's box, it ends ~0.7 character nearer the edge",
+        lambda r: 3.0 <= _number(r"date ([\d.]+) in", r.detail) < 4 and "issuer centred True" in r.detail,
+    ),
 ]
 DRAFT_ONLY = [
-    Known("§7.2.5", "document number", "the draft example's own data: 平政发[2024]第02号 (check reports it)",
-          lambda r: r.detail == "平政发[2024]第02号"),
-    Known("§5.2.2", "22 lines on every full page", "LibreOffice keeps the whole last paragraph with the signature "
-          "(w:keepNext), Word only its last line; the page before ends early by that paragraph",
-          lambda r: all(n >= 16 for n in map(int, re.findall(r"\d+: (\d+)", r.detail)))),
+    Known(
+        "§7.2.5",
+        "document number",
+        "the draft example's own data: 平政发[2024]第02号 (check reports it)",
+        lambda r: r.detail == "平政发[2024]第02号",
+    ),
+    Known(
+        "§5.2.2",
+        "22 lines on every full page",
+        "LibreOffice keeps the whole last paragraph with the signature "
+        "(w:keepNext), Word only its last line; the page before ends early by that paragraph",
+        lambda r: all(n >= 16 for n in map(int, re.findall(r"\d+: (\d+)", r.detail))),
+    ),
 ]
 
 
@@ -135,7 +172,11 @@ def test_libreoffice_layout_passes_verify_layout(stem: str, lo_pdfs: dict[str, P
 def test_libreoffice_font_roles_are_checked(lo_pdfs: dict[str, Path], lo_stylesheet: Path) -> None:
     """The role checks ran and passed on LibreOffice's font names (not skipped as unknown)."""
     results = verify(lo_pdfs["zuoyun-2023.zh-CN"], lo_stylesheet).results
-    roles = {r.check: r for r in results if r.check.startswith(("一、 headings", "（一） headings", "title in 小标宋", "body text in 仿宋"))}
+    roles = {
+        r.check: r
+        for r in results
+        if r.check.startswith(("一、 headings", "（一） headings", "title in 小标宋", "body text in 仿宋"))
+    }
     assert len(roles) == 4 and all(r.status == "ok" for r in roles.values()), roles
     assert "UKaiCN" in roles["（一） headings: 楷体, 16 pt, not bold"].detail
 
@@ -151,9 +192,9 @@ def test_docx_text_round_trips_through_libreoffice(stem: str, lo_pdfs: dict[str,
     for text in filter(None, paragraphs):
         if not pdf.startswith(text, at):  # a table's header row, repeated on a new page
             at += next((len(h) for h in headers if pdf.startswith(h, at)), 0)
-        assert pdf.startswith(text, at), f"expected {text[:40]!r} at {at}, the PDF has {pdf[at:at + 40]!r}"
+        assert pdf.startswith(text, at), f"expected {text[:40]!r} at {at}, the PDF has {pdf[at : at + 40]!r}"
         at += len(text)
-    assert at == len(pdf), f"the PDF has more text than the .docx: {pdf[at:at + 60]!r}"
+    assert at == len(pdf), f"the PDF has more text than the .docx: {pdf[at : at + 60]!r}"
 
 
 def test_en_docx_is_a4(lo_pdfs: dict[str, Path]) -> None:

@@ -225,11 +225,15 @@ class Body:
             label = len(doc.labels.copies_to + doc.labels.colon) if self.zh else 0
             usable = (width - 2 * one - label * one) / one  # characters of `size` a line
             count = _lines(text[label:], usable) if self.zh else max(1, round(len(text) * 0.5 / usable + 0.5))
-            indent = ind(left=one + label * one, hanging=label * one, right=one) if self.zh else ind(left=one, right=one)
+            indent = (
+                ind(left=one + label * one, hanging=label * one, right=one) if self.zh else ind(left=one, right=one)
+            )
             rows.append((paragraph("Imprint", [run(text)], indent), count * line))
         if dist.printed_by or dist.printed_on:
             tabs = el("w:tabs", None, el("w:tab", {"val": "right", "pos": width - one}))
-            printed_on = doc.labels.printed.format(date=format_date(dist.printed_on, doc.locale)) if dist.printed_on else ""
+            printed_on = (
+                doc.labels.printed.format(date=format_date(dist.printed_on, doc.locale)) if dist.printed_on else ""
+            )
             runs = [run(dist.printed_by or ""), el("w:r", None, el("w:tab")), run(printed_on)]
             rows.append((paragraph("Imprint", runs, tabs, ind(left=one, right=one)), line))
         thick = {"val": "single", "sz": 8, "space": 0, "color": "000000"}
@@ -237,19 +241,28 @@ class Body:
         none = {"val": "nil"}
         borders = el("w:tblBorders", None, el("w:top", thick), el("w:left", none), el("w:bottom", thick),
                      el("w:right", none), el("w:insideH", thin), el("w:insideV", none))  # fmt: skip
-        margins = el("w:tblCellMar", None, *[el(f"w:{side}", {"w": 0, "type": "dxa"}) for side in ("top", "left", "bottom", "right")])
+        margins = el(
+            "w:tblCellMar",
+            None,
+            *[el(f"w:{side}", {"w": 0, "type": "dxa"}) for side in ("top", "left", "bottom", "right")],
+        )
         props = el("w:tblPr", None, val("w:tblStyle", "ReportTable"), el("w:tblW", {"w": width, "type": "dxa"}),
                    el("w:tblInd", {"w": 0, "type": "dxa"}), borders, el("w:tblLayout", {"type": "fixed"}), margins)  # fmt: skip
         table = el("w:tbl", None, props, el("w:tblGrid", None, el("w:gridCol", {"w": width})))
         for p, height in rows:
-            tr = el("w:tr", None, el("w:trPr", None, el("w:cantSplit"), el("w:trHeight", {"val": height, "hRule": "atLeast"})))
+            tr = el(
+                "w:tr",
+                None,
+                el("w:trPr", None, el("w:cantSplit"), el("w:trHeight", {"val": height, "hRule": "atLeast"})),
+            )
             tr.append(el("w:tc", None, el("w:tcPr", None, el("w:tcW", {"w": width, "type": "dxa"})), p))
             table.append(tr)
         rules = 20 + 15 * (len(rows) - 1) + 20  # 1 pt, 0.75 pt, 1 pt: the borders add to the rows' height
         spacer = frame_height - sum(h for _, h in rows) - rules - IMPRINT_TAIL - IMPRINT_SLACK
-        spacer_p = paragraph("Imprint", [], el("w:spacing", {"before": max(spacer - 20, 0), "line": 20, "lineRule": "exact"}))
-        return [spacer_p, table,
-                paragraph("Imprint", [], el("w:spacing", {"line": IMPRINT_TAIL, "lineRule": "exact"}))]
+        spacer_p = paragraph(
+            "Imprint", [], el("w:spacing", {"before": max(spacer - 20, 0), "line": 20, "lineRule": "exact"})
+        )
+        return [spacer_p, table, paragraph("Imprint", [], el("w:spacing", {"line": IMPRINT_TAIL, "lineRule": "exact"}))]
 
 
 IMPRINT_TAIL = 20  # the paragraph Word needs after a table, under the last rule (twips)

@@ -22,7 +22,7 @@ import lxml.html
 from lxml import etree
 
 from genreport.docx.page import CELL
-from genreport.docx.xml import el, paragraph, run, val
+from genreport.docx.xml import clean_text, el, paragraph, run, val
 from genreport.render.markdown import URL_SCHEMES
 from genreport.render.markdown import to_html as markdown_html
 
@@ -69,7 +69,6 @@ _INLINE = {"strong": {"bold": True}, "b": {"bold": True}, "em": {"emphasis": Tru
            "sub": {"vert": "subscript"}, "sup": {"vert": "superscript"}}  # fmt: skip
 
 
-
 def inline(node: etree._Element, ctx: Context, fmt: Format = Format()) -> Runs:
     """The runs of an element's content (its text, children, and their tails)."""
     out: Runs = []
@@ -91,6 +90,8 @@ def inline(node: etree._Element, ctx: Context, fmt: Format = Format()) -> Runs:
 
 
 def _ws(text: str) -> str:
+    """HTML whitespace: a run of spaces and newlines is one space (control characters go first)."""
+    text = clean_text(text)
     return " ".join(text.split()) if text.strip() else (" " if text else "")
 
 
@@ -230,11 +231,20 @@ def table(rows: list[list[Cell]], widths: list[int], header_rows: int = 0) -> et
         for j, (heading, runs, align) in enumerate(cells):
             width = widths[j] if j < len(widths) else widths[-1]
             jc = {"right": "right", "center": "center"}.get(align or "", "left")
-            cell = el("w:tc", None, el("w:tcPr", None, el("w:tcW", {"w": width, "type": "dxa"}), val("w:vAlign", "center")))
+            cell = el(
+                "w:tc", None, el("w:tcPr", None, el("w:tcW", {"w": width, "type": "dxa"}), val("w:vAlign", "center"))
+            )
             cell.append(paragraph("TableHeading" if heading else "TableText", runs, val("w:jc", jc)))
             row.append(cell)
         for _ in range(len(cells), len(widths)):  # a short row: Word needs every grid column
-            row.append(el("w:tc", None, el("w:tcPr", None, el("w:tcW", {"w": widths[-1], "type": "dxa"})), paragraph("TableText")))
+            row.append(
+                el(
+                    "w:tc",
+                    None,
+                    el("w:tcPr", None, el("w:tcW", {"w": widths[-1], "type": "dxa"})),
+                    paragraph("TableText"),
+                )
+            )
         out.append(row)
     return out
 

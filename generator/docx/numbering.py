@@ -31,7 +31,18 @@ class Numbering:
                          val("w:numFmt", "decimal" if ordered else "bullet"),
                          val("w:suff", "nothing" if zh else "space"),
                          val("w:lvlText", f"%{level + 1}." if ordered else "•"), val("w:lvlJc", "left"))  # fmt: skip
-                lvl.append(el("w:pPr", None, el("w:ind", {"left": 0 if zh else indent, "firstLine": indent} if zh else {"left": indent, "hanging": 360})))
+                lvl.append(
+                    el(
+                        "w:pPr",
+                        None,
+                        el(
+                            "w:ind",
+                            {"left": 0 if zh else indent, "firstLine": indent}
+                            if zh
+                            else {"left": indent, "hanging": 360},
+                        ),
+                    )
+                )
                 node.append(lvl)
             root.append(node)
         for num, (ordered, start) in enumerate(self.lists, start=1):

@@ -18,7 +18,7 @@ ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 def fixed_time(doc: Document) -> dt.datetime:
     """The document's own date: signed, else the end of the year reported on (never the clock)."""
     day = doc.report.signed_on or dt.date(doc.report.year, 12, 31)
-    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
 
 
 def set_properties(package_doc: object, doc: Document) -> None:

@@ -69,11 +69,21 @@ ZH = PageSetup(
     footer=twips(FOOTER_MM),
     grid=True,
 )
-EN = PageSetup(top=twips(25), bottom=twips(28), left=twips(25), right=twips(25), header=twips(12), footer=twips(12), grid=False)
+EN = PageSetup(
+    top=twips(25), bottom=twips(28), left=twips(25), right=twips(25), header=twips(12), footer=twips(12), grid=False
+)
 
 
-def section_properties(page: PageSetup, footers: dict[str, str], headers: dict[str, str], *, even_page: bool = False,
-                       top: int | None = None, bottom: int | None = None, grid: bool | None = None) -> etree._Element:
+def section_properties(
+    page: PageSetup,
+    footers: dict[str, str],
+    headers: dict[str, str],
+    *,
+    even_page: bool = False,
+    top: int | None = None,
+    bottom: int | None = None,
+    grid: bool | None = None,
+) -> etree._Element:
     """<w:sectPr>: footer/header references (rIds by type), page size, margins, the grid."""
     sect = el("w:sectPr")
     for kind, rid in headers.items():

@@ -107,7 +107,7 @@ def _zh_styles() -> list[Style]:
 
 def _en_styles() -> list[Style]:
     return [
-        Style("Normal", "Normal", based_on=None, jc="both", line=334, line_rule="auto", after=115),
+        Style("Normal", "Normal", based_on=None, font=EN_SERIF, size=11.5, jc="both", line=334, line_rule="auto", after=115),
         Style("DocNumber", "Document number", size=10.5, jc="right", after=454),
         Style("DocTitle", "Document title", size=17, bold=True, jc="center", line=312, after=454, keep_next=True, outline=0),
         Style("Recipient", "Recipient", jc="left", after=184),
@@ -207,14 +207,27 @@ def styles_xml(locale: str) -> etree._Element:
     defaults = el(
         "w:docDefaults",
         None,
-        el("w:rPrDefault", None, rpr(_fonts(body), val("w:kern", 0), val("w:sz", round(size * 2)),
-                                     val("w:szCs", round(size * 2)), el("w:lang", lang))),  # fmt: skip
+        el(
+            "w:rPrDefault",
+            None,
+            rpr(
+                _fonts(body),
+                val("w:kern", 0),
+                val("w:sz", round(size * 2)),
+                val("w:szCs", round(size * 2)),
+                el("w:lang", lang),
+            ),
+        ),  # fmt: skip
         el("w:pPrDefault", None, ppr(None, el("w:spacing", {"after": 0}))),
     )
     root = etree.Element(f"{{{W_NS}}}styles", nsmap={"w": W_NS})
     root.append(defaults)
     root.extend(_style_element(s) for s in (_zh_styles() if zh else _en_styles()))
-    table = el("w:style", {"type": "table", "styleId": "ReportTable", "customStyle": 1}, val("w:name", "报告表格" if zh else "Report table"))
+    table = el(
+        "w:style",
+        {"type": "table", "styleId": "ReportTable", "customStyle": 1},
+        val("w:name", "报告表格" if zh else "Report table"),
+    )
     table.append(el("w:tblPr", None, el("w:tblBorders", None, *[
         el(f"w:{side}", {"val": "single", "sz": 6, "space": 0, "color": "000000"})
         for side in ("top", "left", "bottom", "right", "insideH", "insideV")

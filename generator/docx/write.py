@@ -109,5 +109,8 @@ def _settings(settings: etree._Element, locale: str) -> None:
         if tag in ("rsids", "attachedTemplate", "proofState"):
             settings.remove(child)
         if tag == "themeFontLang":
-            child.set("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}val", "zh-CN" if locale == "zh-CN" else "en-GB")
+            child.set(
+                "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}val",
+                "zh-CN" if locale == "zh-CN" else "en-GB",
+            )
             child.set("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia", "zh-CN")
