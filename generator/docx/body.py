@@ -200,8 +200,8 @@ class Body:
         for row in table_rows(doc):
             rows.append([(False, [run(row.label)], None), (False, [run(row.value)], "right"),
                          (False, [run(row.previous)], "right"), (False, [run(row.change)], "right")])  # fmt: skip
-        w = self.page.text_width
-        widths = [w - 3 * round(w * 0.2)] + [round(w * 0.2)] * 3
+        texts = [head] + [[r.label, r.value, r.previous, r.change] for r in table_rows(doc)]
+        widths = md.column_widths(texts, self.page.text_width, 14 if self.zh else 10)
         return md.table(rows, widths, header_rows=1)
 
     # ---------------------------------------------------------------- 版记 ---

@@ -216,14 +216,39 @@ def _table(node: etree._Element, ctx: Context) -> etree._Element:
     )
 
 
+CELL_PAD = 113  # twips: 2 mm each side of a cell's text, as gbt9704.css pads table cells
+
+
+def column_widths(texts: list[list[str]], total: int, size_pt: float, flexible: int = 0) -> list[int]:
+    """Column widths that keep each column's longest text on one line (figures, "-8.5个百分点"),
+    the `flexible` column taking what is left (at least a quarter of the table)."""
+    from genreport.render.titles import width as cells
+
+    need = [max((cells(row[j]) for row in texts if j < len(row)), default=1.0) for j in range(len(texts[0]))]
+    widths = [round((n + 1) * size_pt * 20 + 2 * CELL_PAD) for n in need]  # a character to spare: wider digits
+    rest = total - sum(w for j, w in enumerate(widths) if j != flexible)
+    if rest < total // 4:
+        return [total // len(need)] * len(need)
+    widths[flexible] = rest
+    return widths
+
+
 Cell = tuple[bool, Runs, str | None]  # (a heading cell, its runs, its alignment)
 
 
 def table(rows: list[list[Cell]], widths: list[int], header_rows: int = 0) -> etree._Element:
     """A Word table in the 报告表格 style: thin black rules, header rows repeated on each page."""
     grid = el("w:tblGrid", None, *[el("w:gridCol", {"w": w}) for w in widths])
+    margins = el(
+        "w:tblCellMar",
+        None,
+        el("w:top", {"w": 57, "type": "dxa"}),
+        el("w:left", {"w": CELL_PAD, "type": "dxa"}),
+        el("w:bottom", {"w": 57, "type": "dxa"}),
+        el("w:right", {"w": CELL_PAD, "type": "dxa"}),
+    )  # 1 / 2 mm
     props = el("w:tblPr", None, val("w:tblStyle", "ReportTable"), el("w:tblW", {"w": sum(widths), "type": "dxa"}),
-               val("w:jc", "center"), el("w:tblLayout", {"type": "fixed"}))  # fmt: skip
+               val("w:jc", "center"), el("w:tblLayout", {"type": "fixed"}), margins)  # fmt: skip
     out = el("w:tbl", None, props, grid)
     for i, cells in enumerate(rows):
         row_props = el("w:trPr", None, el("w:cantSplit"), *([el("w:tblHeader")] if i < header_rows else []))
