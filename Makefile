@@ -12,7 +12,8 @@ OUT ?= out
 # Fandol 仿宋 and 楷体 (two files out of Debian's texlive-lang-chinese, not the package itself).
 RUN_PACKAGES := fonts-noto-cjk fonts-noto-cjk-extra fonts-arphic-ukai fonts-lxgw-wenkai fonts-noto-core \
 	libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 poppler-utils
-# The browser tests drive Debian's Chromium headless; the import tests convert documents with LibreOffice and pandoc.
+# The browser tests drive Debian's Chromium headless; the docx and import tests lay documents out
+# and convert them with LibreOffice, the import tests with pandoc too.
 TEST_PACKAGES := chromium libreoffice-writer-nogui pandoc
 
 .PHONY: run test bench setup setup-test clean

@@ -15,6 +15,7 @@ runs, and prints one table:
                   subsetting library hidden from WeasyPrint's loader in that child process)
   check           `genreport check` in a fresh process
   HTML re-render  check + HTML after an edit, in process; and bench/preview_rerender.py's figure
+  docx build      render_docx of the same Document, in process (python-docx loaded once)
   sizes, memory   the PDFs' sizes; peak resident memory of the warm build's process
   10x / 1x        how the cost grows with the content
   batch           ten-page reports a minute, `genreport build DIR -j 2`, compact fonts cached
@@ -166,6 +167,17 @@ def in_process(size: Size, runs: int, warm_cache: Path) -> None:
 
     size.figures["rerender"] = repeat(runs, rerender)
 
+    from genreport.docx import render_docx
+
+    render_docx(doc)  # python-docx's template and lxml loaded once, as in a build
+
+    def docx_build() -> Run:
+        started = time.perf_counter()
+        render_docx(doc)
+        return Run(time.perf_counter() - started)
+
+    size.figures["docx"] = repeat(max(runs, 5), docx_build)
+
     edited = size.path.with_name(size.path.stem + "-edited.yaml")
     text = size.path.read_text(encoding="utf-8")
     render_draft_html(size.path)
@@ -265,6 +277,7 @@ def table(one: Size, ten: Size, throughput: float, batch_pages: int) -> str:
         (nohb, s("plain-nohb", one), s("plain-nohb", ten), "(reference)"),
         ("genreport check (fresh process)", s("check", one), s("check", ten), "< 0.3 s"),
         ("HTML re-render after an edit (check + HTML, in process)", ms("html", one), ms("html", ten), "< 50 ms"),
+        ("docx build in process (render_docx, -f docx)", s("docx", one), s("docx", ten), "< 0.3 s"),
         ("preview re-render after a save (+ panel; preview_rerender.py)", ms("preview", one), ms("preview", ten),
          "< 150 ms"),
         ("PDF size, genreport", kb(one.pdf_bytes), kb(ten.pdf_bytes), "< 350 KB"),

@@ -52,7 +52,14 @@ def _pdf(doc: Document, settings: PdfSettings | None = None) -> bytes:
     return render_pdf(doc, settings)
 
 
-WRITERS: dict[str, Writer] = {"html": _html, "md": _markdown, "pdf": _pdf}
+def _docx(doc: Document) -> bytes:
+    from genreport.docx import render_docx
+
+    return render_docx(doc)
+
+
+WRITERS: dict[str, Writer] = {"html": _html, "md": _markdown, "pdf": _pdf, "docx": _docx}
+DEFAULT_FORMATS = ("html", "md", "pdf")  # docx on request (-f docx): see README, "Word output"
 DATA_SUFFIXES = (".yaml", ".yml")
 
 
@@ -85,8 +92,8 @@ def default_out_dir(source: Path) -> Path:
 
 
 def default_formats() -> list[str]:
-    """Every format that has a writer today."""
-    return list(WRITERS)
+    """The formats a plain `build` writes: the publishable set; docx is asked for (-f docx)."""
+    return list(DEFAULT_FORMATS)
 
 
 @dataclass

@@ -28,9 +28,9 @@ def files(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir()) if folder.exists() else []
 
 
-def test_default_formats_are_those_that_exist():
-    assert default_formats() == list(WRITERS)
-    assert set(default_formats()) == {"html", "md", "pdf"}
+def test_default_formats_are_the_publishable_set():
+    assert set(WRITERS) == {"html", "md", "pdf", "docx"}
+    assert default_formats() == ["html", "md", "pdf"]  # docx only with -f docx (README)
 
 
 def test_build_writes_html_md_and_pdf(tmp_path):
@@ -50,9 +50,9 @@ def test_format_option_selects(tmp_path):
 
 
 def test_unknown_format_exits_2(tmp_path):
-    result = invoke("build", str(ZUOYUN), "-o", str(tmp_path), "--format", "html,docx")
+    result = invoke("build", str(ZUOYUN), "-o", str(tmp_path), "--format", "html,odt")
     assert result.exit_code == 2
-    assert "docx" in result.output
+    assert "odt" in result.output
     assert files(tmp_path) == []
 
 

@@ -19,7 +19,7 @@ STAGES: tuple[tuple[str, ...], ...] = (
     ("launch", "__main__"),  # the process: starts the PDF helper, runs the command line
     ("cli",),  # typer commands: parse, call one function, print, exit code
     ("build", "batch", "preview", "yearly", "importer"),  # orchestration, the year-to-year workflow, import
-    ("pdf",),  # HTML -> PDF: prepare the job, the helper process, WeasyPrint and its patches
+    ("pdf", "docx"),  # the PDF (prepare, helper process, WeasyPrint and its patches) and the Word file
     ("verify",),  # GB/T 9704: the standard's constants and the measuring of a built PDF
     ("fonts",),  # font roles, faces, the font cache
     ("render",),  # Document, Jinja, Markdown, numbering -> HTML and Markdown text

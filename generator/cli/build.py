@@ -27,7 +27,7 @@ def build(
         typer.Option("--output", "-o", help="Output folder (default: build/<file name without .yaml>; a batch: build/, one folder per report). Files are named after the data file and locale: zuoyun-2023.zh-CN.pdf.", show_default=False),
     ] = None,
     formats: Annotated[
-        Optional[str], typer.Option("--format", "-f", help="Comma-separated output formats (default: all available: html,md,pdf).", show_default=False)
+        Optional[str], typer.Option("--format", "-f", help="Comma-separated output formats: html, md, pdf, docx (default: html,md,pdf).", show_default=False)
     ] = None,
     draft: Annotated[bool, typer.Option("--draft", help="Build despite errors: mark DRAFT / 征求意见稿 and show missing parts in place.")] = False,
     previous: Annotated[
@@ -73,7 +73,7 @@ def _build(
     jobs: int,
     helper: PdfHelper | None,
 ) -> None:
-    from genreport.build import build_file, default_formats, default_out_dir, unknown_formats
+    from genreport.build import WRITERS, build_file, default_formats, default_out_dir, unknown_formats
     from genreport.checks.format import format_text, summary_line
     from genreport.fonts.roles import font_dir_from
     from genreport.pdf.prepare import PdfSettings
@@ -81,7 +81,7 @@ def _build(
     wanted = [f.strip() for f in formats.split(",") if f.strip()] if formats else default_formats()
     bad = unknown_formats(wanted)
     if bad or not wanted:
-        raise typer.BadParameter(f"unknown format {', '.join(bad) or '(none)'}; available: {', '.join(default_formats())}", param_hint="--format")
+        raise typer.BadParameter(f"unknown format {', '.join(bad) or '(none)'}; available: {', '.join(WRITERS)}", param_hint="--format")
     try:
         pdf = PdfSettings(font_dir=font_dir_from(font_dir), strict_fonts=strict_fonts)
     except GenreportError as error:

@@ -1,0 +1,307 @@
+"""The body, element by element, from the render Document (the same one report.html comes from).
+
+Order and words follow templates/_common/base.html.j2 and part.html.j2: draft mark (a header),
+document number, title in balanced lines, recipient, preamble, the parts (一、 headings, （一）
+subheadings, 一是/二是 points with their leads), 附件说明, signature and date per GB/T 9704 §7.3.5,
+附注, then each attachment on a new page, then the 版记 in a section of its own that starts on
+an even page and stands at the foot of the text block.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lxml import etree
+
+from genreport.docx import markdown as md
+from genreport.docx.attachments import attachments
+from genreport.docx.page import A4_H, CELL, PITCH, PageSetup, twips
+from genreport.docx.xml import el, paragraph, run, val
+from genreport.render.document import Document
+from genreport.render.indicators import table_rows
+from genreport.render.numbering import format_date, item_number, part_number, point_number, subsection_number
+from genreport.render.titles import balanced_lines, width
+
+Elements = list[etree._Element]
+
+
+def cells(text: str) -> float:
+    """Width in grid characters: an ideograph is one, a half-width character half (titles.width)."""
+    return width(text)
+
+
+def ind(**attrs: int) -> etree._Element:
+    return el("w:ind", {k: v for k, v in attrs.items()})
+
+
+TITLE_DROP = 105  # twips: 1.85 mm
+
+
+@dataclass
+class Body:
+    doc: Document
+    ctx: md.Context
+    page: PageSetup
+    _gap: int = 0
+
+    @property
+    def zh(self) -> bool:
+        return self.doc.locale == "zh-CN"
+
+    def main(self) -> Elements:
+        """Everything before the 版记: head, parts, closing, attachments."""
+        text = self.head() + self.parts()
+        if text and etree.QName(text[-1]).localname == "p":
+            _keep_next(text[-1])  # the signature never starts a page: the last line of text goes with it
+        return text + self.closing() + self.attachments()
+
+    # ---------------------------------------------------------------- head ---
+
+    def head(self) -> Elements:
+        """Document number, title, then one blank line (§7.3.2) before the recipient or the text."""
+        doc, report, out = self.doc, self.doc.report, []
+        if report.document_number:
+            out.append(paragraph("DocNumber", [run(report.document_number)]))
+        lines = balanced_lines(doc.title, doc.issuer_names, doc.locale)
+        out.append(paragraph("DocTitle", [run("\n".join(lines))], val("w:snapToGrid", 0)))
+        drop = 0
+        if self.zh and not report.document_number:
+            # the title opens the page: its 22 pt glyphs would start 1.9 mm above the 37 mm a body line
+            # starts at (§5.2.1); lowered by that much, with the blank line below it shortened to match
+            drop = TITLE_DROP
+            _space_before(out[-1], drop)
+        if report.recipients:
+            sep = "、" if self.zh else doc.labels.list_sep
+            out.append(paragraph("Recipient", [run(sep.join(report.recipients) + doc.labels.colon.strip())]))
+        out += md.blocks(report.preamble, self.ctx)
+        self._gap = (PITCH - drop) if self.zh else 0  # the blank line under the title, on what follows it
+        if len(out) > (2 if report.document_number else 1):
+            self._take_gap(out[2 if report.document_number else 1])
+        return out
+
+    def _take_gap(self, p: etree._Element) -> None:
+        if self._gap:
+            _space_before(p, self._gap)
+            self._gap = 0
+
+    # --------------------------------------------------------------- parts ---
+
+    def parts(self) -> Elements:
+        out: Elements = []
+        locale = self.doc.locale
+        for part in self.doc.parts:
+            heading = paragraph("Heading1", [run(part_number(part.number, locale) + part.heading)])
+            self._take_gap(heading)
+            out.append(heading)
+            section = part.section
+            if part.missing:
+                out.append(paragraph("Missing", [run(self.doc.labels.missing + part.guidance)], _shade("FDE9B6")))
+                continue
+            assert section is not None
+            if section.none and section.is_empty:
+                out.append(paragraph("Normal", [run(self.doc.none_sentence)]))
+                continue
+            out += md.blocks(section.intro, self.ctx)
+            for n, sub in enumerate(section.subsections, start=1):
+                out.append(paragraph("Heading2", [run(subsection_number(n, locale) + sub.heading)]))
+                out += md.blocks(sub.intro, self.ctx)
+                for k, point in enumerate(sub.points, start=1):
+                    out += self.point(point, k)
+            for k, point in enumerate(section.points, start=1):
+                out += self.point(point, k)
+        return out
+
+    def point(self, point: object, n: int) -> Elements:
+        from genreport.data.model import Point
+
+        assert isinstance(point, Point)
+        first, rest = md.split_first(point.text, self.ctx)
+        runs = [run(point_number(n, self.doc.locale))]
+        if point.lead:
+            runs.append(run(point.lead + (" " if not self.zh else "")))
+        return [paragraph("Normal", runs + first), *rest]
+
+    # ------------------------------------------------------------- closing ---
+
+    def closing(self) -> Elements:
+        doc, report, out = self.doc, self.doc.report, []
+        listed = attachments(doc)
+        if listed:
+            label = doc.labels.attachments if len(listed) > 1 else doc.labels.attachment
+            items = [
+                (item_number(i, doc.locale) if len(listed) > 1 else "") + a.title for i, a in enumerate(listed, start=1)
+            ]
+            out.append(paragraph("AttachmentsNote", [run(label + doc.labels.colon + "\n".join(items))]))
+        out += self.signature()
+        if report.public_release:
+            out.append(paragraph("Annotation", [run(doc.labels.annotation)]))
+        return out
+
+    def signature(self) -> Elements:
+        """§7.3.5. Unsealed: issuer 2 characters in from the right, the date 2 characters right of the
+        issuer's first character (if the date is the longer, the date 2 in and the issuer moves left).
+        Sealed: date 4 in from the right, issuer centred on the date, two blank lines above."""
+        report, locale = self.doc.report, self.doc.locale
+        signers = report.signers
+        date = format_date(report.signed_on, locale) if report.signed_on else None
+        if not self.zh:
+            out = [paragraph("Signer", [run(s)]) for s in signers]
+            if date:
+                out.append(paragraph("SignDate", [run(date)]))
+            _space_before(out[0], 480)
+            return out
+        text_width = self.page.text_width
+        name_w = max(cells(s) for s in signers)
+        date_w = cells(date) if date else 0.0
+        out = []
+        if report.sealed:
+            if date:
+                centre = text_width - 4 * CELL - date_w * CELL / 2
+            else:
+                centre = text_width - 4 * CELL - name_w * CELL / 2
+            half = min(centre, text_width - centre)
+            box = {"left": round(centre - half), "right": round(text_width - centre - half), "firstLine": 0}
+            out = [paragraph("Signer", [run(s)], ind(**box), val("w:jc", "center")) for s in signers]
+            if date:
+                out.append(paragraph("SignDate", [run(date)], ind(**box), val("w:jc", "center")))
+            _space_before(out[0], 2 * PITCH)
+            return out
+        box_w = max(name_w, 2 + date_w)  # the shrink-to-fit box of gbt9704.css's .signature
+        start = round(text_width - (2 + box_w) * CELL)
+        out = [paragraph("Signer", [run(s)], ind(left=start, firstLine=0)) for s in signers]
+        if date:
+            out.append(paragraph("SignDate", [run(date)], ind(left=start + round(2 * CELL), firstLine=0)))
+        _space_before(out[0], PITCH)
+        return out
+
+    # --------------------------------------------------------- attachments ---
+
+    def attachments(self) -> Elements:
+        out: Elements = []
+        listed = attachments(self.doc)
+        labels = self.doc.labels
+        for i, a in enumerate(listed, start=1):
+            number = "" if len(listed) == 1 else (f" {i}" if not self.zh else str(i))
+            out.append(paragraph("AttachmentLabel", [run(labels.attachment + number)]))
+            title = "\n".join(balanced_lines(a.title, self.doc.issuer_names, self.doc.locale))
+            out.append(paragraph("AttachmentTitle", [run(title)], val("w:snapToGrid", 0)))
+            if a.indicators:
+                out.append(self.indicator_table())
+            else:
+                out += md.blocks(a.body, self.ctx)
+        return out
+
+    def indicator_table(self) -> etree._Element:
+        doc, labels = self.doc, self.doc.labels
+        years = doc.comparison_years
+        previous = labels.year.format(year=years[0]) if len(years) == 1 else ("比较值" if self.zh else "Compared with")
+        head = [labels.indicator, labels.year.format(year=doc.report.year), previous, labels.change]
+        rows: list[list[md.Cell]] = [[(True, [run(h)], None) for h in head]]
+        for row in table_rows(doc):
+            rows.append([(False, [run(row.label)], None), (False, [run(row.value)], "right"),
+                         (False, [run(row.previous)], "right"), (False, [run(row.change)], "right")])  # fmt: skip
+        texts = [head] + [[r.label, r.value, r.previous, r.change] for r in table_rows(doc)]
+        widths = md.column_widths(texts, self.page.text_width, 14 if self.zh else 10)
+        return md.table(rows, widths, header_rows=1)
+
+    # ---------------------------------------------------------------- 版记 ---
+
+    def imprint(self, frame_height: int) -> Elements:
+        """The 版记 (§7.4) at the foot of its section's text block: a one-column table as wide as the
+        text block whose top, inner and bottom borders are the three rules (0.35/0.25/0.35 mm); a
+        spacer paragraph of exact height above it takes what the rows leave, so the last rule lies
+        on the block's bottom edge. 抄送 and 印发 stand one character in from each side."""
+        doc = self.doc
+        dist = doc.report.distribution
+        if dist is None or not doc.has_imprint:
+            return []
+        size = 14 if self.zh else 10
+        one = round(size * 20)
+        line = PITCH if self.zh else 384
+        width = self.page.text_width
+        rows: list[tuple[etree._Element, int]] = []
+        if dist.copies_to:
+            text = doc.labels.copies_to + doc.labels.colon + doc.labels.list_sep.join(dist.copies_to) + doc.labels.end
+            label = len(doc.labels.copies_to + doc.labels.colon) if self.zh else 0
+            usable = (width - 2 * one - label * one) / one  # characters of `size` a line
+            count = _lines(text[label:], usable) if self.zh else max(1, round(len(text) * 0.5 / usable + 0.5))
+            indent = (
+                ind(left=one + label * one, hanging=label * one, right=one) if self.zh else ind(left=one, right=one)
+            )
+            rows.append((paragraph("Imprint", [run(text)], indent), count * line))
+        if dist.printed_by or dist.printed_on:
+            tabs = el("w:tabs", None, el("w:tab", {"val": "right", "pos": width - one}))
+            printed_on = (
+                doc.labels.printed.format(date=format_date(dist.printed_on, doc.locale)) if dist.printed_on else ""
+            )
+            runs = [run(dist.printed_by or ""), el("w:r", None, el("w:tab")), run(printed_on)]
+            rows.append((paragraph("Imprint", runs, tabs, ind(left=one, right=one)), line))
+        thick = {"val": "single", "sz": 8, "space": 0, "color": "000000"}
+        thin = {"val": "single", "sz": 6, "space": 0, "color": "000000"}
+        none = {"val": "nil"}
+        borders = el("w:tblBorders", None, el("w:top", thick), el("w:left", none), el("w:bottom", thick),
+                     el("w:right", none), el("w:insideH", thin), el("w:insideV", none))  # fmt: skip
+        margins = el(
+            "w:tblCellMar",
+            None,
+            *[el(f"w:{side}", {"w": 0, "type": "dxa"}) for side in ("top", "left", "bottom", "right")],
+        )
+        props = el("w:tblPr", None, val("w:tblStyle", "ReportTable"), el("w:tblW", {"w": width, "type": "dxa"}),
+                   el("w:tblInd", {"w": 0, "type": "dxa"}), borders, el("w:tblLayout", {"type": "fixed"}), margins)  # fmt: skip
+        table = el("w:tbl", None, props, el("w:tblGrid", None, el("w:gridCol", {"w": width})))
+        for p, height in rows:
+            tr = el(
+                "w:tr",
+                None,
+                el("w:trPr", None, el("w:cantSplit"), el("w:trHeight", {"val": height, "hRule": "atLeast"})),
+            )
+            tr.append(el("w:tc", None, el("w:tcPr", None, el("w:tcW", {"w": width, "type": "dxa"})), p))
+            table.append(tr)
+        rules = 20 + 15 * (len(rows) - 1) + 20  # 1 pt, 0.75 pt, 1 pt: the borders add to the rows' height
+        spacer = frame_height - sum(h for _, h in rows) - rules - IMPRINT_TAIL - IMPRINT_SLACK
+        spacer_p = paragraph(
+            "Imprint", [], el("w:spacing", {"before": max(spacer - 20, 0), "line": 20, "lineRule": "exact"})
+        )
+        return [spacer_p, table, paragraph("Imprint", [], el("w:spacing", {"line": IMPRINT_TAIL, "lineRule": "exact"}))]
+
+
+IMPRINT_TAIL = 20  # the paragraph Word needs after a table, under the last rule (twips)
+IMPRINT_SLACK = 10  # twips kept free, so that rounding never pushes a row to the next page
+
+
+def _lines(text: str, usable: float) -> int:
+    """Greedy line count of `text` set in cells of `usable` characters a line."""
+    count, filled = 1, 0.0
+    for ch in text:
+        w = 0.5 if ord(ch) < 128 else 1.0
+        if filled + w > usable + 1e-6:
+            count, filled = count + 1, 0.0
+        filled += w
+    return count
+
+
+def _space_before(p: etree._Element, twips_: int) -> None:
+    """Set the paragraph's space before (the style's line spacing stays)."""
+    props = p.find(el("w:pPr").tag)
+    spacing = props.find(el("w:spacing").tag)
+    if spacing is not None:
+        spacing.set(el("w:x", {"before": 0}).attrib.keys()[0], str(twips_))
+        return
+    props.append(el("w:spacing", {"before": twips_}))
+    from genreport.docx.xml import ppr
+
+    p.replace(props, ppr(None, *list(props)))
+
+
+def _keep_next(p: etree._Element) -> None:
+    from genreport.docx.xml import ppr
+
+    props = p.find(el("w:pPr").tag)
+    p.replace(props, ppr(None, *list(props), el("w:keepNext")))
+
+
+def _shade(fill: str) -> etree._Element:
+    return el("w:shd", {"val": "clear", "color": "auto", "fill": fill})
+
+
+__all__ = ["A4_H", "Body", "twips"]

@@ -1,0 +1,285 @@
+"""The .docx read back (python-docx, its XML): page set-up and grid, named styles with the official
+fonts, odd/even footers with PAGE fields, the 版记 section, signature layouts, Markdown mapping,
+safety (nothing nh3 drops, link schemes), properties and byte-identical rebuilds.
+No LibreOffice here: tests/test_docx_libreoffice.py lays the files out."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import docx
+import lxml.html
+import pytest
+from conftest import EXAMPLES
+from docx.oxml.ns import qn
+from docx_helpers import docx_paragraph_texts, example_docx, squash
+from typer.testing import CliRunner
+
+from genreport.checks import check_file
+from genreport.cli import app
+from genreport.docx import render_docx
+from genreport.docx.page import CELL, CHAR_SPACE, PITCH
+from genreport.render.document import Document
+from genreport.render.markdown import to_html
+
+ZUOYUN = EXAMPLES / "zuoyun-2023.zh-CN.yaml"
+TWIPS_PER_MM = 1440 / 25.4
+
+
+def render(path: Path, draft: bool = False, **replace: object) -> docx.document.Document:
+    result = check_file(path)
+    assert result.report is not None and result.kind is not None
+    report = result.report.model_copy(update=replace) if replace else result.report
+    return docx.Document(io.BytesIO(render_docx(Document(report, result.kind, draft=draft))))
+
+
+def w(node, name: str) -> str | None:
+    return node.get(qn(f"w:{name}"))
+
+
+def paragraphs(document, style: str) -> list:
+    return [p for p in document.paragraphs if p.style is not None and p.style.style_id == style]
+
+
+@pytest.fixture(scope="module")
+def zuoyun():
+    """examples/zuoyun-2023.zh-CN.yaml as a python-docx Document."""
+    return render(ZUOYUN)
+
+
+def test_page_is_a4_with_the_gbt9704_text_block_and_grid(zuoyun):
+    sect = zuoyun.element.body.findall(f".//{qn('w:sectPr')}")[0]
+    size, margins = sect.find(qn("w:pgSz")), sect.find(qn("w:pgMar"))
+    assert (int(w(size, "w")), int(w(size, "h"))) == (11906, 16838)  # 210 x 297 mm
+    width = 11906 - int(w(margins, "left")) - int(w(margins, "right"))
+    height = 16838 - int(w(margins, "top")) - int(w(margins, "bottom"))
+    assert abs(width / TWIPS_PER_MM - 156) < 0.05 and abs(int(w(margins, "left")) / TWIPS_PER_MM - 28) < 0.05
+    assert height == 22 * PITCH and abs(height / TWIPS_PER_MM - 225) < 0.1  # 22 lines of 29 pt
+    grid = sect.find(qn("w:docGrid"))
+    assert (w(grid, "type"), w(grid, "linePitch"), w(grid, "charSpace")) == ("linesAndChars", "580", str(CHAR_SPACE))
+    assert abs(16 + CHAR_SPACE / 4096 - 156 * 72 / 25.4 / 28) < 0.01  # 15.79 pt a character: 28 a line
+
+
+def test_styles_name_the_official_fonts_with_windows_alternatives(zuoyun):
+    fonts = {}
+    for style in zuoyun.styles.element.findall(qn("w:style")):
+        r = style.find(f"{qn('w:rPr')}/{qn('w:rFonts')}")
+        fonts[style.find(qn("w:name")).get(qn("w:val"))] = r.get(qn("w:eastAsia")) if r is not None else None
+    assert fonts["Normal"] == "仿宋_GB2312" and fonts["公文标题"] == "方正小标宋简体"
+    assert fonts["一级标题"] == "黑体" and fonts["二级标题"] == "楷体_GB2312" and fonts["页码"] == "宋体"
+    for name in ("主送机关", "署名", "成文日期", "附注", "附件说明", "版记", "三级标题", "四级标题"):
+        assert name in fonts
+    table = zuoyun.part.package.part_related_by  # noqa: B018 (python-docx API present)
+    blob = next(r.target_part.blob for r in zuoyun.part.rels.values() if r.reltype.endswith("/fontTable"))
+    root = docx.oxml.parse_xml(blob)
+    alt = {f.get(qn("w:name")): f.find(qn("w:altName")).get(qn("w:val")) for f in root.findall(qn("w:font"))}
+    assert alt == {
+        "仿宋_GB2312": "仿宋",
+        "方正小标宋简体": "华文中宋",
+        "黑体": "SimHei",
+        "楷体_GB2312": "楷体",
+        "宋体": "SimSun",
+    }
+    assert table is not None
+
+
+def test_body_lines_are_exact_29_pt_and_indented_two_characters(zuoyun):
+    normal = zuoyun.styles["Normal"].element.find(qn("w:pPr"))
+    spacing, ind = normal.find(qn("w:spacing")), normal.find(qn("w:ind"))
+    assert (w(spacing, "line"), w(spacing, "lineRule")) == ("580", "exact")
+    assert int(w(ind, "firstLine")) == round(2 * CELL) and w(ind, "firstLineChars") == "200"
+    assert w(normal.find(qn("w:widowControl")), "val") == "0"  # pages filled to the 22nd line
+
+
+def test_footers_odd_right_even_left_with_page_fields(zuoyun):
+    assert zuoyun.settings.odd_and_even_pages_header_footer
+    first = zuoyun.sections[0]
+    odd, even = first.footer.paragraphs[0], first.even_page_footer.paragraphs[0]
+    for p, jc, side in ((odd, "right", "right"), (even, "left", "left")):
+        ppr = p._p.pPr
+        assert w(ppr.find(qn("w:jc")), "val") == jc and w(ppr.find(qn("w:ind")), side) == "280"  # one 14 pt char in
+        assert "PAGE" in "".join(t.text for t in p._p.iter(qn("w:instrText")))
+        assert p.text.startswith("— ") and p.text.endswith(" —")
+    assert zuoyun.styles["页码"].font.size.pt == 14
+
+
+def test_imprint_section_starts_on_an_even_page_without_numbers(zuoyun):
+    last = zuoyun.sections[-1]
+    assert len(zuoyun.sections) == 2 and last.start_type == docx.enum.section.WD_SECTION.EVEN_PAGE
+    assert not last.footer.is_linked_to_previous and last.footer.paragraphs[0].text == ""
+    assert not last.even_page_footer.is_linked_to_previous and last.even_page_footer.paragraphs[0].text == ""
+    table = zuoyun.tables[-1]
+    assert [c.text for r in table.rows for c in r.cells][0].startswith("抄送：")
+    borders = table._tbl.tblPr.find(qn("w:tblBorders"))
+    assert [w(borders.find(qn(f"w:{b}")), "sz") for b in ("top", "insideH", "bottom")] == [
+        "8",
+        "6",
+        "8",
+    ]  # 1 / 0.75 / 1 pt
+    assert int(w(table._tbl.tblPr.find(qn("w:tblW")), "w")) == 11906 - 1587 - 1475  # the text block's width
+
+
+def test_no_imprint_no_second_section(tmp_path):
+    assert len(render(ZUOYUN, distribution=None).sections) == 1
+
+
+def test_title_in_balanced_lines_and_headings_numbered(zuoyun):
+    title = paragraphs(zuoyun, "DocTitle")[0]
+    assert title.text == "左云县人民政府\n2023年法治政府建设年度报告"
+    heads = [p.text for p in paragraphs(zuoyun, "Heading1")]
+    assert heads[0] == "一、上一年度推进法治政府建设的主要举措和成效" and heads[-1].startswith("五、")
+    assert paragraphs(zuoyun, "Heading2")[0].text.startswith("（一）")
+    points = [p.text for p in zuoyun.paragraphs if p.text.startswith(("一是", "二是"))]
+    assert len(points) > 4
+    assert paragraphs(zuoyun, "Recipient")[0].text == "大同市人民政府："
+
+
+def _indent(p) -> int:
+    return int(w(p._p.pPr.find(qn("w:ind")), "left"))
+
+
+def test_unsealed_signature_two_in_and_date_two_right_of_the_issuer():
+    document = render(ZUOYUN)
+    signer, date = paragraphs(document, "Signer")[0], paragraphs(document, "SignDate")[0]
+    assert (signer.text, date.text) == ("左云县人民政府", "2024年1月16日")
+    width = 11906 - 1587 - 1475
+    # the date (6.5 characters) is the longer once shifted: it ends 2 in, the issuer starts 2 left of it
+    assert abs((width - _indent(date)) / CELL - (6.5 + 2)) < 0.01
+    assert abs((_indent(date) - _indent(signer)) / CELL - 2) < 0.01
+    long_name = render(ZUOYUN, signed_by="左云县人民政府办公室法制科")  # 13 characters: the longer one
+    signer, date = paragraphs(long_name, "Signer")[0], paragraphs(long_name, "SignDate")[0]
+    assert abs((width - _indent(signer)) / CELL - (13 + 2)) < 0.01  # the issuer ends 2 in
+    assert abs((_indent(date) - _indent(signer)) / CELL - 2) < 0.01
+
+
+def test_sealed_signature_date_four_in_issuer_centred_on_it():
+    document = render(EXAMPLES / "joint-2023.zh-CN.yaml")
+    signers, date = paragraphs(document, "Signer"), paragraphs(document, "SignDate")[0]
+    assert len(signers) == 2
+    box = date._p.pPr.find(qn("w:ind"))
+    left, right = int(w(box, "left")), int(w(box, "right"))
+    width = 11906 - 1587 - 1475
+    centre = (left + width - right) / 2
+    assert abs((width - centre) / CELL - (4 + 6.5 / 2)) < 0.01  # the date's centre: 4 in + half its width
+    assert all(
+        w(s._p.pPr.find(qn("w:jc")), "val") == "center" and s._p.pPr.find(qn("w:ind")).attrib == box.attrib
+        for s in signers
+    )
+    assert int(w(signers[0]._p.pPr.find(qn("w:spacing")), "before")) == 2 * PITCH  # two blank lines for the seal
+
+
+def test_attachments_note_and_attachments_on_new_pages_indicators_as_a_table(zuoyun):
+    note = paragraphs(zuoyun, "AttachmentsNote")[0]
+    assert note.text.startswith("附件：1.主要指标\n2.")
+    labels = [p.text for p in paragraphs(zuoyun, "AttachmentLabel")]
+    assert labels == ["附件1", "附件2"]
+    assert zuoyun.styles["附件标识"].paragraph_format.page_break_before
+    indicators = zuoyun.tables[0]
+    assert [c.text for c in indicators.rows[0].cells] == ["指标", "2023年", "2022年", "变化"]
+    assert len(indicators.rows) == 1 + len(check_file(ZUOYUN).report.indicators)
+    assert indicators.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+
+
+def test_draft_mark_in_every_header():
+    document = render(EXAMPLES / "draft-incomplete.zh-CN.yaml", draft=True)
+    for section in document.sections:
+        for header in (section.header, section.even_page_header):
+            assert not header.is_linked_to_previous and header.paragraphs[0].text == "征求意见稿"
+    missing = paragraphs(document, "Missing")
+    assert missing and missing[0].text.startswith("【待填写】")
+    assert not render(ZUOYUN).sections[0].header.paragraphs or render(ZUOYUN).sections[0].header.is_linked_to_previous
+
+
+def test_properties_title_author_language_and_fixed_dates(zuoyun):
+    props = zuoyun.core_properties
+    assert props.title == "左云县人民政府2023年法治政府建设年度报告"
+    assert props.author == "左云县人民政府" and props.language == "zh-CN"
+    assert props.created.date().isoformat() == "2024-01-16" == props.modified.date().isoformat()
+    joint = render(EXAMPLES / "joint-2023.zh-CN.yaml").core_properties
+    assert joint.author == "、".join(i.name for i in check_file(EXAMPLES / "joint-2023.zh-CN.yaml").report.issuers)
+
+
+def test_rebuild_is_byte_identical():
+    first = example_docx("zuoyun-2023.zh-CN").read_bytes()
+    result = check_file(ZUOYUN)
+    again = render_docx(Document(result.report, result.kind))
+    assert first == again
+    assert {i.date_time for i in zipfile.ZipFile(io.BytesIO(again)).infolist()} == {(1980, 1, 1, 0, 0, 0)}
+    assert "docProps/thumbnail.jpeg" not in zipfile.ZipFile(io.BytesIO(again)).namelist()
+
+
+def test_en_is_clean_a4_without_the_grid():
+    document = render(EXAMPLES / "zuoyun-2023.en.yaml")
+    sect = document.element.body.findall(f".//{qn('w:sectPr')}")[0]
+    assert w(sect.find(qn("w:docGrid")), "type") is None
+    assert document.core_properties.language == "en"
+    assert document.sections[0].footer.paragraphs[0].alignment == docx.enum.text.WD_ALIGN_PARAGRAPH.CENTER
+    assert document.styles["Normal"].font.name == "Noto Serif"
+
+
+MARKDOWN = """开头**加粗**和*强调*，[网站](https://example.gov.cn)、[坏](javascript:alert(1))、<script>alert(2)</script>。
+
+1. 第一项
+2. 第二项
+
+- 甲
+- 乙
+
+| 指标 | 数值 |
+|---|--:|
+| 案件 | 3件 |
+
+![图](https://example.com/x.png) 结束\x0c。
+"""
+
+
+def test_markdown_maps_to_runs_lists_tables_and_drops_what_nh3_drops():
+    document = render(ZUOYUN, preamble=MARKDOWN)
+    body = document.element.body
+    first = next(p for p in document.paragraphs if p.text.startswith("开头"))
+    runs = {r.text: r for r in first.runs}
+    assert runs["加粗"].bold and runs["强调"].style.name == "强调"
+    links = first._p.findall(qn("w:hyperlink"))
+    assert len(links) == 1 and document.part.rels[links[0].get(qn("r:id"))].target_ref == "https://example.gov.cn"
+    assert "坏" in first.text and "javascript" not in document.part.blob.decode() + str(document.part.rels)
+    # the .docx says what the sanitised HTML says (raw HTML is text there too), and no more
+    html = lxml.html.fragment_fromstring(str(to_html(MARKDOWN)), create_parent="div").text_content()
+    texts = [p.text for p in document.paragraphs]
+    start = next(i for i, t in enumerate(texts) if t.startswith("开头"))
+    end = next(i for i, t in enumerate(texts) if t.endswith("结束。"))
+    cells = "".join(c.text for r in table_of(document).rows for c in r.cells)
+    docx_text = "".join(texts[start : end + 1])
+    assert squash(docx_text) == squash(html).replace(squash(cells), "")
+    assert "x.png" not in docx_text and "图" not in docx_text  # the image nh3 drops
+    items = [p for p in document.paragraphs if p.text in ("第一项", "第二项", "甲", "乙")]
+    assert len(items) == 4 and all(p._p.pPr.numPr is not None for p in items)
+    numbering = document.part.numbering_part.element
+    formats = {w(a.find(qn("w:lvl")).find(qn("w:numFmt")), "val") for a in numbering.findall(qn("w:abstractNum"))}
+    assert formats == {"decimal", "bullet"}
+    table = table_of(document)
+    assert [c.text for c in table.rows[1].cells] == ["案件", "3件"]
+    assert w(table.rows[1].cells[1].paragraphs[0]._p.pPr.find(qn("w:jc")), "val") == "right"
+    assert any(p.text.strip() == "结束。" for p in document.paragraphs)  # the form feed is dropped, not fatal
+    assert body is not None
+
+
+def table_of(document):
+    return next(t for t in document.tables if t.rows[0].cells[0].text == "指标" and len(t.columns) == 2)
+
+
+def test_only_http_https_mailto_links_reach_the_docx():
+    document = render(
+        ZUOYUN, preamble="[a](mailto:x@example.gov.cn) [b](ftp://x) [c](data:text/html,x) [d](http://e.cn)"
+    )
+    targets = sorted(r.target_ref for r in document.part.rels.values() if r.reltype.endswith("/hyperlink"))
+    assert targets == ["http://e.cn", "mailto:x@example.gov.cn"]
+
+
+def test_build_cli_writes_the_docx_only_when_asked(tmp_path):
+    runner = CliRunner()
+    result = runner.invoke(app, ["build", str(ZUOYUN), "-f", "docx", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["zuoyun-2023.zh-CN.docx"]
+    assert docx_paragraph_texts(tmp_path / "zuoyun-2023.zh-CN.docx")[1].startswith("左云县人民政府")
