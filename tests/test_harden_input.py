@@ -84,7 +84,7 @@ def test_non_regular_files_are_refused_without_reading(tmp_path, special):
         path = Path(special)
     run = _check(path, timeout=30)  # today: /dev/zero reads until memory runs out, a FIFO blocks forever
     assert run.returncode == 2
-    assert "not a regular file" in run.stdout + run.stderr
+    assert "不是普通文件" in run.stdout + run.stderr  # C.UTF-8 names no language: zh-CN
 
 
 def test_bytes_read_are_bounded_whatever_the_size_claims(tmp_path, monkeypatch):

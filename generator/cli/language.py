@@ -31,8 +31,13 @@ def file_language(path: Path) -> str | None:
     """The `locale:` written in a data file, read as text (the file may not even parse)."""
     from genreport.data.slips import sniff_locale
 
-    try:
-        raw = path.read_bytes()[:65536]
+    import stat
+
+    try:  # a regular file only, and only its head: /dev/zero or a FIFO never blocks a message
+        if not stat.S_ISREG(path.stat().st_mode):
+            return None
+        with path.open("rb") as stream:
+            raw = stream.read(65536)
     except OSError:
         return None
     for encoding in ("utf-8-sig", "gb18030"):
