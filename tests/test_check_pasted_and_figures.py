@@ -107,7 +107,7 @@ def test_warning_at_its_place(check_text, valid_text, code, change, at, zh, en):
 def test_real_text_stays_quiet(check_text, valid_text, sentence):
     text = valid_text.replace(POINT, f'乡镇权责事项144项，{sentence}，个体工商户登记委托乡镇办理', 1)
     if "#" in sentence:
-        text = text.replace(f"            text: 全年承接市级下放行政职权11项，", '            text: "全年承接市级下放行政职权11项，', 1).replace("部门之间的职责边界更加清晰。", '部门之间的职责边界更加清晰。"', 1)
+        text = text.replace("            text: 全年承接市级下放行政职权11项，", '            text: "全年承接市级下放行政职权11项，', 1).replace("部门之间的职责边界更加清晰。", '部门之间的职责边界更加清晰。"', 1)
     assert check_text(text).findings == []
 
 
