@@ -78,9 +78,9 @@ CASES = [
         "  deficiencies:\n    points:",
         "  deficiencies:\n    subsections:",
         9,
-        "subsections（小节，编为（一）（二）……）应为“字段: 值”的映射（下一行缩进书写），现为“部分行政执法人员学习习近平法治思想还不够深…”",
+        "subsections（小节，编为（一）（二）……）应为“字段: 值”的映射（下一行缩进书写），现为“部分行政执法人员学习习近平法治思想还不够…”",
         "写成“- heading: 部分行政执法人员学习习近…”；如果这些是要点，把上面的 subsections 改为 points",
-        "subsections (Subsections, numbered (1) (2) …) must be a mapping: `key: value` lines, indented below, not “部分行政执法人员学习习近平法治思想还不够深…”",
+        "subsections (Subsections, numbered (1) (2) …) must be a mapping: `key: value` lines, indented below, not “部分行政执法人员学习习近平法治思想还不够…”",
         "write “- heading: 部分行政执法人员学习习近…”; if these are points, rename subsections above to points",
     ),
     (
