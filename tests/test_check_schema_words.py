@@ -3,6 +3,7 @@ own description, in the user's language; no pydantic English, no Python repr."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -114,6 +115,20 @@ def test_a_part_written_as_nothing_to_report(check_text, valid_text, word):
     result = check_text(text)
     assert result.findings == []
     assert result.report.sections["other_matters"].none
+
+
+def test_the_json_schema_accepts_nothing_to_report_too(write, valid_text):
+    from jsonschema import Draft202012Validator
+
+    from genreport.load import load_yaml
+    from genreport.schema import report_schema
+
+    validator = Draft202012Validator(report_schema())
+    loaded = load_yaml(write(valid_text.replace("  other_matters:\n    none: true", "  other_matters: 无")))
+    data = json.loads(json.dumps(loaded.data, default=str))  # dates as the editor sees them: text
+    assert list(validator.iter_errors(data)) == []
+    data["sections"]["other_matters"] = "其他"
+    assert list(validator.iter_errors(data)) != []
 
 
 def test_nothing_to_report_where_the_part_needs_content(check_text, valid_text):
