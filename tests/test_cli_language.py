@@ -127,3 +127,10 @@ def test_strict_is_a_plain_flag(write, valid_text):
     path = write(valid_text.replace("左政发〔2024〕2号", "左政发[2024]2号"))
     assert run("check", "--strict", str(path)).exit_code == 1
     assert run("check", str(path)).exit_code == 0
+
+
+def test_last_years_broken_file_is_explained_in_chinese(write, valid_text):
+    last = write(valid_text.replace("recipient: 大同市人民政府", "recipient：大同市人民政府"), "last.yaml")
+    result = run("check", "--previous", str(last), str(write(valid_text)))
+    assert result.exit_code == 2
+    assert f"{last}: 上年报告无法读取，先修正它。{last}:8:10: 字段名 recipient 后面用了全角冒号“：”" in result.output
