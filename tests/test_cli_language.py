@@ -134,3 +134,20 @@ def test_last_years_broken_file_is_explained_in_chinese(write, valid_text):
     result = run("check", "--previous", str(last), str(write(valid_text)))
     assert result.exit_code == 2
     assert f"{last}: 上年报告无法读取，先修正它。{last}:8:10: 字段名 recipient 后面用了全角冒号“：”" in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "last_line"),
+    [
+        (["check"], "错误：缺少参数 file。"),
+        (["check", "--strict", "true", "r.yaml"], "错误：多余的参数：r.yaml（开关选项如 --strict 后面不跟值）"),
+        (["check", "--format", "xml", "r.yaml"], "错误：'--format' / '-f' 的值无效：“xml”不是可选值之一：'text', 'json'"),
+    ],
+)
+def test_usage_errors_in_chinese_for_a_chinese_locale(args, last_line):
+    result = genreport(*args, lang="zh_CN.UTF-8")
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert lines[0].startswith("用法：genreport check [选项]") and lines[1] == "运行 'genreport check --help' 查看帮助。"
+    assert lines[-1] == last_line
+    assert genreport(*args, lang="en_US.UTF-8").stderr.strip().splitlines()[-1].startswith("Error: ")
