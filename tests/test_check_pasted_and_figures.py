@@ -97,6 +97,10 @@ def test_warning_at_its_place(check_text, valid_text, code, change, at, zh, en):
         "空气质量优良天数比例为82.5%，同比下降8.5个百分点",  # the value and the change
         "劳动人事争议受理数由80件增至88件",  # previous, then value
         "劳动人事争议受理数持续下降",  # no figure: nothing to compare
+        "劳动人事争议受理数自2020年以来首次下降",  # a year is no figure
+        "空气质量优良天数比例约为80%",  # an approximation
+        "空气质量优良天数比例为82.50%",  # the same figure, written with another decimal
+        "劳动人事争议受理数为88件，占全部案件的12%",  # a second figure after the first
         "时间为9:30至17:00",  # digits around a colon
         "推行ISO(9001)质量认证",  # half-width brackets around Latin and digits
         "the rate (38%)",

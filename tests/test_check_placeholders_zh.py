@@ -69,6 +69,7 @@ REAL_TEXT = [
     "群众反映“办事难……”的问题得到解决",
     "第XXII届会议",
     "申请人某甲与某乙",
+    "申请人王某某不服行政处罚决定",  # a party named without the name, as case reports do
 ]
 
 

@@ -3,6 +3,7 @@ own description, in the user's language; no pydantic English, no Python repr."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -47,6 +48,42 @@ CASES = [
         "write value: 82.5",
     ),
     (
+        "signed_on: 2024-01-16",
+        "signed_on: 2024-02-30",
+        12,
+        "signed_on（成文日期）：2024-02-30 不是实际存在的日期",
+        "核对月份和日期（YYYY-MM-DD）",
+        "signed_on (Date signed): 2024-02-30 is not a real date",
+        "check the month and the day (YYYY-MM-DD)",
+    ),
+    (
+        "    value: 88\n    previous: 80",
+        "    value: 八十八\n    previous: 80",
+        12,
+        "value（本年度数值（只知同比变化时可不填，改填 change））应为数字（不加引号、不带单位），现为“八十八”",
+        "改为数字（不加引号、不带单位），例如 value: 38.5",
+        "value (This year's value (or give only change)) must be a number (no quotes, no unit), not “八十八”",
+        "write a number (no quotes, no unit), e.g. value: 38.5",
+    ),
+    (
+        "  copies_to: [县委办公室, 县人大常委会办公室]",
+        "  copies_to: 县委办公室",
+        14,
+        "copies_to（抄送机关）应为列表（每项一行，以“- ”开头），现为“县委办公室”",
+        "写成列表：在 copies_to: 的下一行缩进写“- 县委办公室”",
+        "copies_to (Bodies receiving copies) must be a list: one item a line, each starting with `- `, not “县委办公室”",
+        "make it a list: on the line below copies_to:, indented, write “- 县委办公室”",
+    ),
+    (
+        "  deficiencies:\n    points:",
+        "  deficiencies:\n    subsections:",
+        9,
+        "subsections（小节，编为（一）（二）……）应为“字段: 值”的映射（下一行缩进书写），现为“部分行政执法人员学习习近平法治思想还不够…”",
+        "写成“- heading: 部分行政执法人员学习习近…”；如果这些是要点，把上面的 subsections 改为 points",
+        "subsections (Subsections, numbered (1) (2) …) must be a mapping: `key: value` lines, indented below, not “部分行政执法人员学习习近平法治思想还不够…”",
+        "write “- heading: 部分行政执法人员学习习近…”; if these are points, rename subsections above to points",
+    ),
+    (
         "  other_matters:\n    none: true",
         "  other_matters:",
         17,
@@ -63,9 +100,10 @@ def test_schema_message_says_what_to_write(check_text, valid_text, old, new, col
     assert old in valid_text
     text = valid_text.replace(old, new, 1)
     found = [f for f in check_text(text).findings if f.code == "schema"]
-    assert len(found) == 1, [f.message.zh for f in found]
+    assert found, [f.message.zh for f in check_text(text).findings]
     finding = found[0]
-    assert (finding.location.line, finding.location.column) == (line_of(text, new.splitlines()[0]), column)
+    line = line_of(text, new) + (2 if "subsections" in new else 0)  # the first item under subsections:
+    assert (finding.location.line, finding.location.column) == (line, column)
     assert (finding.message.zh, finding.hint.zh, finding.message.en, finding.hint.en) == (zh, zh_hint, en, en_hint)
     assert "None" not in finding.message.zh and "genreport schema" not in finding.hint.zh
 
@@ -76,6 +114,20 @@ def test_a_part_written_as_nothing_to_report(check_text, valid_text, word):
     result = check_text(text)
     assert result.findings == []
     assert result.report.sections["other_matters"].none
+
+
+def test_the_json_schema_accepts_nothing_to_report_too(write, valid_text):
+    from jsonschema import Draft202012Validator
+
+    from genreport.data.load import load_yaml
+    from genreport.data.schema import report_schema
+
+    validator = Draft202012Validator(report_schema())
+    loaded = load_yaml(write(valid_text.replace("  other_matters:\n    none: true", "  other_matters: 无")))
+    data = json.loads(json.dumps(loaded.data, default=str))  # dates as the editor sees them: text
+    assert list(validator.iter_errors(data)) == []
+    data["sections"]["other_matters"] = "其他"
+    assert list(validator.iter_errors(data)) != []
 
 
 def test_nothing_to_report_where_the_part_needs_content(check_text, valid_text):

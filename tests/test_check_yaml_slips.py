@@ -78,6 +78,14 @@ def test_slip_named_on_its_own_line(check_text, valid_text, old, new, code, colu
     assert (finding.message.zh, finding.message.en) == (zh, en)
 
 
+def test_a_pasted_line_indented_too_little(check_text, valid_text):
+    text = valid_text.replace("    intro: |\n      县委、县政府主要负责人", "    intro: |\n      县委、\n  县政府主要负责人")
+    (finding,) = check_text(text).findings
+    assert (finding.code, finding.location.line, finding.location.column) == ("yaml-unindented-line", line_of(text, "  县政府主要负责人"), 3)
+    assert finding.message.zh == "这一行文字缩进不够，无法接在上面的字段之后"
+    assert finding.message.en == "this line of text is indented less than the field above, so it does not continue it"
+
+
 def test_valid_values_with_colons_are_not_slips(check_text, valid_text):
     # A colon without a space inside a value, a URL, and a full-width colon in text are all fine.
     text = valid_text.replace("  classification: 政府文件", "  classification: 政府文件：规范性文件")
@@ -116,8 +124,9 @@ def test_vertical_tab_reported_on_its_line_with_its_line_shown(write, valid_text
     first, shown, caret = result.output.split("\n")[:3]
     column = len("            text: 全县发生行政诉讼案件") + 1
     assert f":{line}:{column}: 错误[control-character] " in first and "U+000B" in first
-    assert shown == f"  {line:>4} |             text: 全县发生行政诉讼案件\u240b13件，" + shown.split("13件，", 1)[1]
-    before = shown[: shown.index("\u240b")]
+    shown_as = "\u240b" if "\u240b" in shown else "\\x0b"  # its symbol, or an escape: never the raw character
+    assert shown == f"  {line:>4} |             text: 全县发生行政诉讼案件{shown_as}13件，" + shown.split("13件，", 1)[1]
+    before = shown[: shown.index(shown_as)]
     assert caret.index("^") == len(before) + sum(unicodedata.east_asian_width(c) == "W" for c in before)  # hanzi: 2 columns
 
 

@@ -127,3 +127,27 @@ def test_strict_is_a_plain_flag(write, valid_text):
     path = write(valid_text.replace("左政发〔2024〕2号", "左政发[2024]2号"))
     assert run("check", "--strict", str(path)).exit_code == 1
     assert run("check", str(path)).exit_code == 0
+
+
+def test_last_years_broken_file_is_explained_in_chinese(write, valid_text):
+    last = write(valid_text.replace("recipient: 大同市人民政府", "recipient：大同市人民政府"), "last.yaml")
+    result = run("check", "--previous", str(last), str(write(valid_text)))
+    assert result.exit_code == 2
+    assert f"{last}: 上年报告无法读取，先修正它。{last}:8:10: 字段名 recipient 后面用了全角冒号“：”" in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "last_line"),
+    [
+        (["check"], "错误：缺少参数 file。"),
+        (["check", "--strict", "true", "r.yaml"], "错误：多余的参数：r.yaml（开关选项如 --strict 后面不跟值）"),
+        (["check", "--format", "xml", "r.yaml"], "错误：'--format' / '-f' 的值无效：“xml”不是可选值之一：'text', 'json'"),
+    ],
+)
+def test_usage_errors_in_chinese_for_a_chinese_locale(args, last_line):
+    result = genreport(*args, lang="zh_CN.UTF-8")
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert lines[0].startswith("用法：genreport check [选项]") and lines[1] == "运行 'genreport check --help' 查看帮助。"
+    assert lines[-1] == last_line
+    assert genreport(*args, lang="en_US.UTF-8").stderr.strip().splitlines()[-1].startswith("Error: ")

@@ -166,9 +166,10 @@ def check_file(path: Path, previous: Path | None = None) -> CheckResult:
         last_year = validate(load_yaml(previous, field_names))
         if last_year.report is None:
             first = last_year.findings[0] if last_year.findings else None
-            detail = f"{first.location}: {first.message.en}" if first else ""
+            zh = f"{first.location}: {first.message.zh}" if first else ""
+            en = f"{first.location}: {first.message.en}" if first else ""
             raise GenreportError(
-                Text(f"{previous}: 上年报告无法读取，先修正它。{detail}", f"{previous}: last year's file does not validate; fix it first. {detail}")
+                Text(f"{previous}: 上年报告无法读取，先修正它。{zh}", f"{previous}: last year's file does not validate; fix it first. {en}")
             )
     context = Context(
         result.loaded,

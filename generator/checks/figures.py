@@ -21,13 +21,21 @@ from genreport.data.texts import report_texts
 from genreport.errors import Severity, Text
 
 _SENTENCE_END = re.compile(r"[。；！？;!?\n]|\.(?=\s|$)")
-_FIGURE = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\d])\s*(万|亿)?")
+# A figure: not a year, month, day or ordinal (2020年, 3月, 第2次), and not an approximation (约, 近, 余).
+_FIGURE = re.compile(r"(?<![\d.,第约近逾])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\d])\s*(万|亿)?(?![年月日号届余多])")
 _SCALE = {"万": 1e4, "亿": 1e8, None: 1.0}
 _CLOSING = tuple("。；：！？，、.;:!?,…”’）)")
 
 
-def _same(a: float, b: float | None) -> bool:
-    return b is not None and abs(a - b) < 1e-9
+def _approximate(span: str, match: re.Match[str]) -> bool:
+    """约为80%, 近1800户, 80%左右, 100件以上: a rounded figure, not to compare."""
+    return bool(re.search("[约近逾超]", span[max(0, match.start() - 3) : match.start()])) or span[match.end() :].lstrip().startswith(("左右", "以上", "以下", "上下"))
+
+
+def _same(written: str, number: float, known: float) -> bool:
+    """The figure as written equals `known`, or `known` rounded to the decimals written (12.9 for 12.86)."""
+    decimals = len(written.split(".", 1)[1]) if "." in written else 0
+    return abs(number - known) < 1e-9 or (decimals < 2 and abs(number - round(known, decimals)) < 1e-9 and number != 0 and decimals > 0)
 
 
 @rule("figure-mismatch", Severity.WARNING)
@@ -43,13 +51,13 @@ def figure_mismatch(ctx: Context) -> Iterator[Problem]:
             after = start + len(indicator.label)
             end = _SENTENCE_END.search(text, after)
             span = text[after : end.start() if end else len(text)]
-            figures = [(m, float(m.group(1).replace(",", "") + (m.group(2) or ""))) for m in _FIGURE.finditer(span)]
+            figures = [(m, float(m.group(1).replace(",", "") + (m.group(2) or ""))) for m in _FIGURE.finditer(span) if not _approximate(span, m)]
             if not figures:
                 continue
             known = [k for k in (indicator.value, indicator.previous, indicator.change) if k is not None]
             known += [abs(k) for k in known]
             # 1.2万 may stand for 12000, and 12000 may be written 1.2 when the unit is 万件.
-            if any(_same(number * scale, k) for m, number in figures for scale in (1.0, _SCALE[m.group(3)]) for k in known):
+            if any(_same(m.group(1) + (m.group(2) or ""), number * scale, k) for m, number in figures for scale in (1.0, _SCALE[m.group(3)]) for k in known):
                 continue
             first = figures[0][0]
             unit = indicator.unit or ""

@@ -13,6 +13,11 @@ import re
 
 _LATIN = "A-Za-z"
 _HANZI_NUMERAL = "一二三四五六七八九十〇零"
+# The common surnames: 王某某 and 李某 name a party to a case without the name.
+_SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾"
+    "夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+)
 _FILL_WORDS = "待填写?|待补充?|待定|待核实?|待完善|待更新|待确认|此处填写?|请填写?"
 
 _PATTERNS = [
@@ -28,8 +33,8 @@ _PATTERNS = [
     # ○○ □□ △△ (white circles, squares); 〇〇 only when not a numeral in a hanzi year (二〇〇〇年).
     r"[○◯□△▢]{2,}",
     rf"(?<![{_HANZI_NUMERAL}])〇{{2,}}(?![{_HANZI_NUMERAL}年])",
-    # 某某 (某 alone is a word: 某些, 某种).
-    r"某{2,}",
+    # 某某 (某 alone is a word: 某些, 某种; 王某某 is a person named without the name, as case reports do).
+    rf"(?<![{_SURNAMES}])某{{2,}}",
     # [待填] 【待补充】 （待定） (待填写) 〔待定〕
     rf"[\[【（(〔［][^\]】）)〕］\n]{{0,8}}(?:{_FILL_WORDS})[^\]】）)〕］\n]{{0,8}}[\]】）)〕］]",
     # ？？ and ??

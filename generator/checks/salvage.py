@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import re
 from typing import Any
 
 from pydantic import ValidationError
@@ -90,8 +91,15 @@ def salvage(loaded: Loaded) -> Salvage | None:
                 path, _ = _data_path(tuple(error["loc"]), data, error["type"])
                 if error["type"] == "missing" or not _exists(data, path):
                     path = path[:-1]  # a required field absent: set its owner aside
-                if len(path) <= 1 and not (path and path[0] not in Report.model_fields or _optional(path)):
-                    return None  # kind, locale, year, issuer: nothing to check without them
+                if not path:
+                    return None
+                if len(path) == 1 and _required(path[0]):
+                    stand_in = _stand_in(str(path[0]), data.get(path[0]))
+                    if stand_in is None:
+                        return None  # no kind, or a year that names no year: nothing to check against
+                    data[path[0]] = stand_in
+                    holder.set_aside.append(path)
+                    continue
                 targets.add(path)
             # Deepest and last first, so that removing one item leaves the others' indexes valid.
             for path in sorted(targets, key=lambda p: (len(p), p[-1] if isinstance(p[-1], int) else -1), reverse=True):
@@ -103,9 +111,23 @@ def salvage(loaded: Loaded) -> Salvage | None:
     return None
 
 
-def _optional(path: FieldPath) -> bool:
-    info = Report.model_fields.get(str(path[0])) if path else None
-    return info is not None and not info.is_required()
+def _stand_in(key: str, broken: Any) -> Any:
+    """A value for a broken required field, so that the rest can be checked: the year written
+    as 2023年 reads as 2023, a broken locale as zh-CN, a broken issuer as a nameless one."""
+    if key == "year":
+        digits = re.search(r"(19|20|21)\d\d", str(broken)) if broken is not None else None
+        return int(digits.group(0)) if digits else None
+    if key == "locale":
+        return "zh-CN"
+    if key == "issuer":
+        return {"name": "-"}
+    return None
+
+
+def _required(key: str | int) -> bool:
+    """A top-level field the report cannot do without (an unknown key can always be set aside)."""
+    info = Report.model_fields.get(str(key))
+    return info is not None and info.is_required()
 
 
 def _exists(data: Any, path: FieldPath) -> bool:

@@ -16,29 +16,6 @@ from genreport.checks.schema_words import missing_hint, type_message
 from genreport.data.load import Loaded
 from genreport.errors import FieldPath, Finding, Severity, Text
 
-_ZH = {
-    "missing": "缺少必填字段",
-    "extra_forbidden": "未知字段",
-    "string_type": "应为文字",
-    "int_type": "应为整数",
-    "float_type": "应为数字（不加引号）",
-    "bool_type": "应为 true 或 false",
-    "dict_type": "应为“字段: 值”的映射",
-    "model_type": "应为“字段: 值”的映射",
-    "model_attributes_type": "应为“字段: 值”的映射",
-    "list_type": "应为列表（每项以 - 开头）",
-    "date_type": "应为日期 YYYY-MM-DD",
-    "date_from_datetime_parsing": "不是有效日期",
-    "date_parsing": "不是有效日期",
-    "literal_error": "取值不在允许范围内",
-    "greater_than_equal": "数值太小",
-    "less_than_equal": "数值太大",
-    "string_pattern_mismatch": "格式不符",
-    "string_too_short": "不能为空",
-    "too_short": "不能为空",
-    "value_error": "取值有误",
-}
-
 
 def _data_path(loc: tuple[Any, ...], data: Any, error_type: str) -> tuple[FieldPath, int | None]:
     """The loc with union-branch names removed, and the index where the first branch name stood."""

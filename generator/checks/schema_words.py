@@ -7,6 +7,7 @@ an empty part -> "写内容，或写 none: true（或写“无”）".
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -90,23 +91,51 @@ def _shown(value: Any) -> str:
     return str(value)
 
 
-def _example(kind: str, name: str, got: Any) -> str:
-    """What to write instead, made from the user's own value where possible."""
+def _example(kind: str, name: str, got: Any) -> tuple[str, bool]:
+    """What to write instead, and whether it is made from the user's own value (else a sample)."""
     if kind.startswith("date") and isinstance(got, str):
         match = _DATE.match(got)
         if match:
             year, month, day = (int(g) for g in match.groups())
-            return f"{name}: {year:04d}-{month:02d}-{day:02d}"
+            return f"{name}: {year:04d}-{month:02d}-{day:02d}", True
     if kind in ("int_type", "float_type", "int_parsing", "float_parsing") and isinstance(got, str):
         number = _NUMBER.match(got.replace(",", ""))
         if number:
-            return f"{name}: {number.group(0).strip()}"
+            return f"{name}: {number.group(0).strip()}", True
     if kind == "string_type" and isinstance(got, (int, float, bool)):
-        return f'{name}: "{_shown(got)}"'
-    if kind == "list_type" and isinstance(got, str):
-        return f"{name}:\n  - {got}"
+        return f'{name}: "{_shown(got)}"', True
     example = _EXAMPLES.get(kind)
-    return f"{name}: {example}" if example else ""
+    return (f"{name}: {example}", False) if example else ("", False)
+
+
+def _impossible_date(got: Any) -> bool:
+    """2024-02-30: the form is right, the day does not exist."""
+    match = _DATE.match(got) if isinstance(got, str) else None
+    if match is None:
+        return False
+    try:
+        dt.date(*(int(g) for g in match.groups()))
+    except ValueError:
+        return True
+    return False
+
+
+def _model_at(model: type[BaseModel], path: FieldPath) -> type[BaseModel] | None:
+    """The model a value at `path` must be (Subsection for sections.x.subsections[0])."""
+    current: Any = model
+    for part in path:
+        if isinstance(part, int):
+            continue
+        models = _models(current)
+        found = next((m.model_fields[part] for m in models if part in m.model_fields), None)
+        if found is None:
+            if getattr(current, "__origin__", None) is dict:
+                current = current.__args__[1]
+                continue
+            return None
+        current = found.annotation
+    models = _models(current)
+    return models[0] if models else None
 
 
 def type_message(error: dict[str, Any], path: FieldPath, model: type[BaseModel]) -> tuple[Text, Text]:
@@ -130,16 +159,40 @@ def type_message(error: dict[str, Any], path: FieldPath, model: type[BaseModel])
     ctx = error.get("ctx") or {}
     wants_zh, wants_en = _WANTS.get(kind, ("符合说明的值", "a value as described"))
     wants_zh, wants_en = wants_zh.format(**ctx), wants_en.format(**ctx)
-    example = _example(kind, name, got)
-    shown = "" if isinstance(got, (dict, list)) else _shown(got)
-    if kind.startswith("date") and shown and example:
+    example, from_input = _example(kind, name, got)
+    shown = "" if isinstance(got, (dict, list)) else _short(_shown(got), 20)
+    if kind.startswith("date") and _impossible_date(got):
+        return (
+            Text(f"{name}{about_zh}：{shown} 不是实际存在的日期", f"{name}{about_en}: {shown} is not a real date"),
+            Text("核对月份和日期（YYYY-MM-DD）", "check the month and the day (YYYY-MM-DD)"),
+        )
+    if kind.startswith("date") and shown and from_input:
         message = Text(f"{name}{about_zh}应写成 YYYY-MM-DD 格式的日期，现为“{shown}”", f"{name}{about_en} must be a date written YYYY-MM-DD, not “{shown}”")
         return message, Text(f"把日期写成 {example.split(': ', 1)[1]}", f"write the date as {example.split(': ', 1)[1]}")
     got_zh = f"，现为“{shown}”" if shown else ""
     got_en = f", not “{shown}”" if shown else ""
     message = Text(f"{name}{about_zh}应为{wants_zh}{got_zh}", f"{name}{about_en} must be {wants_en}{got_en}")
-    hint = Text(f"改为 {example}", f"write {example}") if example else Text(f"改为{wants_zh}", f"write {wants_en}")
+    if kind == "list_type" and isinstance(got, str):
+        return message, Text(f"写成列表：在 {name}: 的下一行缩进写“- {_short(got)}”", f"make it a list: on the line below {name}:, indented, write “- {_short(got)}”")
+    target = _model_at(model, path) if kind in ("model_type", "dict_type", "model_attributes_type") else None
+    if target is not None and isinstance(got, str):
+        first = next((n for n, info in target.model_fields.items() if info.is_required()), None)
+        if first:
+            if path[-2:-1] == ("subsections",):
+                return message, Text(
+                    f"写成“- {first}: {_short(got)}”；如果这些是要点，把上面的 subsections 改为 points",
+                    f"write “- {first}: {_short(got)}”; if these are points, rename subsections above to points",
+                )
+            return message, Text(f"写成 {first}: {_short(got)}（缩进在 {name} 之下）", f"write {first}: {_short(got)} (indented under {name})")
+    if example:
+        hint = Text(f"改为 {example}", f"write {example}") if from_input else Text(f"改为{wants_zh}，例如 {example}", f"write {wants_en}, e.g. {example}")
+    else:
+        hint = Text(f"改为{wants_zh}", f"write {wants_en}")
     return message, hint
+
+
+def _short(text: str, limit: int = 12) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def missing_hint(path: FieldPath, model: type[BaseModel]) -> Text:

@@ -8,6 +8,7 @@ test lists every one so that none is forgotten.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 HELP_ZH = {
@@ -103,3 +104,31 @@ def localise(command: Any) -> None:
     command.get_help = get_help
     for sub in getattr(command, "commands", {}).values():
         localise(sub)
+
+
+# click's usage errors, line by line (the detail of a bad value may stay in click's words).
+_USAGE_ERRORS = [
+    (re.compile(r"^Usage: "), "用法："),
+    (re.compile(r"^Try '(.+)' for help\.$"), r"运行 '\1' 查看帮助。"),
+    (re.compile(r"^Error: Missing argument '(.+)'\.$"), r"错误：缺少参数 \1。"),
+    (re.compile(r"^Error: Missing option '(.+)'\.$"), r"错误：缺少选项 \1。"),
+    (re.compile(r"^Error: No such option: (\S+)(?: Did you mean (\S+)\?)?$"), r"错误：没有选项 \1"),
+    (re.compile(r"^Error: No such command '([^']+)'\.(?: Did you mean (.+)\?)?$"), r"错误：没有命令 \1；可用的命令见 genreport --help"),
+    (re.compile(r"^Error: Got unexpected extra argument(?:s)?(?:\(s\))? \((.+)\)$"), r"错误：多余的参数：\1（开关选项如 --strict 后面不跟值）"),
+    (re.compile(r"^Error: Option '(.+)' requires an argument\.$"), r"错误：选项 \1 需要一个值"),
+    (re.compile(r"^Error: Invalid value for (.+?): (.+)$"), r"错误：\1 的值无效：\2"),
+    (re.compile(r"^Error: "), "错误："),
+]
+
+
+def usage_error_zh(text: str) -> str:
+    """A usage error as click prints it, in Chinese."""
+    out = []
+    for line in text.splitlines():
+        for pattern, replacement in _USAGE_ERRORS:
+            if pattern.search(line):
+                line = pattern.sub(replacement, line, count=1)
+                break
+        line = re.sub(r"(?:Value error, )?'([^']+)' is not one of (.+)\.$", r"“\1”不是可选值之一：\2", line)
+        out.append(line.replace("[OPTIONS]", "[选项]").replace("COMMAND [ARGS]...", "命令 [参数]..."))
+    return "\n".join(out)

@@ -29,9 +29,9 @@ def user_language() -> str | None:
 
 def file_language(path: Path) -> str | None:
     """The `locale:` written in a data file, read as text (the file may not even parse)."""
-    from genreport.data.slips import sniff_locale
-
     import stat
+
+    from genreport.data.slips import sniff_locale
 
     try:  # a regular file only, and only its head: /dev/zero or a FIFO never blocks a message
         if not stat.S_ISREG(path.stat().st_mode):

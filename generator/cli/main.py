@@ -37,7 +37,16 @@ def run() -> None:
         code = command(prog_name="genreport", standalone_mode=False)
     except typer.TyperException as error:  # usage errors: shown with the usage line, exit 2
         show = getattr(error, "show", None)
-        show() if show else typer.echo(str(error), err=True)
+        if show and user_language() == "zh-CN":
+            import io
+
+            from genreport.cli.help_zh import usage_error_zh
+
+            shown = io.StringIO()
+            show(file=shown)
+            typer.echo(usage_error_zh(shown.getvalue()), err=True)
+        else:
+            show() if show else typer.echo(str(error), err=True)
         sys.exit(getattr(error, "exit_code", EXIT_CANNOT_RUN))
     except (KeyboardInterrupt, typer.Abort):
         code = EXIT_INTERRUPTED

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from genreport.data.model import Report, describe
+from genreport.data.model import NOTHING_WORDS, Report, describe
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 # The file name `init` writes beside a new data file and names in its yaml-language-server line.
@@ -24,6 +24,8 @@ def report_schema() -> dict[str, Any]:
     defs = schema.get("$defs", {})
     if "Point" in defs:
         defs["Point"] = _point_or_string(defs["Point"])
+    if "Section" in defs:
+        defs["Section"] = _section_or_nothing(defs["Section"])
     return {
         "$schema": SCHEMA_DIALECT,
         "title": "genreport data file",
@@ -42,4 +44,12 @@ def _point_or_string(point: dict[str, Any]) -> dict[str, Any]:
     return {
         "description": describe("要点：一段文字，或含 lead 和 text 的映射", "A point: a string, or a mapping with lead and text"),
         "anyOf": [{"type": "string"}, point],
+    }
+
+
+def _section_or_nothing(section: dict[str, Any]) -> dict[str, Any]:
+    # Section's before-validator reads `other_matters: 无` (or none) as none: true.
+    return {
+        "description": describe("一个部分：映射，或写“无”表示无内容", "A part: a mapping, or 'none' for nothing to report"),
+        "anyOf": [{"enum": sorted(NOTHING_WORDS)}, section],
     }

@@ -95,7 +95,9 @@ def slip_on_line(lines: list[str], number: int) -> Slip | None:
             "yaml-unindented-line",
             number,
             _indent(line) + 1,
-            Text("这一行文字没有缩进，无法接在上面的字段之后", "this line of text is not indented, so it does not continue the field above"),
+            Text("这一行文字没有缩进，无法接在上面的字段之后", "this line of text is not indented, so it does not continue the field above")
+            if not _indent(line)
+            else Text("这一行文字缩进不够，无法接在上面的字段之后", "this line of text is indented less than the field above, so it does not continue it"),
             Text("把整段写在一行，或用“字段: |”并把每一行缩进到字段名之后", "keep the paragraph on one line, or write `field: |` and indent every line under it"),
         )
     return None
