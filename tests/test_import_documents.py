@@ -12,7 +12,6 @@ import datetime as dt
 import re
 from pathlib import Path
 
-import pytest
 
 from conftest import DATA
 from import_helpers import checked, import_to_yaml
@@ -138,8 +137,8 @@ def _joint_docx(target: Path) -> Path:
             continue
         if table_rows:
             table = document.add_table(rows=len(table_rows), cols=len(table_rows[0]))
-            for row, cells in zip(table.rows, table_rows):
-                for cell, value in zip(row.cells, cells):
+            for row, cells in zip(table.rows, table_rows, strict=True):
+                for cell, value in zip(row.cells, cells, strict=True):
                     cell.text = value
             table_rows = []
         if not text:

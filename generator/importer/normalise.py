@@ -19,7 +19,7 @@ _SPACE_BETWEEN = re.compile(f"(?<={_HAN})[ \u00a0\u3000]+(?={_HAN})")
 _PUNCT = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 _HALF_PUNCT = re.compile(f"(?<={_HAN})\\s*([,;:?!])\\s*|\\s*([,;:?!])\\s*(?={_HAN})")
 _PARENS = re.compile(r"\(([^()]{0,60})\)")
-_HAN_ONLY = re.compile(f"[\u4e00-\u9fff]")
+_HAN_ONLY = re.compile("[\u4e00-\u9fff]")
 _SPACES = re.compile("[ \u00a0]{2,}")
 
 
