@@ -177,6 +177,9 @@ def walk(blocks: list[Block], locale: str, year: int | None, defaults: dict[str,
         heading = plain_heading(match["rest"], locale) if match else None
         if heading is not None:
             heading = clean(heading, block.where)
+        if heading == "":
+            continue  # a number and nothing else
+        if heading is not None:
             keys = [key for key in topics(heading, locale, year) if key in defaults]
             free = [key for key in keys if key not in body.parts]
             if free:
@@ -217,7 +220,7 @@ def walk(blocks: list[Block], locale: str, year: int | None, defaults: dict[str,
                 if 0 < end <= HEADING_MAX[locale] and end + 1 < len(rest):
                     heading, after = rest[:end], rest[end + 1 :].strip()
                     notes.add("guessed", f"小标题与正文在同一段，以第一个句号分开：“{heading}”", f"subsection heading and text share a paragraph; split at the first full stop: “{heading}”", block.where)
-            if heading is not None:
+            if heading is not None and clean(heading, block.where, quiet=True):
                 sub = Container(heading=clean(heading, block.where), where=block.where)
                 part.subsections.append(sub)
                 if after:
@@ -231,7 +234,7 @@ def walk(blocks: list[Block], locale: str, year: int | None, defaults: dict[str,
             if guessed:
                 leads_guessed.append(block.where)
             container = _current(part)
-            container.points.append({"lead": clean(lead, block.where) if lead else None, "chunks": [clean(rest, block.where)], "where": block.where})
+            container.points.append({"lead": (clean(lead, block.where) or None) if lead else None, "chunks": [clean(rest, block.where)], "where": block.where})
             continue
         if locale == "zh-CN" and part.heading is None and NONE_OF(text) and not _current(part).intro and not part.subsections:
             part.none = True

@@ -16,7 +16,7 @@ from typing import Any
 
 from genreport.importer import meta
 from genreport.importer.blocks import Block, Notes, Where
-from genreport.importer.normalise import normalise
+from genreport.importer.normalise import normalise, strip_invisible
 from genreport.importer.parts import PART, POINT, SUBSECTION, markdown_table, plain_heading, walk
 from genreport.kinds import KindSpec
 
@@ -42,13 +42,22 @@ def detect_locale(blocks: list[Block]) -> str:
 
 class _Recogniser:
     def __init__(self, blocks: list[Block], locale: str, kind: KindSpec) -> None:
-        self.blocks = blocks
         self.locale = locale
         self.kind = kind
         self.notes = Notes()
+        self.blocks = [self._visible(block) for block in blocks]
         self.data: dict[str, Any] = {}
         self.fields: dict[str, tuple[str, Where]] = {}
         self.guessed: dict[str, str] = {}
+
+    def _visible(self, block: Block) -> Block:
+        """The block without control or zero-width characters: they would break every pattern below."""
+        block.text = strip_invisible(block.text, block.where, self.notes).strip()
+        if block.lead:
+            block.lead = strip_invisible(block.lead, block.where, Notes())
+        if block.rows:
+            block.rows = [[strip_invisible(cell, block.where, self.notes) for cell in row] for row in block.rows]
+        return block
 
     def clean(self, text: str, where: Where, quiet: bool = False, keep_spaces: bool = False) -> str:
         return normalise(text, self.locale, where, Notes() if quiet else self.notes, keep_spaces=keep_spaces)
@@ -468,6 +477,7 @@ def _issuers(issuer: Any) -> list[dict[str, Any]]:
 
 
 def recognise(blocks: list[Block], kind: KindSpec, locale: str | None = None) -> Imported:
-    blocks = [block for block in blocks if block.text or block.rows]
     chosen = locale or detect_locale(blocks)
-    return _Recogniser(blocks, chosen, kind).run()
+    recogniser = _Recogniser(blocks, chosen, kind)
+    recogniser.blocks = [block for block in recogniser.blocks if block.text or block.rows]
+    return recogniser.run()
