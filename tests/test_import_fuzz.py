@@ -41,3 +41,14 @@ def test_any_text_imports_or_says_why(body: list[str], suffix: str, tmp_path: Pa
     assert not [f for f in result.findings if f.code in ("yaml-syntax", "schema", "duplicate-key", "control-character")], [
         (f.code, f.message.en) for f in result.findings
     ]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=3000), suffix=st.sampled_from([".docx", ".html", ".txt"]))
+def test_any_bytes_import_or_are_refused(data: bytes, suffix: str, tmp_path: Path) -> None:
+    source = tmp_path / f"input{suffix}"
+    source.write_bytes(data)
+    try:
+        import_file(source, load_kind("rule-of-law-government"))
+    except GenreportError as error:
+        assert error.message("zh-CN") and "\n" not in error.message("zh-CN").strip()

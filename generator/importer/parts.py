@@ -180,7 +180,8 @@ def walk(blocks: list[Block], locale: str, year: int | None, defaults: dict[str,
         if heading == "":
             continue  # a number and nothing else
         if heading is not None:
-            keys = [key for key in topics(heading, locale, year) if key in defaults]
+            exact = [key for key, wording in defaults.items() if wording == heading]  # any kind: its own headings
+            keys = exact + [key for key in topics(heading, locale, year) if key in defaults and key not in exact]
             free = [key for key in keys if key not in body.parts]
             if free:
                 key = free[0]
@@ -193,9 +194,10 @@ def walk(blocks: list[Block], locale: str, year: int | None, defaults: dict[str,
                 continue
             target = part
             if target is None:
-                target = body.parts.setdefault("measures", Container(where=block.where))
-                if "measures" not in body.order:
-                    body.order.append("measures")
+                first = next(iter(defaults))  # the kind's first part
+                target = body.parts.setdefault(first, Container(where=block.where))
+                if first not in body.order:
+                    body.order.append(first)
             target.subsections.append(Container(heading=heading, where=block.where))
             notes.add(
                 "guessed",
