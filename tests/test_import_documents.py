@@ -176,3 +176,28 @@ def test_joint_report_two_signatories(tmp_path: Path) -> None:
     assert "| 受理行政复议案件 | 42件 | 35件 |" in measures.subsections[2].points[-1].text
     assert report.sections["next_year"].heading == "2024年工作安排"
     assert report.sections["other_matters"].none
+
+
+def test_english_translation_as_published(tmp_path: Path) -> None:
+    """An English translation as such sites publish it: "1、" part numbers, "The second is", the
+    disclosure fields in English, a date written "January 16, 2024", and no part 5."""
+    path, imported = import_to_yaml(IMPORT / "zuoyun-2023-translation.en.txt", tmp_path / "en.yaml")
+    report, doc, errors = checked(path)
+    assert report.locale == "en"
+    assert [(e.code, e.field) for e in errors] == [("missing-section", "sections")]
+    assert imported.missing == ["other_matters"]
+    assert list(report.sections) == ["measures", "deficiencies", "leaders_duties", "next_year"]
+    assert report.disclosure is not None and report.disclosure.index_number == "035211000/2024-00051"
+    assert report.disclosure.published_on == dt.date(2024, 1, 17)
+    assert doc.title.startswith("The People's Government of Zuoyun County 2023 Annual Report")
+    assert report.recipients == ["Datong Municipal People's Government"]
+    assert report.signed_on == dt.date(2024, 1, 16) and report.public_release is True
+    assert [i.name for i in report.issuers] == ["People's Government of Zuoyun County"]
+    services = report.sections["measures"].subsections[0].points
+    assert [p.lead for p in services] == ["powers handed down were taken up.", "make services easier to reach."]
+    plans = report.sections["next_year"].subsections
+    assert [s.heading for s in plans] == ["Keep the Party in charge of building a government under the rule of law", "Strive to become a model county"]
+    assert plans[1].intro == "The county will work through all 113 indicators of the provincial model programme one by one."
+    # First, … Second, … Third, … in one paragraph stays that paragraph, numbering and all
+    deficiencies = report.sections["deficiencies"]
+    assert deficiencies.points == [] and deficiencies.intro.startswith("First, some enforcement officers")
