@@ -201,3 +201,26 @@ def test_english_translation_as_published(tmp_path: Path) -> None:
     # First, … Second, … Third, … in one paragraph stays that paragraph, numbering and all
     deficiencies = report.sections["deficiencies"]
     assert deficiencies.points == [] and deficiencies.intro.startswith("First, some enforcement officers")
+
+
+def test_merged_parts_stay_missing_and_are_reported(tmp_path: Path) -> None:
+    """Some reports write the shortcomings and next year's plans under one heading: the part it
+    names first takes the text, the other stays missing (check says so) and the report says why."""
+    source = tmp_path / "merged.txt"
+    source.write_text(
+        "左云县人民政府2023年法治政府建设年度报告\n大同市人民政府：\n"
+        "2023年，县政府把依法行政贯穿政府工作全过程，现将有关情况报告如下。\n"
+        "一、主要举措和成效\n全年新承接市级下放行政职权11项，乡镇综合行政执法队伍开展行政检查233次。\n"
+        "二、党政主要负责人履行推进法治建设第一责任人职责情况\n县委书记、县长各听取法治建设工作汇报3次，作出批示10次。\n"
+        "三、存在的问题和下一步打算\n乡镇执法力量仍然薄弱。下一步将充实乡镇执法队伍，深化“八五”普法。\n"
+        "四、其他需要报告的情况\n无。\n左云县人民政府\n2024年1月16日\n",
+        encoding="utf-8",
+    )
+    path, imported = import_to_yaml(source, tmp_path / "merged.yaml")
+    report, _, errors = checked(path)
+    assert set(report.sections) == {"measures", "leaders_duties", "deficiencies", "other_matters"}  # written in the kind's order
+    assert report.sections["deficiencies"].heading == "存在的问题和下一步打算"
+    assert imported.missing == ["next_year"]
+    assert "“下一年度推进法治政府建设的主要安排”与另一部分合写在同一标题下" in _messages(imported, "missing")
+    assert [e.code for e in errors] == ["missing-section"]
+    assert "# 原文没有此部分，请补写：next_year" in path.read_text(encoding="utf-8")
