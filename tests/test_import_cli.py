@@ -167,3 +167,29 @@ def test_nothing_referenced_is_fetched_or_run(tmp_path: Path, no_network: None) 
     assert "全年承接下放行政职权11项。" in text
     for active in ("example.invalid", "javascript", "alert", "注入", "onerror"):
         assert active not in text
+
+
+def test_another_kind_by_its_own_headings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GENREPORT_KIND_PATH", str(DATA / "kinds"))
+    source = tmp_path / "brief.txt"
+    source.write_text(
+        "左云县司法局2023年工作简报\n\n一、工作概况\n全年办理法律援助案件60件，接待法律咨询2032人次。\n"
+        "二、公共法律服务\n办理公证事项420件。\n三、下一步打算\n无。\n\n左云县司法局\n2024年1月10日\n",
+        encoding="utf-8",
+    )
+    target = tmp_path / "brief.yaml"
+    result = run(str(source), "--kind", "minimal", "-o", str(target))
+    assert result.exit_code == 0, result.output
+    text = target.read_text(encoding="utf-8")
+    assert "kind: minimal" in text
+    check = runner.invoke(app, ["check", str(target)])
+    assert check.exit_code == 0, check.output
+    from genreport.yearly.report_file import read_report
+
+    report, _ = read_report(target)
+    assert list(report.sections) == ["summary", "plans"]
+    # a heading that is none of the kind's parts: a subsection of the part before it, and said so
+    assert report.sections["summary"].subsections[0].heading == "公共法律服务"
+    assert "不对应任何一部分" in result.stderr
+    assert report.sections["plans"].none
+    assert report.issuers[0].level == "department"

@@ -136,8 +136,8 @@ def _joint_docx(target: Path) -> Path:
             continue
         if table_rows:
             table = document.add_table(rows=len(table_rows), cols=len(table_rows[0]))
-            for row, cells in zip(table.rows, table_rows):
-                for cell, value in zip(row.cells, cells):
+            for row, cells in zip(table.rows, table_rows, strict=True):
+                for cell, value in zip(row.cells, cells, strict=True):
                     cell.text = value
             table_rows = []
         if not text:
@@ -175,3 +175,51 @@ def test_joint_report_two_signatories(tmp_path: Path) -> None:
     assert "| 受理行政复议案件 | 42件 | 35件 |" in measures.subsections[2].points[-1].text
     assert report.sections["next_year"].heading == "2024年工作安排"
     assert report.sections["other_matters"].none
+
+
+def test_english_translation_as_published(tmp_path: Path) -> None:
+    """An English translation as such sites publish it: "1、" part numbers, "The second is", the
+    disclosure fields in English, a date written "January 16, 2024", and no part 5."""
+    path, imported = import_to_yaml(IMPORT / "zuoyun-2023-translation.en.txt", tmp_path / "en.yaml")
+    report, doc, errors = checked(path)
+    assert report.locale == "en"
+    assert [(e.code, e.field) for e in errors] == [("missing-section", "sections")]
+    assert imported.missing == ["other_matters"]
+    assert list(report.sections) == ["measures", "deficiencies", "leaders_duties", "next_year"]
+    assert report.disclosure is not None and report.disclosure.index_number == "035211000/2024-00051"
+    assert report.disclosure.published_on == dt.date(2024, 1, 17)
+    assert doc.title.startswith("The People's Government of Zuoyun County 2023 Annual Report")
+    assert report.recipients == ["Datong Municipal People's Government"]
+    assert report.signed_on == dt.date(2024, 1, 16) and report.public_release is True
+    assert [i.name for i in report.issuers] == ["People's Government of Zuoyun County"]
+    services = report.sections["measures"].subsections[0].points
+    assert [p.lead for p in services] == ["powers handed down were taken up.", "make services easier to reach."]
+    plans = report.sections["next_year"].subsections
+    assert [s.heading for s in plans] == ["Keep the Party in charge of building a government under the rule of law", "Strive to become a model county"]
+    assert plans[1].intro == "The county will work through all 113 indicators of the provincial model programme one by one."
+    # First, … Second, … Third, … in one paragraph stays that paragraph, numbering and all
+    deficiencies = report.sections["deficiencies"]
+    assert deficiencies.points == [] and deficiencies.intro.startswith("First, some enforcement officers")
+
+
+def test_merged_parts_stay_missing_and_are_reported(tmp_path: Path) -> None:
+    """Some reports write the shortcomings and next year's plans under one heading: the part it
+    names first takes the text, the other stays missing (check says so) and the report says why."""
+    source = tmp_path / "merged.txt"
+    source.write_text(
+        "左云县人民政府2023年法治政府建设年度报告\n大同市人民政府：\n"
+        "2023年，县政府把依法行政贯穿政府工作全过程，现将有关情况报告如下。\n"
+        "一、主要举措和成效\n全年新承接市级下放行政职权11项，乡镇综合行政执法队伍开展行政检查233次。\n"
+        "二、党政主要负责人履行推进法治建设第一责任人职责情况\n县委书记、县长各听取法治建设工作汇报3次，作出批示10次。\n"
+        "三、存在的问题和下一步打算\n乡镇执法力量仍然薄弱。下一步将充实乡镇执法队伍，深化“八五”普法。\n"
+        "四、其他需要报告的情况\n无。\n左云县人民政府\n2024年1月16日\n",
+        encoding="utf-8",
+    )
+    path, imported = import_to_yaml(source, tmp_path / "merged.yaml")
+    report, _, errors = checked(path)
+    assert set(report.sections) == {"measures", "leaders_duties", "deficiencies", "other_matters"}  # written in the kind's order
+    assert report.sections["deficiencies"].heading == "存在的问题和下一步打算"
+    assert imported.missing == ["next_year"]
+    assert "“下一年度推进法治政府建设的主要安排”与另一部分合写在同一标题下" in _messages(imported, "missing")
+    assert [e.code for e in errors] == ["missing-section"]
+    assert "# 原文没有此部分，请补写：next_year" in path.read_text(encoding="utf-8")

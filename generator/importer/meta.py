@@ -20,7 +20,9 @@ DATE_ZH = re.compile(r"^(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2
 DATE_CN = re.compile(r"^(?P<y>[〇○零一二三四五六七八九ＯO]{4})年(?P<m>[一二三四五六七八九十]{1,3})月(?P<d>[一二三四五六七八九十]{1,3})日$")
 DATE_EN = re.compile(r"^(?P<d>\d{1,2}) (?P<m>[A-Za-z]+) (?P<y>\d{4})$|^(?P<m2>[A-Za-z]+) (?P<d2>\d{1,2}), (?P<y2>\d{4})$")
 DATE_ISO = re.compile(r"(?P<y>\d{4})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})日?")
-ANNOTATION = re.compile(r"^[（(]\s*此件(公开发布|主动公开|依申请公开|不予公开)\s*[）)]$|^\(This document is released to the public\.\)$", re.I)
+ANNOTATION = re.compile(
+    r"^[（(]\s*此件(公开发布|主动公开|依申请公开|不予公开)\s*[）)]$|^\(This document is (released to the public|publicly released)\.?\)$", re.I
+)
 COPIES_TO = re.compile(r"^(抄送|Copies to)\s*[:：]\s*(?P<list>.+?)[。.]?$")
 PRINTED = re.compile(r"^(?P<by>.*?)[\s\u3000;；]*(?P<date>\d{4}年\d{1,2}月\d{1,2}日)印发$|^(?P<by2>.*?);?\s*Printed (?P<date2>.+)$")
 ATTACHMENT_NOTE = re.compile(r"^(附件|Attachments?)\s*[:：]\s*(?P<title>.+)$")
@@ -31,12 +33,12 @@ NONE_SENTENCE = re.compile(r"^(无|暂无|没有|None|Nothing to report)[。.]?$
 # Disclosure labels as government sites print them (the page's "信息公开" box or its meta line).
 _LABELS = {
     "index_number": ["索引号", "Index number"],
-    "classification": ["信息分类", "主题分类", "分类", "Classification"],
-    "issuer": ["发文机关", "发布机关", "制发机关"],
+    "classification": ["信息分类", "主题分类", "分类", "Classification", "Information classification"],
+    "issuer": ["发文机关", "发布机关", "制发机关", "Issued by"],
     "publisher": ["发布机构", "发布单位", "来源", "Publisher"],
-    "published_on": ["发布日期", "发布时间", "公开日期", "发文日期", "Published on"],
+    "published_on": ["发布日期", "发布时间", "公开日期", "发文日期", "Published on", "Date of issue", "Published"],
     "signed_on": ["成文日期"],
-    "document_number": ["发文字号", "文号"],
+    "document_number": ["发文字号", "文号", "Document No."],
     "title": ["标题", "名称"],
     "junk": ["浏览次数", "访问量", "字号", "点击数", "阅读次数", "有效性", "时效", "主题词", "生效日期", "废止日期"],
 }

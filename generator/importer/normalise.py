@@ -23,17 +23,23 @@ _HAN_ONLY = re.compile("[\u4e00-\u9fff]")
 _SPACES = re.compile("[ \u00a0]{2,}")
 
 
+def strip_invisible(text: str, where: Where, notes: Notes) -> str:
+    """`text` without control and zero-width characters (noted once, with their code points)."""
+    found = _INVISIBLE.findall(text)
+    if not found:
+        return text
+    codes = "、".join(sorted({f"U+{ord(c):04X}" for c in found}))
+    notes.add("normalised", f"删除看不见的字符 {codes}（{len(found)} 个）", f"removed invisible characters {codes} ({len(found)})", where)
+    return _INVISIBLE.sub("", text)
+
+
 def _context(text: str, start: int, end: int) -> str:
     return text[max(0, start - 4) : end + 4]
 
 
 def normalise(text: str, locale: str, where: Where, notes: Notes, keep_spaces: bool = False) -> str:
     """`text` normalised; each kind of change made is noted once, with an example."""
-    found = _INVISIBLE.findall(text)
-    if found:
-        text = _INVISIBLE.sub("", text)
-        codes = "、".join(sorted({f"U+{ord(c):04X}" for c in found}))
-        notes.add("normalised", f"删除看不见的字符 {codes}（{len(found)} 个）", f"removed invisible characters {codes} ({len(found)})", where)
+    text = strip_invisible(text, where, notes)
     text = text.replace("\u00a0", " ")
     if locale != "zh-CN":
         return _SPACES.sub(" ", text).strip()

@@ -21,7 +21,7 @@ EN_ORDINALS = ["First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh"
 
 PART = {
     "zh-CN": re.compile(rf"^([{ZH_NUM}]{{1,3}})\s*[、.．]\s*(?P<rest>.+)$"),
-    "en": re.compile(r"^(\d{1,2})\.\s+(?P<rest>[A-Z].+)$"),
+    "en": re.compile(r"^(\d{1,2})\s*[.、]\s*(?P<rest>[A-Z].+)$"),  # "1、 Main Measures" in machine translations
 }
 SUBSECTION = {
     "zh-CN": re.compile(rf"^[（(]\s*([{ZH_NUM}]{{1,3}})\s*[）)]\s*(?P<rest>.+)$"),
@@ -29,7 +29,7 @@ SUBSECTION = {
 }
 POINT = {
     "zh-CN": re.compile(rf"^([{ZH_NUM}]{{1,3}})是\s*[，,：:]?\s*(?P<rest>.+)$"),
-    "en": re.compile(r"^(" + "|".join(EN_ORDINALS) + r"),\s+(?P<rest>.+)$"),
+    "en": re.compile(r"^(?:(" + "|".join(EN_ORDINALS) + r"),|The (?:" + "|".join(EN_ORDINALS).lower() + r") is(?: to)?)\s+(?P<rest>.+)$"),
 }
 ITEM = re.compile(r"^(\d{1,2})\s*[.．、]\s*(?P<rest>\S.*)$")
 HEADING_MAX = {"zh-CN": 60, "en": 200}
@@ -44,7 +44,7 @@ TOPICS: dict[str, list[tuple[str, str]]] = {
         ("measures", r"举措|成效|做法|成绩|进展|工作情况|主要工作|推进.*情况|开展.*情况|建设情况"),
     ],
     "en": [
-        ("leaders_duties", r"(?i)first persons? responsible|principal .*leaders|leaders.*duties"),
+        ("leaders_duties", r"(?i)first (persons? )?responsible|principal .*leaders|leaders.*duties|responsible persons"),
         ("other_matters", r"(?i)^other"),
         ("deficiencies", r"(?i)deficienc|shortcoming|problems|weakness"),
         ("next_year", r"(?i)coming year|next year|plans? for|arrangements"),
@@ -177,7 +177,11 @@ def walk(blocks: list[Block], locale: str, year: int | None, defaults: dict[str,
         heading = plain_heading(match["rest"], locale) if match else None
         if heading is not None:
             heading = clean(heading, block.where)
-            keys = [key for key in topics(heading, locale, year) if key in defaults]
+        if heading == "":
+            continue  # a number and nothing else
+        if heading is not None:
+            exact = [key for key, wording in defaults.items() if wording == heading]  # any kind: its own headings
+            keys = exact + [key for key in topics(heading, locale, year) if key in defaults and key not in exact]
             free = [key for key in keys if key not in body.parts]
             if free:
                 key = free[0]
@@ -190,9 +194,10 @@ def walk(blocks: list[Block], locale: str, year: int | None, defaults: dict[str,
                 continue
             target = part
             if target is None:
-                target = body.parts.setdefault("measures", Container(where=block.where))
-                if "measures" not in body.order:
-                    body.order.append("measures")
+                first = next(iter(defaults))  # the kind's first part
+                target = body.parts.setdefault(first, Container(where=block.where))
+                if first not in body.order:
+                    body.order.append(first)
             target.subsections.append(Container(heading=heading, where=block.where))
             notes.add(
                 "guessed",
@@ -212,26 +217,26 @@ def walk(blocks: list[Block], locale: str, year: int | None, defaults: dict[str,
             rest = match["rest"]
             heading = plain_heading(rest, locale)
             after = ""
-            if heading is None and locale == "zh-CN":
-                end = rest.find("。")
-                if 0 < end <= HEADING_MAX[locale] and end + 1 < len(rest):
+            if heading is None:
+                end = rest.find("。") if locale == "zh-CN" else rest.find(". ")
+                if 0 < end <= HEADING_MAX[locale] and end + 1 < len(rest.rstrip()):
                     heading, after = rest[:end], rest[end + 1 :].strip()
                     notes.add("guessed", f"小标题与正文在同一段，以第一个句号分开：“{heading}”", f"subsection heading and text share a paragraph; split at the first full stop: “{heading}”", block.where)
-            if heading is not None:
+            if heading is not None and clean(heading, block.where, quiet=True):
                 sub = Container(heading=clean(heading, block.where), where=block.where)
                 part.subsections.append(sub)
                 if after:
                     sub.add_text(clean(after, block.where))
                 continue
         match = POINT[locale].match(text)
-        if match and locale == "zh-CN" and re.search(rf"[；;，,。]\s*[{ZH_NUM}]{{1,2}}是", text):
+        if match and (re.search(rf"[；;，,。]\s*[{ZH_NUM}]{{1,2}}是", text) if locale == "zh-CN" else re.search(r"[.;] (Second|Secondly), ", text)):
             match = None  # 一是……；二是……in one paragraph: kept as the paragraph it is
         if match:
             lead, rest, guessed = split_lead(match["rest"], block, locale, marked)
             if guessed:
                 leads_guessed.append(block.where)
             container = _current(part)
-            container.points.append({"lead": clean(lead, block.where) if lead else None, "chunks": [clean(rest, block.where)], "where": block.where})
+            container.points.append({"lead": (clean(lead, block.where) or None) if lead else None, "chunks": [clean(rest, block.where)], "where": block.where})
             continue
         if locale == "zh-CN" and part.heading is None and NONE_OF(text) and not _current(part).intro and not part.subsections:
             part.none = True
@@ -245,7 +250,7 @@ def walk(blocks: list[Block], locale: str, year: int | None, defaults: dict[str,
             continue
         _current(part).add_text(clean(text, block.where))
     if leads_guessed:
-        places = "、".join(str(w.number) for w in leads_guessed[:12]) + ("…" if len(leads_guessed) > 12 else "")
+        places = ("、" if locale == "zh-CN" else ", ").join(str(w.number) for w in leads_guessed[:12]) + ("…" if len(leads_guessed) > 12 else "")
         notes.add(
             "guessed",
             f"{len(leads_guessed)} 个要点以第一句作为引导句（lead）：{leads_guessed[0].unit == 'line' and '行' or '段'} {places}",

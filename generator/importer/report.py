@@ -18,7 +18,7 @@ def format_notes(notes: Notes, lang: str, verbose: bool = True) -> str:
     zh = lang.startswith("zh")
     lines: list[str] = []
     for category, (heading_zh, heading_en) in _HEADINGS.items():
-        items = notes.of(category)
+        items = sorted(notes.of(category), key=lambda note: note.where.number if note.where else 1 << 30)
         if not items:
             continue
         lines.append(f"{heading_zh if zh else heading_en}（{len(items)}）:" if zh else f"{heading_en} ({len(items)}):")
