@@ -230,6 +230,11 @@ def kept_unit(lines: list[Line], body_pt: float, pitch: float, left: float) -> i
         i += 1
     end: Line | None = lines[i] if i else None
     date = next((j for j, line in enumerate(lines) if DATE.match(line.text)), None)
-    if date is not None and all(line.x0 > left + 4 * CELL for line in lines[i + 1 : date]) and date - i <= 5:
+    note = [line for line in lines[i + 1 : date] if line.text.startswith("附件：")] if date is not None else []
+    if (
+        date is not None
+        and all(line.x0 > left + 4 * CELL or line in note for line in lines[i + 1 : date])
+        and date - i <= 5 + 2 * len(lines[i + 1 : date]) * bool(note)
+    ):
         end = lines[date + 1] if date + 1 < len(lines) and lines[date + 1].text.startswith("（") else lines[date]
     return _slot(end, body_pt, pitch) if end is not None else None

@@ -24,7 +24,7 @@ from genreport.checks import CheckResult
 from genreport.errors import Finding, Text
 from genreport.fonts import FontError, FontSetup, font_setup
 from genreport.glyphs import glyph_findings
-from genreport.render import gridfit
+from genreport.render import cjk_breaks, gridfit
 from genreport.render.document import Document
 from genreport.render.html import render_html
 from genreport.render.layout import RENDER_OPTIONS, STYLESHEETS, InProcessLayout, PdfJob, lay_out
@@ -106,6 +106,8 @@ def prepare(doc: Document, settings: PdfSettings | None = None) -> PdfJob:
     from genreport.fontfaces import document_fonts
 
     html = render_html(doc, stylesheets=())
+    if doc.locale == "zh-CN":
+        html = cjk_breaks.add_breaks(html)  # break before “ and after ” as CLREQ allows
     cached = document_fonts(fonts, printed_chars(html, fonts.stylesheet))
     extra = tuple(text for text in (gridfit.grid_css(fonts), settings.extra_css) if text)
     return PdfJob(html, fonts.stylesheet, cached.css, cached.rules, extra, _metadata(doc))
