@@ -220,7 +220,7 @@ def _slot(line: Line, body_pt: float, pitch: float) -> int:
 def kept_unit(lines: list[Line], body_pt: float, pitch: float, left: float) -> int | None:
     """Grid lines taken by what must stay together at the top of a page, None when nothing must.
 
-    Headings at the top keep with the first line of text after them; when that text is the last
+    Headings at the top keep with the first two lines of text after them; when that text is the last
     before the signature (issuers, date, 附注), the unit runs through the 附注.
     """
     if not lines:
@@ -228,7 +228,11 @@ def kept_unit(lines: list[Line], body_pt: float, pitch: float, left: float) -> i
     i = 0
     while i < len(lines) - 1 and (PART.match(lines[i].text) or SUBSECTION.match(lines[i].text)):
         i += 1
+        while i < len(lines) - 1 and lines[i].font == lines[i - 1].font and abs(lines[i].x0 - left) < 1:
+            i += 1  # a heading's second line
     end: Line | None = lines[i] if i else None
+    if i and i + 1 < len(lines) and abs(lines[i + 1].x0 - left) < 1 and lines[i + 1].baseline - lines[i].baseline < 1.5 * pitch:
+        end = lines[i + 1]  # a heading keeps two lines of its paragraph (gbt9704.css: orphans 2)
     date = next((j for j, line in enumerate(lines) if DATE.match(line.text)), None)
     note = [line for line in lines[i + 1 : date] if line.text.startswith("附件：")] if date is not None else []
     if (

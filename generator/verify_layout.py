@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from genreport import layout_clauses as clauses
+from genreport import layout_flow as flow
 from genreport.assets import styles_dir
 from genreport.errors import GenreportError, Text
 from genreport.fonts import roles_of
@@ -67,6 +68,9 @@ def verify(path: Path, stylesheet: Path | None = None) -> Verification:
         clauses.imprint_results(pdf, kinds),
         clauses.page_numbers_results(pdf, kinds, roles),
         clauses.draft_results(pdf),
+        flow.pitch_results(pdf, kinds, body_pt),
+        flow.stranded_results(pdf, kinds, body_pt),
+        flow.attachment_pages_results(pdf, kinds),
     )
     for part in parts:
         results += list(part)
