@@ -151,6 +151,7 @@ class Pdf:
     pages: list[Page]
     fonts: list[FontResource]
     lang: str | None
+    sealed: bool | None = None  # the data's `sealed`, from the Info entry GenreportSealed; None: not recorded
 
 
 def _group_lines(glyphs: Iterable[Glyph]) -> list[Line]:
@@ -189,7 +190,9 @@ def read_pdf(path: Path) -> Pdf:
             pages.append(Page(number, float(page.width), height, _group_lines(glyphs)))
     reader = PdfReader(path)
     lang = reader.trailer["/Root"].get("/Lang")
-    return Pdf(path, pages, _font_resources(reader), str(lang) if lang else None)
+    recorded = str((reader.metadata or {}).get("/GenreportSealed", ""))
+    sealed = {"true": True, "false": False}.get(recorded)
+    return Pdf(path, pages, _font_resources(reader), str(lang) if lang else None, sealed)
 
 
 def _font_resources(reader: Any) -> list[FontResource]:

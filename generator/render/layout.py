@@ -128,7 +128,7 @@ def lay_out(job: PdfJob) -> tuple[bytes, int]:
             rendered = _squeezed(job.html, render)
             for name, value in job.metadata:
                 setattr(rendered.metadata, name, value)
-            data: bytes = rendered.write_pdf(**RENDER_OPTIONS)
+            data: bytes = rendered.write_pdf(**{**RENDER_OPTIONS, "custom_metadata": True})  # GenreportSealed
         except GenreportError:
             raise
         except Exception as exc:  # WeasyPrint raises anything from its C libraries; name the stage
