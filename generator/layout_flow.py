@@ -53,13 +53,14 @@ def pitch_results(pdf: Pdf, kinds: list[str], body_pt: float) -> Iterator[Result
             measured += 1
             if pitch > CELL * PITCH_LIMIT:
                 wide.append((page.number, line.text[-10:], round(pitch, 2)))
+    check = "no letter-spaced line (hanzi pitch ≤ 8 % over 15.79 pt)"
     if not measured:
-        yield Result("§5.2.2", "no letter-spaced line (hanzi pitch ≤ 8 % over 15.79 pt)", NOT_VERIFIED, "no body line")
+        yield Result("§5.2.2", check, NOT_VERIFIED, "no body line")
         return
     worst = max(wide, key=lambda w: w[2]) if wide else None
     yield Result(
         "§5.2.2",
-        "no letter-spaced line (hanzi pitch ≤ 8 % over 15.79 pt)",
+        check,
         status_of(not wide),
         f"{len(wide)} of {measured} lines, widest {worst}: {wide[:4]}" if wide else f"{measured} lines measured",
     )

@@ -231,7 +231,8 @@ def kept_unit(lines: list[Line], body_pt: float, pitch: float, left: float) -> i
         while i < len(lines) - 1 and lines[i].font == lines[i - 1].font and abs(lines[i].x0 - left) < 1:
             i += 1  # a heading's second line
     end: Line | None = lines[i] if i else None
-    if i and i + 1 < len(lines) and abs(lines[i + 1].x0 - left) < 1 and lines[i + 1].baseline - lines[i].baseline < 1.5 * pitch:
+    goes_on = i + 1 < len(lines) and abs(lines[i + 1].x0 - left) < 1
+    if i and goes_on and lines[i + 1].baseline - lines[i].baseline < 1.5 * pitch:
         end = lines[i + 1]  # a heading keeps two lines of its paragraph (gbt9704.css: orphans 2)
     date = next((j for j, line in enumerate(lines) if DATE.match(line.text)), None)
     note = [line for line in lines[i + 1 : date] if line.text.startswith("附件：")] if date is not None else []
