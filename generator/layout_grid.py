@@ -95,7 +95,7 @@ def grid_results(pdf: Pdf, kinds: list[str], body_pt: float) -> tuple[Grid, list
             count = round((line.x0 - left) / cell) + len(line.glyphs)
             end = line.end(cell)
             reaches = end >= right_nominal - 0.5 * cell
-            if reaches and line.all_cjk:
+            if reaches and line.all_cjk and not _squeezed(line, cell):
                 capacity.append(count)
                 if line.natural(cell):
                     natural[count] += 1
@@ -210,6 +210,12 @@ def grid_results(pdf: Pdf, kinds: list[str], body_pt: float) -> tuple[Grid, list
         )
     )
     return grid, results
+
+
+def _squeezed(line: Line, cell: float) -> bool:
+    """A line whose punctuation was squeezed to half width (render/cjk_squeeze.py) holds more
+    characters than cells: it is not a measure of how many characters a line takes."""
+    return any(b.x0 - a.x0 < 0.75 * cell for a, b in pairwise(line.glyphs))
 
 
 def _slot(line: Line, body_pt: float, pitch: float) -> int:

@@ -7,7 +7,7 @@ The break is injected through PdfSettings.extra_css, as in test_pdf_layout_broke
 from __future__ import annotations
 
 import pytest
-from genreport.pdfmeasure import CELL, read_pdf
+from genreport.pdfmeasure import CELL, LEFT, MM, read_pdf
 from genreport.render import cjk_breaks, cjk_squeeze
 from genreport.render.pdf import PdfSettings, render_pdf
 from genreport.verify_layout import FAIL, OK, verify
@@ -118,3 +118,27 @@ def test_squeeze_wraps_only_the_loose_lines_marks():
     assert '<span class="sq">，</span>乙<span class="sq">、</span>丙<span class="sq">。</span>丁' in out
     assert "<p>辛，壬。</p>" in out
     assert cjk_squeeze.squeeze(html, []) == html
+
+
+def _lone_last_lines(path) -> list[tuple[int, str]]:
+    """Paragraph last lines of one hanzi (强。) on the report's pages, from the PDF."""
+    import re
+
+    pdf = read_pdf(path)
+    return [
+        (page.number, line.text)
+        for page in pdf.pages
+        for line in page.text_lines
+        if line.size == 16.0 and len(line.text) <= 3 and len(re.findall(r"[\u4e00-\u9fff]", line.text)) == 1
+        and abs(line.x0 - LEFT * MM) < 1  # a paragraph's continuation line, not a one-line 无。
+    ]
+
+
+def test_a_lone_last_character_is_pulled_up_when_the_lines_before_can_squeeze(monkeypatch, tmp_path):
+    doc = document(EXAMPLES / "zuoyun-2023.zh-CN.yaml", draft=False)
+    path = tmp_path / "r.pdf"
+    path.write_bytes(render_pdf(doc))
+    assert _lone_last_lines(path) == []
+    monkeypatch.setattr(cjk_squeeze, "lone_last_lines", lambda pages: [])  # the rule off
+    path.write_bytes(render_pdf(doc))
+    assert _lone_last_lines(path) != []

@@ -90,7 +90,8 @@ class InProcessLayout:
 
 
 def _squeezed(html: str, render: Callable[[str], Any]) -> Any:
-    """render(html); for zh-CN, once more with the punctuation of any letter-spaced line squeezed."""
+    """render(html); for zh-CN, once more with the punctuation of any letter-spaced line squeezed
+    (and of a line before a paragraph's lone last character)."""
     if 'lang="zh-CN"' not in html[:300]:
         return render(html)
     cjk_justify.LOOSE = []
@@ -99,7 +100,8 @@ def _squeezed(html: str, render: Callable[[str], Any]) -> Any:
         loose = cjk_justify.LOOSE
     finally:
         cjk_justify.LOOSE = None
-    squeezed = cjk_squeeze.squeeze(html, loose)
+    lone = cjk_squeeze.lone_last_lines(page._page_box for page in rendered.pages)
+    squeezed = cjk_squeeze.squeeze(html, loose, lone)
     return render(squeezed) if squeezed != html else rendered
 
 
