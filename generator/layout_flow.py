@@ -77,10 +77,19 @@ def stranded_results(pdf: Pdf, kinds: list[str], body_pt: float) -> Iterator[Res
             continue
         following = of_size(pdf.pages[index + 1].text_lines, body_pt)
         goes_on = bool(following) and abs(following[0].x0 - left) < 1 and not is_heading(following[0], left)
-        if is_heading(lines[-1], left):
-            stranded.append((pdf.pages[index].number, lines[-1].text[:12], "last line of the page"))
-        elif len(lines) > 1 and is_heading(lines[-2], left) and goes_on:
-            stranded.append((pdf.pages[index].number, lines[-2].text[:12], "one line of its text under it"))
+        # the page's last heading, its second line if it wraps, and what is under it on this page
+        starts = [i for i, line in enumerate(lines) if is_heading(line, left)]
+        if not starts:
+            continue
+        end = starts[-1] + 1
+        while end < len(lines) and lines[end].font == lines[end - 1].font and abs(lines[end].x0 - left) < 1:
+            end += 1  # a heading that wraps goes on at the margin in its own font
+        under = len(lines) - end
+        heading = lines[starts[-1]].text[:12]
+        if under == 0:
+            stranded.append((pdf.pages[index].number, heading, "last on the page"))
+        elif under == 1 and goes_on:
+            stranded.append((pdf.pages[index].number, heading, "one line of its text under it"))
     if not headings:
         yield Result("SPEC typesetting", "no heading stranded at a page foot", NA, "no 一、 or （一） heading")
         return
