@@ -8,10 +8,13 @@ command is still checking the report.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from genreport.errors import GenreportError, RenderError, Text
+from genreport.pdf import cjk_squeeze
 from genreport.pdf.weasy import cjk_justify, engine, user_agent
 from genreport.pdf.weasy.fontconfig import declare_config_create, font_context
 from genreport.resources import styles_dir
@@ -87,6 +90,22 @@ class InProcessLayout:
         return lay_out(self._job)
 
 
+def _squeezed(html: str, render: Callable[[str], Any]) -> Any:
+    """render(html); for zh-CN, once more with the punctuation of any letter-spaced line squeezed
+    (and of a line before a paragraph's lone last character)."""
+    if 'lang="zh-CN"' not in html[:300]:
+        return render(html)
+    cjk_justify.LOOSE = []
+    try:
+        rendered = render(html)
+        loose = cjk_justify.LOOSE
+    finally:
+        cjk_justify.LOOSE = None
+    lone = cjk_squeeze.lone_last_lines(page._page_box for page in rendered.pages)
+    squeezed = cjk_squeeze.squeeze(html, loose, lone)
+    return render(squeezed) if squeezed != html else rendered
+
+
 def lay_out(job: PdfJob) -> tuple[bytes, int]:
     """WeasyPrint lays `job` out and writes the PDF: (bytes, pages). Raises RenderError."""
     weasyprint = engine.load()
@@ -104,12 +123,15 @@ def lay_out(job: PdfJob) -> tuple[bytes, int]:
                 weasyprint.CSS(string=text, base_url=base, url_fetcher=fetcher, font_config=font_config)
                 for text in job.extra_css
             ]
-            rendered = user_agent.print_html_class()(string=job.html, base_url=base, url_fetcher=fetcher).render(
-                stylesheets=sheets, font_config=font_config, **RENDER_OPTIONS
-            )
+            def render(html: str) -> Any:
+                return user_agent.print_html_class()(string=html, base_url=base, url_fetcher=fetcher).render(
+                    stylesheets=sheets, font_config=font_config, **RENDER_OPTIONS
+                )
+
+            rendered = _squeezed(job.html, render)
             for name, value in job.metadata:
                 setattr(rendered.metadata, name, value)
-            data: bytes = rendered.write_pdf(**RENDER_OPTIONS)
+            data: bytes = rendered.write_pdf(**{**RENDER_OPTIONS, "custom_metadata": True})  # GenreportSealed
         except GenreportError:
             raise
         except Exception as exc:  # WeasyPrint raises anything from its C libraries; name the stage

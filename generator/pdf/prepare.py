@@ -22,7 +22,7 @@ from genreport import __version__
 from genreport.checks import CheckResult
 from genreport.errors import Finding, Text
 from genreport.fonts.roles import FontError, FontSetup, font_setup
-from genreport.pdf import gridfit
+from genreport.pdf import cjk_breaks, gridfit
 from genreport.pdf.glyphs import glyph_findings
 from genreport.pdf.layout import RENDER_OPTIONS, STYLESHEETS, InProcessLayout, PdfJob, lay_out
 from genreport.render.document import Document
@@ -114,6 +114,8 @@ def prepare(doc: Document, settings: PdfSettings | None = None) -> PdfJob:
     from genreport.fonts.notes import chart_family
 
     html = render_html(doc, stylesheets=(), chart_family=chart_family(fonts))
+    if doc.locale == "zh-CN":
+        html = cjk_breaks.add_breaks(html)  # break before “ and after ” as CLREQ allows
     cached = document_fonts(fonts, printed_chars(html, fonts.stylesheet))
     extra = tuple(text for text in (gridfit.grid_css(fonts), settings.extra_css) if text)
     return PdfJob(html, fonts.stylesheet, cached.css, cached.rules, extra, _metadata(doc))
@@ -131,4 +133,7 @@ def _metadata(doc: Document) -> tuple[tuple[str, object], ...]:
         ("created", signed),
         ("modified", signed),
         ("keywords", []),
+        # read back by verify-layout, which then judges the signature by the data's sealed/unsealed
+        # rule (§7.3.5) instead of guessing it from where the signature sits
+        ("custom", {"GenreportSealed": "true" if doc.report.sealed else "false"}),
     )

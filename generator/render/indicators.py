@@ -12,7 +12,10 @@ from genreport.render.numbering import format_number
 
 PERCENT_UNITS = {"%", "％"}
 POINT_UNITS = {"个百分点", "percentage points", "pp"}
-MINUS = "\u2212"  # a true minus sign (−), not the hyphen: "−8.5个百分点"
+# A minus sign, not the hyphen: zh-CN the full-width － (GB2312 A3AD, in every Chinese font),
+# en the en dash – (the English serif fonts Debian ships, Noto Serif and Liberation Serif, have
+# no U+2212, which would then come from DejaVu Serif).
+MINUS = {"zh-CN": "\uff0d", "en": "\u2013"}
 
 
 def _with_unit(number: str, unit: str | None, locale: str) -> str:
@@ -26,7 +29,7 @@ def _with_unit(number: str, unit: str | None, locale: str) -> str:
 def _signed(value: float, locale: str) -> str:
     value = round(value, 10)
     text = format_number(abs(value), locale)
-    return f"+{text}" if value > 0 else (f"{MINUS}{text}" if value < 0 else "0")
+    return f"+{text}" if value > 0 else (f"{MINUS[locale]}{text}" if value < 0 else "0")
 
 
 def value_text(indicator: Indicator, locale: str) -> str:
@@ -51,7 +54,7 @@ def change_text(indicator: Indicator, doc: Document) -> str:
             return _signed(diff, locale) + doc.labels.points
         text = _with_unit(_signed(diff, locale), indicator.unit, locale)
         if indicator.previous != 0:
-            share = f"{diff / abs(indicator.previous) * 100:+.1f}%".replace("-", MINUS)
+            share = f"{diff / abs(indicator.previous) * 100:+.1f}%".replace("-", MINUS[locale])
             text += f"（{share}）" if locale == "zh-CN" else f" ({share})"
         return text
     if indicator.change is not None:

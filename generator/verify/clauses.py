@@ -196,14 +196,18 @@ def closing_results(pdf: Pdf, kinds: list[str], body_pt: float) -> Iterator[Resu
     shift = in_cells(date.x0 - start, CELL)
     above = round((signers[0].baseline - lines[j].baseline) / PITCH) - 1 if j >= 0 else None
     centred = all(abs((s.x0 + s.glyphs[-1].x1) / 2 - (date.x0 + date.glyphs[-1].x1) / 2) < 0.5 * MM for s in signers)
-    if centred:  # issuers centred on the date: the sealed layout (the seal presses on both)
-        good = abs(date_space - 4) < 0.15 and above in (1, 2)
+    # The rule comes from the data (the PDF's GenreportSealed entry); only a PDF without it is
+    # judged by its geometry (issuers centred on the date: the sealed layout).
+    sealed = pdf.sealed if pdf.sealed is not None else centred
+    source = "data" if pdf.sealed is not None else "inferred from the layout"
+    if sealed:  # the seal presses on issuer and date
+        good = centred and abs(date_space - 4) < 0.15 and above in (1, 2)
         yield Result("§7.3.5", "sealed: date 4 characters in from the right, issuer centred on it", status_of(good),
-                     f"date {date_space} in, issuer centred {centred}, {above} blank lines above", page.number)  # fmt: skip
+                     f"sealed ({source}): date {date_space} in, issuer centred {centred}, {above} blank lines above", page.number)  # fmt: skip
     else:
         good = abs(min(signer_space, date_space) - 2) < 0.15 and abs(shift - 2) < 0.15 and above == 1
         yield Result("§7.3.5", "issuer 2 characters in from the right, date 2 characters right of its start", status_of(good),
-                     f"issuer {signer_space} in, date {date_space} in, date starts {shift} right, {above} blank lines above", page.number)  # fmt: skip
+                     f"unsealed ({source}): issuer {signer_space} in, date {date_space} in, date starts {shift} right, {above} blank lines above", page.number)  # fmt: skip
     text_above = [line for line in lines[: max(j, 0)] if not line.text.startswith("附件：")]
     yield Result("§7.3.5", "signature on a page with body text", status_of(j >= 0 and bool(text_above)),
                  f"{len(text_above)} lines of text above the signature", page.number)  # fmt: skip

@@ -95,7 +95,7 @@ def grid_results(pdf: Pdf, kinds: list[str], body_pt: float) -> tuple[Grid, list
             count = round((line.x0 - left) / cell) + len(line.glyphs)
             end = line.end(cell)
             reaches = end >= right_nominal - 0.5 * cell
-            if reaches and line.all_cjk:
+            if reaches and line.all_cjk and not _squeezed(line, cell):
                 capacity.append(count)
                 if line.natural(cell):
                     natural[count] += 1
@@ -212,6 +212,12 @@ def grid_results(pdf: Pdf, kinds: list[str], body_pt: float) -> tuple[Grid, list
     return grid, results
 
 
+def _squeezed(line: Line, cell: float) -> bool:
+    """A line whose punctuation was squeezed to half width (render/cjk_squeeze.py) holds more
+    characters than cells: it is not a measure of how many characters a line takes."""
+    return any(b.x0 - a.x0 < 0.75 * cell for a, b in pairwise(line.glyphs))
+
+
 def _slot(line: Line, body_pt: float, pitch: float) -> int:
     """1-based grid line of a line on its page."""
     return round((line.baseline - TOP * MM - 0.88 * body_pt) / pitch) + 1
@@ -220,7 +226,7 @@ def _slot(line: Line, body_pt: float, pitch: float) -> int:
 def kept_unit(lines: list[Line], body_pt: float, pitch: float, left: float) -> int | None:
     """Grid lines taken by what must stay together at the top of a page, None when nothing must.
 
-    Headings at the top keep with the first line of text after them; when that text is the last
+    Headings at the top keep with the first two lines of text after them; when that text is the last
     before the signature (issuers, date, 附注), the unit runs through the 附注.
     """
     if not lines:
@@ -228,8 +234,18 @@ def kept_unit(lines: list[Line], body_pt: float, pitch: float, left: float) -> i
     i = 0
     while i < len(lines) - 1 and (PART.match(lines[i].text) or SUBSECTION.match(lines[i].text)):
         i += 1
+        while i < len(lines) - 1 and lines[i].font == lines[i - 1].font and abs(lines[i].x0 - left) < 1:
+            i += 1  # a heading's second line
     end: Line | None = lines[i] if i else None
+    goes_on = i + 1 < len(lines) and abs(lines[i + 1].x0 - left) < 1
+    if i and goes_on and lines[i + 1].baseline - lines[i].baseline < 1.5 * pitch:
+        end = lines[i + 1]  # a heading keeps two lines of its paragraph (gbt9704.css: orphans 2)
     date = next((j for j, line in enumerate(lines) if DATE.match(line.text)), None)
-    if date is not None and all(line.x0 > left + 4 * CELL for line in lines[i + 1 : date]) and date - i <= 5:
+    note = [line for line in lines[i + 1 : date] if line.text.startswith("附件：")] if date is not None else []
+    if (
+        date is not None
+        and all(line.x0 > left + 4 * CELL or line in note for line in lines[i + 1 : date])
+        and date - i <= 5 + 2 * len(lines[i + 1 : date]) * bool(note)
+    ):
         end = lines[date + 1] if date + 1 < len(lines) and lines[date + 1].text.startswith("（") else lines[date]
     return _slot(end, body_pt, pitch) if end is not None else None

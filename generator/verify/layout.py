@@ -3,7 +3,7 @@
 The measurements come from pdfmeasure.py; §5 (the grid) is judged in layout_grid.py, §7 (the
 elements) in layout_clauses.py, and the Results they return are described in layout_results.py.
 The font roles (which font is official, which a substitute) come from the print stylesheet, read
-by fonts.py. An en PDF is only checked for A4: GB/T 9704 applies to zh-CN reports.
+by fonts.py. An en PDF is checked against styles/a4.css (layout_en.py): GB/T 9704 applies to zh-CN reports.
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from pathlib import Path
 from genreport.errors import GenreportError, Text
 from genreport.fonts.roles import roles_of
 from genreport.resources import styles_dir
-from genreport.verify import clauses
+from genreport.verify import clauses, flow
+from genreport.verify.en import en_results
 from genreport.verify.grid import body_size, grid_results
 from genreport.verify.measure import A4, Page, mm, of_size, read_pdf
 from genreport.verify.results import FAIL, NA, NOT_VERIFIED, OK, Grid, Result, Verification, status_of
@@ -57,6 +58,7 @@ def verify(path: Path, stylesheet: Path | None = None) -> Verification:
             Result("§5.1", "page size A4 210 × 297 mm", status_of(a4), f"{width} × {height} mm"),
             Result("GB/T 9704", "the zh-CN layout", NA, f"this PDF's language is {pdf.lang}: GB/T 9704 applies to zh-CN reports"),
         ]
+        results += list(en_results(pdf, {r.key: r for r in roles_of(styles_dir() / "a4.css")}))
         return Verification(path, kinds, Grid(body_pt=body_pt), results)
     grid, results = grid_results(pdf, kinds, body_pt)
     parts = (
@@ -67,6 +69,9 @@ def verify(path: Path, stylesheet: Path | None = None) -> Verification:
         clauses.imprint_results(pdf, kinds),
         clauses.page_numbers_results(pdf, kinds, roles),
         clauses.draft_results(pdf),
+        flow.pitch_results(pdf, kinds, body_pt),
+        flow.stranded_results(pdf, kinds, body_pt),
+        flow.attachment_pages_results(pdf, kinds),
     )
     for part in parts:
         results += list(part)

@@ -151,6 +151,7 @@ class Pdf:
     pages: list[Page]
     fonts: list[FontResource]
     lang: str | None
+    sealed: bool | None = None  # the data's `sealed`, from the Info entry GenreportSealed; None: not recorded
 
 
 def _group_lines(glyphs: Iterable[Glyph]) -> list[Line]:
@@ -189,7 +190,9 @@ def read_pdf(path: Path) -> Pdf:
             pages.append(Page(number, float(page.width), height, _group_lines(glyphs)))
             fonts.update(_font_resources(page.page_obj.resources))
         lang = _resolved(pdf.doc.catalog.get("Lang"))
-    return Pdf(path, pages, list(fonts.values()), _text(lang) if lang else None)
+        recorded = str((pdf.metadata or {}).get("GenreportSealed", ""))  # written by the build from the data
+    sealed = {"true": True, "false": False}.get(recorded)
+    return Pdf(path, pages, list(fonts.values()), _text(lang) if lang else None, sealed)
 
 
 def _resolved(value: Any) -> Any:

@@ -18,8 +18,13 @@ from __future__ import annotations
 import inspect
 from typing import Any
 
+from genreport.pdf import cjk_squeeze
+
 TESTED_WEASYPRINT = ("70.",)
 _installed = False
+# While a list, justify_line records here the text of each line it would letter-space past
+# cjk_squeeze.LIMIT (render/layout.py sets it for a zh-CN layout).
+LOOSE: list[str] | None = None
 
 
 class JustifyPatchError(RuntimeError):
@@ -85,6 +90,11 @@ def _text_boxes(box: Any) -> Any:
                 yield from _text_boxes(child)
 
 
+def _spaced(text: str) -> int:
+    """Characters that take justification space: not the zero-width break opportunities (cjk_breaks)."""
+    return len(text) - text.count("\u200b")
+
+
 def _shift(context: Any, box: Any, per_char: float, x_advance: float) -> float:
     """Like WeasyPrint's inline.add_word_spacing, with letter-spacing instead of word-spacing."""
     from weasyprint.formatting_structure import boxes
@@ -92,7 +102,7 @@ def _shift(context: Any, box: Any, per_char: float, x_advance: float) -> float:
 
     if isinstance(box, boxes.TextBox):
         box.position_x += x_advance
-        count = len(box.text)
+        count = _spaced(box.text)
         if count:
             box.justification_spacing = per_char
             # The box keeps a deactivated layout that drawing reactivates with justify=True,
@@ -132,9 +142,11 @@ def install() -> None:
         if inline.count_expandable_spaces(line) or extra_width <= 0:
             original_justify(context, line, extra_width)
             return
-        count = sum(len(box.text) for box in _text_boxes(line))
+        count = sum(_spaced(box.text) for box in _text_boxes(line))
         if count < 2:
             return
+        if LOOSE is not None and extra_width / (count - 1) > cjk_squeeze.LIMIT * line.style["font_size"]:
+            LOOSE.append("".join(box.text for box in _text_boxes(line)))  # squeezed in a second layout
         # Pango puts letter-spacing after every character, the last one included; that last
         # space hangs invisibly past the margin, so n - 1 gaps take the whole extra width.
         _shift(context, line, extra_width / (count - 1), 0)
