@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from genreport import layout_clauses as clauses
+from genreport import layout_fonts
 from genreport.assets import styles_dir
 from genreport.errors import GenreportError, Text
 from genreport.fonts import roles_of
@@ -47,7 +48,8 @@ def classify(page: Page, body_pt: float, last: bool) -> str:
 def verify(path: Path, stylesheet: Path | None = None) -> Verification:
     """Measure `path`. Raises ValueError (or pdfminer's errors) when it is not a readable PDF."""
     pdf = read_pdf(path)
-    roles = {r.key: r for r in roles_of(stylesheet or styles_dir() / "gbt9704.css")}
+    sheet = stylesheet or styles_dir() / "gbt9704.css"
+    roles = {r.key: r for r in roles_of(sheet)}
     body_pt = body_size(pdf)
     kinds = [classify(p, body_pt, p.number == len(pdf.pages)) for p in pdf.pages]
     if pdf.lang and not pdf.lang.lower().startswith("zh"):
@@ -67,6 +69,7 @@ def verify(path: Path, stylesheet: Path | None = None) -> Verification:
         clauses.imprint_results(pdf, kinds),
         clauses.page_numbers_results(pdf, kinds, roles),
         clauses.draft_results(pdf),
+        layout_fonts.role_font_results(pdf, kinds, body_pt, roles, sheet),
     )
     for part in parts:
         results += list(part)

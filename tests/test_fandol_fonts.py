@@ -158,3 +158,36 @@ def test_the_charts_text_is_set_in_the_hei_roles_font(tmp_path):
     assert chart == {hei.family.replace(" ", "-")}, chart  # Noto-Sans-CJK-SC
     # the web HTML names no font on the SVG: web.css sets it there
     assert 'font-family="' not in render_html(doc)
+
+
+# ------------------------------------------------------------------ verify-layout ---
+
+
+def _verified(tmp_path: Path, settings=None):
+    from genreport.render.pdf import PdfSettings, render_pdf
+    from genreport.verify_layout import verify
+    from render_helpers import document
+
+    path = tmp_path / "report.pdf"
+    path.write_bytes(render_pdf(document(ZUOYUN), settings or PdfSettings()))
+    return {r.check: r for r in verify(path).results}
+
+
+def test_verify_layout_checks_the_charts_font_and_each_roles_font_here(tmp_path, monkeypatch):
+    from genreport import fontnotes
+    from genreport.render.pdf import PdfSettings
+
+    good = _verified(tmp_path)
+    chart, here = good["chart text in 黑体"], good["仿宋, 黑体 and 楷体 in the font each role resolves to on this machine"]
+    assert chart.status == "ok" and "Noto-Sans-CJK-SC" in chart.detail, chart
+    assert here.status == "ok" and "fangsong FandolFang" in here.detail and "kai FandolKai" in here.detail, here
+    # the chart's SVG names the body's font instead of the 黑体 role's
+    monkeypatch.setattr(fontnotes, "chart_family", lambda fonts: fonts.body.family)
+    broken = _verified(tmp_path)["chart text in 黑体"]
+    assert broken.status == "FAIL" and "FandolFang is not a Hei" in broken.detail, broken
+    monkeypatch.undo()
+    # the body set in a later substitute of the 仿宋 stack although FandolFang is installed
+    later = _verified(tmp_path, PdfSettings(extra_css=':root { --font-fangsong: "Noto Serif CJK SC"; }'))
+    result = later["仿宋, 黑体 and 楷体 in the font each role resolves to on this machine"]
+    assert result.status == "FAIL" and "Noto-Serif-CJK-SC, but FandolFang comes first" in result.detail, result
+    assert later["body text in 仿宋"].status == "ok"  # still a font of the stack: only the new check sees it
