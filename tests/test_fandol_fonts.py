@@ -191,3 +191,15 @@ def test_verify_layout_checks_the_charts_font_and_each_roles_font_here(tmp_path,
     result = later["仿宋, 黑体 and 楷体 in the font each role resolves to on this machine"]
     assert result.status == "FAIL" and "Noto-Serif-CJK-SC, but FandolFang comes first" in result.detail, result
     assert later["body text in 仿宋"].status == "ok"  # still a font of the stack: only the new check sees it
+
+
+def test_without_the_fonts_a_test_skips_here_but_fails_under_ci(monkeypatch):
+    import fandol_helpers
+
+    monkeypatch.setattr(fandol_helpers, "fandol_installed", lambda: False)
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="bash .ci/fandol-fonts"):
+        fandol_helpers.require_fandol()
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="not installed"):
+        fandol_helpers.require_fandol()
