@@ -69,15 +69,17 @@ def _finding(result: CheckResult, path: FieldPath, chars: list[str], fallback: s
     primary = resolved.family or ""
     quoted = "".join(f"“{c}”" for c in chars)
     codes = ", ".join(f"U+{ord(c):04X}" for c in chars)
+    many = len(chars) > 1
+    plural = "s" if many else ""
     return Finding(
         Severity.WARNING,
         CODE,
         Text(
             f"字符{quoted}（{codes}）不在{resolved.role.label('zh')}的字体 {primary} 中，PDF 中改用 {fallback} 排印："
             "字形风格与前后文字不同（行距不变）",
-            f"character{'s' if len(chars) > 1 else ''} {quoted} ({codes}) {'are' if len(chars) > 1 else 'is'} not in the"
-            f" {resolved.role.label('en')} font {primary}: the PDF draws {'them' if len(chars) > 1 else 'it'} in {fallback},"
-            " in a different style from the text around (on the same grid)",
+            f"character{plural} {quoted} ({codes}) {'are' if many else 'is'} not in the {resolved.role.label('en')}"
+            f" font {primary}: the PDF draws {'them' if many else 'it'} in {fallback}, in a different style from the"
+            " text around (on the same grid)",
         ),
         Text(
             "如有含这些字的正式字体，用 --font-dir 指定其所在文件夹；否则请核对这些字",

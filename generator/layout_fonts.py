@@ -1,4 +1,4 @@
-"""verify-layout's font checks beyond each element's role: the chart's text, and each role in the font it resolves to here.
+"""verify-layout's font checks beyond each element's role: the chart's text, each role in its font here.
 
 * The indicator chart (an inline SVG) names its font itself (fontnotes.chart_family): its text
   must be in a 黑体-role font like the other headings' furniture, never the body's 仿宋 or a
@@ -60,14 +60,17 @@ def chart_glyphs(pdf: Pdf, body_pt: float) -> list[Glyph]:
     return []
 
 
-def role_font_results(pdf: Pdf, kinds: list[str], body_pt: float, roles: dict[str, Role], stylesheet: Path) -> Iterator[Result]:
+def role_font_results(
+    pdf: Pdf, kinds: list[str], body_pt: float, roles: dict[str, Role], stylesheet: Path
+) -> Iterator[Result]:
     glyphs = chart_glyphs(pdf, body_pt)
+    hei = roles.get("hei")
     if not glyphs:
         yield Result("SPEC fonts", "chart text in 黑体", NA, "no indicator chart")
     else:
         fonts = Counter(base_font(g.font) for g in glyphs)
-        bad = [(font, role_status(font, roles.get("hei"))[1]) for font in fonts if role_status(font, roles.get("hei"))[0] != OK]
-        detail = f"{bad[:3]}" if bad else f"{len(glyphs)} glyphs, {role_status(fonts.most_common(1)[0][0], roles.get('hei'))[1]}"
+        bad = [(font, role_status(font, hei)[1]) for font in fonts if role_status(font, hei)[0] != OK]
+        detail = f"{bad[:3]}" if bad else f"{len(glyphs)} glyphs, {role_status(fonts.most_common(1)[0][0], hei)[1]}"
         yield Result("SPEC fonts", "chart text in 黑体", FAIL if bad else OK, detail)
     yield _resolved_here(pdf, kinds, body_pt, roles, stylesheet)
 

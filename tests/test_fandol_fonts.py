@@ -20,15 +20,17 @@ from pathlib import Path
 import pdfplumber
 import pytest
 from fandol_helpers import require_fandol
+from pdf_helpers import EXAMPLES, ROOT
+
 from genreport.build import build_file
 from genreport.fonts import system_faces
 from genreport.gbt9704 import PITCH
-from pdf_helpers import EXAMPLES, ROOT
 
 SCRIPT = ROOT / ".ci" / "fandol-fonts"
 ZUOYUN = EXAMPLES / "zuoyun-2023.zh-CN.yaml"
 NAMES = "堃喆赟"  # not in FandolFang, in Noto Serif CJK SC
 BODY_PT = 16.0
+HERE = "仿宋, 黑体 and 楷体 in the font each role resolves to on this machine"  # verify-layout's check
 
 
 @pytest.fixture(autouse=True)
@@ -86,7 +88,9 @@ def test_the_script_installed_the_checked_files_and_is_quick_when_they_are_there
         (folder / name).write_bytes(path.read_bytes())
     env = {**os.environ, "FANDOL_DIR": str(folder), "CI": "true"}
     started = time.perf_counter()
-    done = subprocess.run(["bash", str(SCRIPT)], env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        ["bash", str(SCRIPT)], env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60
+    )
     assert done.returncode == 0 and done.stdout == done.stderr == "", done
     assert time.perf_counter() - started < 2
 
@@ -111,7 +115,8 @@ def test_a_character_the_body_font_lacks_keeps_the_grid_and_is_named(tmp_path):
     assert [len(lines) for lines in pages[1:3]] == [22, 22]
     # and build names them: one warning per field, in the report's language, at the first character
     warnings = [f for f in result.check.findings if f.code == "fallback-glyph"]
-    assert [f.path for f in warnings] == [("preamble",), ("sections", "measures", "subsections", 0, "points", 0, "text")]
+    point = ("sections", "measures", "subsections", 0, "points", 0, "text")
+    assert [f.path for f in warnings] == [("preamble",), point]
     line = next(i for i, row in enumerate(data.read_text(encoding="utf-8").splitlines(), 1) if NAMES in row)
     assert warnings[0].location.line == line
     zh = warnings[0].message("zh-CN")
@@ -120,20 +125,23 @@ def test_a_character_the_body_font_lacks_keeps_the_grid_and_is_named(tmp_path):
 
 
 def test_the_examples_need_no_fallback():
+    from render_helpers import document
+
     from genreport.checks import check_file
     from genreport.fallback_glyphs import fallback_findings
     from genreport.render.pdf import PdfSettings, fonts_for
-    from render_helpers import document
 
     for example in sorted(EXAMPLES.glob("*.yaml")):
         fonts = fonts_for(document(example), PdfSettings())
-        assert fallback_findings(check_file(example), fonts) == [], example.name  # en: 左政发〔2024〕 is not the serif's business
+        # en: 左政发〔2024〕 is not the English serif's business
+        assert fallback_findings(check_file(example), fonts) == [], example.name
 
 
 def test_build_notes_the_substitute_roles_once_in_the_reports_language(tmp_path):
     def build(*extra: str) -> subprocess.CompletedProcess[str]:
         data = ROOT / "tests" / "data" / "valid.zh-CN.yaml"  # small: two builds in their own processes
-        command = [sys.executable, "-m", "genreport", "build", str(data), "-o", str(tmp_path / "out"), "-f", "pdf", *extra]
+        command = [sys.executable, "-m", "genreport", "build", str(data), "-o", str(tmp_path / "out"), "-f", "pdf"]
+        command += extra
         return subprocess.run(command, capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
 
     zh = build()
@@ -149,9 +157,10 @@ def test_build_notes_the_substitute_roles_once_in_the_reports_language(tmp_path)
 
 
 def test_the_charts_text_is_set_in_the_hei_roles_font(tmp_path):
+    from render_helpers import document
+
     from genreport.render.html import render_html
     from genreport.render.pdf import PdfSettings, fonts_for
-    from render_helpers import document
 
     doc = document(ZUOYUN)
     hei = fonts_for(doc, PdfSettings()).role("hei")
@@ -170,9 +179,10 @@ def test_the_charts_text_is_set_in_the_hei_roles_font(tmp_path):
 
 
 def _verified(tmp_path: Path, settings=None):
+    from render_helpers import document
+
     from genreport.render.pdf import PdfSettings, render_pdf
     from genreport.verify_layout import verify
-    from render_helpers import document
 
     path = tmp_path / "report.pdf"
     path.write_bytes(render_pdf(document(ZUOYUN), settings or PdfSettings()))
@@ -184,7 +194,7 @@ def test_verify_layout_checks_the_charts_font_and_each_roles_font_here(tmp_path,
     from genreport.render.pdf import PdfSettings
 
     good = _verified(tmp_path)
-    chart, here = good["chart text in 黑体"], good["仿宋, 黑体 and 楷体 in the font each role resolves to on this machine"]
+    chart, here = good["chart text in 黑体"], good[HERE]
     assert chart.status == "ok" and "Noto-Sans-CJK-SC" in chart.detail, chart
     assert here.status == "ok" and "fangsong FandolFang" in here.detail and "kai FandolKai" in here.detail, here
     # the chart's SVG names the body's font instead of the 黑体 role's
@@ -194,7 +204,7 @@ def test_verify_layout_checks_the_charts_font_and_each_roles_font_here(tmp_path,
     monkeypatch.undo()
     # the body set in a later substitute of the 仿宋 stack although FandolFang is installed
     later = _verified(tmp_path, PdfSettings(extra_css=':root { --font-fangsong: "Noto Serif CJK SC"; }'))
-    result = later["仿宋, 黑体 and 楷体 in the font each role resolves to on this machine"]
+    result = later[HERE]
     assert result.status == "FAIL" and "Noto-Serif-CJK-SC, but FandolFang comes first" in result.detail, result
     assert later["body text in 仿宋"].status == "ok"  # still a font of the stack: only the new check sees it
 

@@ -20,7 +20,7 @@ from genreport.fontfaces import document_fonts, printed_chars
 from genreport.fonts import font_setup, roles_of
 from genreport.render.html import render_html
 from genreport.verify_layout import verify
-from fandol_helpers import fandol  # noqa: F401 (a fixture)
+from fandol_helpers import require_fandol
 from pdf_helpers import ROOT, poppler
 from render_helpers import document
 from typer.testing import CliRunner
@@ -75,7 +75,8 @@ def test_roles_come_from_the_stylesheets():
     assert zh["fangsong"].substitutes[:2] == ("FandolFang", "Noto Serif CJK SC")
     assert zh["kai"].substitutes[:2] == ("FandolKai", "AR PL UKai CN")
     # 黑体, 小标宋 and 宋体 stay on Noto (FandolHei-Bold and FandolSong-Bold declare weight 400)
-    assert [zh[k].substitutes[0] for k in ("hei", "xiaobiaosong", "song")] == ["Noto Sans CJK SC", "Noto Serif CJK SC", "Noto Serif CJK SC"]
+    first = [zh[k].substitutes[0] for k in ("hei", "xiaobiaosong", "song")]
+    assert first == ["Noto Sans CJK SC", "Noto Serif CJK SC", "Noto Serif CJK SC"]
     assert zh["xiaobiaosong"].weight == 700 and zh["hei"].weight == 400
     assert [role.key for role in roles_of(styles_dir() / "a4.css")] == ["serif", "sans"]
 
@@ -93,7 +94,8 @@ def test_every_font_family_in_a_print_sheet_is_a_role(sheet):
     assert tinycss2.parse_stylesheet(text)  # parses
 
 
-def test_this_machine_uses_the_open_substitutes(fandol):
+def test_this_machine_uses_the_open_substitutes():
+    require_fandol()
     setup = font_setup(styles_dir() / "gbt9704.css")
     got = {r.role.key: (r.family, r.substitute) for r in setup.resolved}
     assert got == {
@@ -108,7 +110,8 @@ def test_this_machine_uses_the_open_substitutes(fandol):
     assert (serif.family, serif.substitute) == ("Noto Serif", False)
 
 
-def test_fonts_command_lists_roles_files_and_harfbuzz(fandol):
+def test_fonts_command_lists_roles_files_and_harfbuzz():
+    require_fandol()
     result = invoke("fonts")
     assert result.exit_code == 0, result.output
     assert "Noto Serif CJK SC" in result.output and "FandolKai" in result.output

@@ -115,7 +115,6 @@ def prepare(doc: Document, settings: PdfSettings | None = None) -> PdfJob:
     settings = settings or PdfSettings()
     fonts = fonts_for(doc, settings)
     from genreport.fontfaces import document_fonts
-
     from genreport.fontnotes import chart_family
 
     html = render_html(doc, stylesheets=(), chart_family=chart_family(fonts))
