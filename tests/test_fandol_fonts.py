@@ -219,3 +219,16 @@ def test_without_the_fonts_a_test_skips_here_but_fails_under_ci(monkeypatch):
     monkeypatch.setenv("CI", "true")
     with pytest.raises(pytest.fail.Exception, match="not installed"):
         fandol_helpers.require_fandol()
+
+
+def test_a_batch_notes_the_substitute_roles_once(tmp_path):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    text = (ROOT / "tests" / "data" / "valid.zh-CN.yaml").read_text("utf-8")
+    for name in ("a", "b"):
+        (folder / f"{name}.zh-CN.yaml").write_text(text, "utf-8")
+    command = [sys.executable, "-m", "genreport", "build", str(folder), "-o", str(tmp_path / "out"), "-f", "pdf"]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=180, stdin=subprocess.DEVNULL)
+    assert done.returncode == 0, done.stderr
+    notes = [row for row in done.stderr.splitlines() if "替代字体" in row]
+    assert len(notes) == 1 and "仿宋（FandolFang）" in notes[0], done.stderr
