@@ -47,6 +47,7 @@ class Outcome:
     warnings: int = 0
     out_dir: Path | None = None
     report: str = ""  # the findings as `build` prints them, or why it failed
+    font_note: str = ""  # which font roles the PDF set in substitutes (build prints each distinct one once)
 
 
 def expand(paths: Sequence[Path]) -> list[Path]:
@@ -109,6 +110,7 @@ def run_job(job: Job, lang: str | None = None) -> Outcome:
         len(check.warnings),
         None if result.refused else job.out_dir,
         text,
+        result.font_note(lang or check.locale) if result.font_note else "",
     )
 
 

@@ -145,6 +145,8 @@ def _build_batch(
     if findings:
         typer.echo(findings + "\n")
     typer.echo(table(outcomes, time.perf_counter() - started, workers, shown))
+    for note in dict.fromkeys(o.font_note for o in outcomes if o.font_note):
+        typer.echo(note, err=True)  # once per run, not once per report
     if any(o.status == FAILED for o in outcomes):
         return EXIT_CANNOT_RUN
     return EXIT_OK if all(o.status == BUILT for o in outcomes) else EXIT_FINDINGS

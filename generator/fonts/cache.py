@@ -130,19 +130,36 @@ def compact_key(source: Path, index: int, chars: Iterable[int]) -> str:
                    _chars_digest(extra))  # fmt: skip
 
 
-def document_font(source: Path, index: int, chars: frozenset[int], folder: Path | None = None) -> CachedFont:
-    """The face `source#index` cut down to `chars` (plus RENDERER_CHARS), from the cache or made now."""
+def document_font(
+    source: Path,
+    index: int,
+    chars: frozenset[int],
+    folder: Path | None = None,
+    metrics: tuple[float | bool, ...] | None = None,
+    family: str | None = None,
+) -> CachedFont:
+    """The face `source#index` cut down to `chars` (plus RENDERER_CHARS), from the cache or made now.
+
+    `metrics` (fontmetrics.LineMetrics) and `family`: the cut's line metrics are rewritten to these
+    and its family renamed, for a role's fallback face that must not move the grid and must not
+    answer for its own family name in another role (fontmetrics.py); its glyphs are unchanged.
+    """
     folder = folder or cache_dir()
     wanted = frozenset(chars) | RENDERER_CHARS
     parent = compact_key(source, index, chars)
-    key = _digest("document", parent, _chars_digest(wanted))
+    key = _digest("document", parent, _chars_digest(wanted), *(metrics or ()), family or "")
     found = _lookup(folder, "d", key)
     if found is None:
         compact = _lookup(folder, "c", parent)
         if compact is None:
             requested = base_set() | wanted
             compact = _store(folder, "c", parent, _subset(source, index, requested), requested)
-        found = _store(folder, "d", key, _subset(compact, 0, wanted), wanted)
+        data = _subset(compact, 0, wanted)
+        if metrics is not None:
+            from genreport.fonts.metrics import with_line_metrics
+
+            data = with_line_metrics(data, metrics, family)
+        found = _store(folder, "d", key, data, wanted)
     return CachedFont(found, _coverage(found) & wanted)
 
 

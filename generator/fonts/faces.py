@@ -11,8 +11,10 @@ and the PDF names its fonts as before (Noto-Serif-CJK-SC, FangSong ...).
 Declared per family: the faces a style may ask for — regular and bold, and italic ones where
 the family has them — each with its own weight, so that fontconfig picks (or emboldens) as it
 would among the system's fonts. Later names of a role's stack are declared only when they have
-a character the document prints and the role's own font lacks (楷体's AR PL UKai has no ￣; the
-English serif has no 县).
+a character the document prints and the role's own font lacks (FandolFang has no 堃; the English
+serif has no 县), each under a family of the role's own ("Noto Serif CJK SC fangsong fallback")
+whose cut carries the role's font's line metrics (fontmetrics.py), placed right after that font
+in the role's stack: a fallback glyph never moves the grid.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from genreport.fonts.cache import CachedFont, document_font
+from genreport.fonts.metrics import LineMetrics, line_metrics
 from genreport.fonts.roles import Face, FontSetup, Resolved, lacking, user_family
 
 # (weight, italic) a style may ask of a family; each is served by its nearest real face.
@@ -73,16 +76,18 @@ def document_fonts(setup: FontSetup, chars: frozenset[int]) -> DocumentFonts:
     """Cut (or find in the cache) every face `setup`'s roles may print `chars` with."""
     declared: dict[tuple[str, int, bool], Declared] = {}
 
-    def declare(name: str, faces: tuple[Face, ...], resolved: Resolved) -> None:
+    def declare(name: str, faces: tuple[Face, ...], resolved: Resolved, metrics: LineMetrics | None = None) -> None:
         for weight, italic in VARIANTS:
             face = _pick(faces, weight, italic)
             if face is None:
                 continue
-            family = _family(name, face, resolved)
+            family = name if metrics else _family(name, face, resolved)
             slot = (family, face.weight, face.italic)
             if slot not in declared:
-                declared[slot] = Declared(family, face, document_font(face.path, face.index, chars))
+                font = document_font(face.path, face.index, chars, metrics=metrics, family=family if metrics else None)
+                declared[slot] = Declared(family, face, font)
 
+    stacks = []
     for resolved in setup.resolved:
         if not resolved.families:
             continue
@@ -90,16 +95,35 @@ def document_fonts(setup: FontSetup, chars: frozenset[int]) -> DocumentFonts:
         declare(name, faces, resolved)
         primary = _pick(faces, 400, False) or faces[0]
         missing = set(chars) - document_font(primary.path, primary.index, chars).covers
+        fallbacks = []
         for name, faces in resolved.families[1:]:
             if not missing:
                 break
             has = missing - lacking([_pick(faces, 400, False) or faces[0]], missing)
             if has:
-                declare(name, faces, resolved)
+                # under a family of the role's own, with the primary's line metrics: off-grid never
+                alias = fallback_family(name, resolved)
+                declare(alias, faces, resolved, metrics=line_metrics(primary.path, primary.index))
+                fallbacks.append(alias)
                 missing -= has
+        if fallbacks:
+            stacks.append(_stack_css(_family(resolved.families[0][0], primary, resolved), fallbacks, resolved))
     rules = [_font_face(d) for d in declared.values()]
-    css = "\n".join([*rules, setup.css]) if setup.css else "\n".join(rules)
+    roots = [setup.css, *stacks]
+    css = "\n".join([*rules, *(r for r in roots if r)])
     return DocumentFonts(tuple(declared.values()), css, fontconfig_rules(_generics(setup, declared)))
+
+
+def fallback_family(name: str, resolved: Resolved) -> str:
+    """The family a fallback face of a role is declared under (its cut has the role's line metrics)."""
+    return f"{name} {resolved.role.key} fallback"
+
+
+def _stack_css(primary: str, fallbacks: list[str], resolved: Resolved) -> str:
+    """The role's stack with its metric-matched fallbacks right after the font it resolved to."""
+    key = resolved.role.key
+    names = ", ".join(f'"{n}"' for n in (primary, *fallbacks))
+    return f":root {{ --font-{key}: {names}, var(--{key}-official), var(--{key}-substitute); }}"
 
 
 def _font_face(d: Declared) -> str:

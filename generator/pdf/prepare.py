@@ -60,11 +60,15 @@ def fonts_for(doc: Document, settings: PdfSettings) -> FontSetup:
 
 
 def pdf_findings(result: CheckResult, doc: Document, settings: PdfSettings | None = None) -> list[Finding]:
-    """What a PDF build adds to check's findings: a warning per character no font of its role has.
+    """What a PDF build adds to check's findings: a warning per character no font of its role has,
+    and one per field and fallback font for the characters a later font of the role draws.
 
     Raises FontError first when --strict-fonts meets a substitute: nothing is rendered then.
     """
-    return glyph_findings(result, fonts_for(doc, settings or PdfSettings()))
+    from genreport.pdf.fallback import fallback_findings
+
+    fonts = fonts_for(doc, settings or PdfSettings())
+    return glyph_findings(result, fonts) + fallback_findings(result, fonts)
 
 
 def pdf_font_note(doc: Document, settings: PdfSettings | None = None) -> Text | None:

@@ -15,6 +15,7 @@ from genreport.errors import GenreportError, Text
 from genreport.fonts.roles import roles_of
 from genreport.resources import styles_dir
 from genreport.verify import clauses, flow
+from genreport.verify import fonts as layout_fonts
 from genreport.verify.en import en_results
 from genreport.verify.grid import body_size, grid_results
 from genreport.verify.measure import A4, Page, mm, of_size, read_pdf
@@ -48,7 +49,8 @@ def classify(page: Page, body_pt: float, last: bool) -> str:
 def verify(path: Path, stylesheet: Path | None = None) -> Verification:
     """Measure `path`. Raises ValueError (or pdfminer's errors) when it is not a readable PDF."""
     pdf = read_pdf(path)
-    roles = {r.key: r for r in roles_of(stylesheet or styles_dir() / "gbt9704.css")}
+    sheet = stylesheet or styles_dir() / "gbt9704.css"
+    roles = {r.key: r for r in roles_of(sheet)}
     body_pt = body_size(pdf)
     kinds = [classify(p, body_pt, p.number == len(pdf.pages)) for p in pdf.pages]
     if pdf.lang and not pdf.lang.lower().startswith("zh"):
@@ -72,6 +74,7 @@ def verify(path: Path, stylesheet: Path | None = None) -> Verification:
         flow.pitch_results(pdf, kinds, body_pt),
         flow.stranded_results(pdf, kinds, body_pt),
         flow.attachment_pages_results(pdf, kinds),
+        layout_fonts.role_font_results(pdf, kinds, body_pt, roles, sheet),
     )
     for part in parts:
         results += list(part)

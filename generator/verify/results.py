@@ -97,6 +97,7 @@ def in_cells(points: float, cell: float) -> float:
 
 
 def _fold(name: str) -> str:
+    name = re.sub(r"-[a-z]+-fallback(?=$|-)", "", name)  # a role's fallback face counts as its source font
     base = re.sub(
         r"[-_ ](Regular|Bold|Light|Medium|SemiBold|Black|Book|Italic|ExtraLight|Heavy)$", "", name, flags=re.I
     )
