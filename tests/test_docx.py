@@ -6,16 +6,19 @@ No LibreOffice here: tests/test_docx_libreoffice.py lays the files out."""
 from __future__ import annotations
 
 import io
+import json
 import zipfile
 from pathlib import Path
 
 import docx
 import lxml.html
 import pytest
-from conftest import EXAMPLES
 from docx.oxml.ns import qn
-from docx_helpers import docx_paragraph_texts, example_docx, squash
+from hypothesis import HealthCheck, given, settings
 from typer.testing import CliRunner
+
+from conftest import EXAMPLES
+from docx_helpers import docx_paragraph_texts, example_docx, squash
 
 from genreport.checks import check_file
 from genreport.cli import app
@@ -23,6 +26,7 @@ from genreport.docx import render_docx
 from genreport.docx.page import CELL, CHAR_SPACE, PITCH
 from genreport.render.document import Document
 from genreport.render.markdown import to_html
+from test_property_render import REPORT
 
 ZUOYUN = EXAMPLES / "zuoyun-2023.zh-CN.yaml"
 TWIPS_PER_MM = 1440 / 25.4
@@ -283,3 +287,20 @@ def test_build_cli_writes_report_docx_only_when_asked(tmp_path):
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.docx"]
     assert docx_paragraph_texts(tmp_path / "report.docx")[1].startswith("左云县人民政府")
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(data=REPORT)
+def test_any_valid_report_renders_to_a_readable_docx(tmp_path, data):
+    """Random reports from the contract (Markdown punctuation, <>&, emoji, U+3000): a .docx Word can
+    open (python-docx reads it back) with every part's heading, in the kind's order."""
+    path = tmp_path / "random.yaml"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    result = check_file(path)
+    assert result.report is not None
+    doc = Document(result.report, result.kind, draft=True)
+    document = docx.Document(io.BytesIO(render_docx(doc)))
+    headings = [p.text for p in document.paragraphs if p.style.style_id == "Heading1"]
+    assert headings == [p.heading for p in doc.parts] or all(
+        h.endswith(p.heading.strip()) for h, p in zip(headings, doc.parts, strict=True)
+    )

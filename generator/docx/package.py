@@ -17,7 +17,9 @@ ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 def fixed_time(doc: Document) -> dt.datetime:
     """The document's own date: signed, else the end of the year reported on (never the clock)."""
-    day = doc.report.signed_on or dt.date(doc.report.year, 12, 31)
+    day = doc.report.signed_on
+    if day is None or not 1949 <= day.year <= 2100:  # a draft's date may be anything (check reports it)
+        day = dt.date(doc.report.year, 12, 31)
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
 
 
