@@ -13,12 +13,12 @@ from pathlib import Path
 import docx
 import lxml.html
 import pytest
-from docx.oxml.ns import qn
-from hypothesis import HealthCheck, given, settings
-from typer.testing import CliRunner
-
 from conftest import EXAMPLES
+from docx.oxml.ns import qn
 from docx_helpers import docx_paragraph_texts, example_docx, squash
+from hypothesis import HealthCheck, given, settings
+from test_property_render import REPORT
+from typer.testing import CliRunner
 
 from genreport.checks import check_file
 from genreport.cli import app
@@ -26,7 +26,6 @@ from genreport.docx import render_docx
 from genreport.docx.page import CELL, CHAR_SPACE, PITCH
 from genreport.render.document import Document
 from genreport.render.markdown import to_html
-from test_property_render import REPORT
 
 ZUOYUN = EXAMPLES / "zuoyun-2023.zh-CN.yaml"
 TWIPS_PER_MM = 1440 / 25.4
@@ -201,6 +200,10 @@ def test_properties_title_author_language_and_fixed_dates(zuoyun):
     assert props.title == "左云县人民政府2023年法治政府建设年度报告"
     assert props.author == "左云县人民政府" and props.language == "zh-CN"
     assert props.created.date().isoformat() == "2024-01-16" == props.modified.date().isoformat()
+    compat = zuoyun.settings.element.find(f"{qn('w:compat')}/{qn('w:compatSetting')}[@{qn('w:name')}='compatibilityMode']")
+    assert w(compat, "val") == "15"  # Word 2013+: not opened in compatibility mode
+    app = next(r.target_part.blob for r in zuoyun.part.package.rels.values() if r.reltype.endswith("/extended-properties"))
+    assert b"<Application>genreport</Application>" in app
     joint = render(EXAMPLES / "joint-2023.zh-CN.yaml").core_properties
     assert joint.author == "、".join(i.name for i in check_file(EXAMPLES / "joint-2023.zh-CN.yaml").report.issuers)
 

@@ -40,6 +40,15 @@ def set_properties(package_doc: object, doc: Document) -> None:
     props.last_printed = props.created
 
 
+def app_properties() -> bytes:
+    """docProps/app.xml: the application that wrote the file (python-docx's template says Word)."""
+    return (
+        b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+        b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+        b"<Application>genreport</Application><DocSecurity>0</DocSecurity></Properties>"
+    )
+
+
 def drop_thumbnail(package_doc: object) -> None:
     """python-docx's template carries a thumbnail of an empty page: not this document's."""
     package = package_doc.part.package  # type: ignore[attr-defined]
