@@ -200,9 +200,13 @@ def test_properties_title_author_language_and_fixed_dates(zuoyun):
     assert props.title == "左云县人民政府2023年法治政府建设年度报告"
     assert props.author == "左云县人民政府" and props.language == "zh-CN"
     assert props.created.date().isoformat() == "2024-01-16" == props.modified.date().isoformat()
-    compat = zuoyun.settings.element.find(f"{qn('w:compat')}/{qn('w:compatSetting')}[@{qn('w:name')}='compatibilityMode']")
+    compat = zuoyun.settings.element.find(
+        f"{qn('w:compat')}/{qn('w:compatSetting')}[@{qn('w:name')}='compatibilityMode']"
+    )
     assert w(compat, "val") == "15"  # Word 2013+: not opened in compatibility mode
-    app = next(r.target_part.blob for r in zuoyun.part.package.rels.values() if r.reltype.endswith("/extended-properties"))
+    app = next(
+        r.target_part.blob for r in zuoyun.part.package.rels.values() if r.reltype.endswith("/extended-properties")
+    )
     assert b"<Application>genreport</Application>" in app
     joint = render(EXAMPLES / "joint-2023.zh-CN.yaml").core_properties
     assert joint.author == "、".join(i.name for i in check_file(EXAMPLES / "joint-2023.zh-CN.yaml").report.issuers)
@@ -292,7 +296,9 @@ def test_build_cli_writes_report_docx_only_when_asked(tmp_path):
     assert docx_paragraph_texts(tmp_path / "report.docx")[1].startswith("左云县人民政府")
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(data=REPORT)
 def test_any_valid_report_renders_to_a_readable_docx(tmp_path, data):
     """Random reports from the contract (Markdown punctuation, <>&, emoji, U+3000): a .docx Word can
