@@ -65,7 +65,7 @@ ZH = PageSetup(
     bottom=A4_H - _TOP - LINES * PITCH,
     left=twips(28),
     right=A4_W - twips(28) - twips(156),
-    header=twips(25),
+    header=twips(22),  # the draft mark's baseline 26.5 mm down, above the text block
     footer=twips(FOOTER_MM),
     grid=True,
 )
@@ -119,7 +119,13 @@ def empty_footer() -> etree._Element:
 
 
 def draft_header(text: str, locale: str) -> etree._Element:
-    return paragraph("DraftMark", [run(text)], val("w:jc", "right"))
+    """征求意见稿 / DRAFT at the right of the header. The header is exactly as tall as the space between
+    the header distance and the top margin: LibreOffice starts the text block under a header's
+    content (the 版记 page would otherwise move up 3 mm), Word at the top margin; so both agree."""
+    page = ZH if locale == "zh-CN" else EN
+    line = 320 if locale == "zh-CN" else 260
+    height = el("w:spacing", {"before": 0, "after": page.top - page.header - line, "line": line, "lineRule": "exact"})
+    return paragraph("DraftMark", [run(text)], val("w:jc", "right"), height)
 
 
 def no_props() -> etree._Element:
