@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from conftest import EXAMPLES
 from docx_helpers import (
     ALL_EXAMPLES,
     SOFFICE,
@@ -24,12 +25,11 @@ from docx_helpers import (
     squash,
 )
 
-from conftest import EXAMPLES
 from genreport.assets import styles_dir
 from genreport.checks import check_file
 from genreport.docx import render_docx
-from genreport.render.document import Document
 from genreport.layout_results import Result, Verification
+from genreport.render.document import Document
 from genreport.verify_layout import verify
 
 pytestmark = pytest.mark.skipif(SOFFICE is None, reason="needs LibreOffice (Debian: libreoffice-writer-nogui)")
