@@ -62,7 +62,9 @@ def test_page_is_a4_with_the_gbt9704_text_block_and_grid(zuoyun):
     assert height == 22 * PITCH and abs(height / TWIPS_PER_MM - 225) < 0.1  # 22 lines of 29 pt
     grid = sect.find(qn("w:docGrid"))
     assert (w(grid, "type"), w(grid, "linePitch"), w(grid, "charSpace")) == ("linesAndChars", "580", str(CHAR_SPACE))
-    assert abs(16 + CHAR_SPACE / 4096 - 156 * 72 / 25.4 / 28) < 0.01  # 15.79 pt a character: 28 a line
+    pitch = 16 + CHAR_SPACE / 4096  # on Normal's 16 pt
+    assert abs(pitch - 156 * 72 / 25.4 / 28) < 0.01  # 15.79 pt a character
+    assert int(width / 20 / pitch) == 28 and int(height / PITCH) == 22  # what Word's 文档网格 shows: 28 x 22
 
 
 def test_styles_name_the_official_fonts_with_windows_alternatives(zuoyun):

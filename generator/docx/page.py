@@ -6,7 +6,7 @@ All lengths in twips (1/20 pt), Word's unit. zh-CN (GB/T 9704 §5, §7.5):
   the PDF reads §5.2.1; a line of exact height puts its glyph tops GLYPH_DROP below the line's
   top, so the body area starts that much higher and is exactly 22 line pitches tall.
 - w:docGrid type linesAndChars: linePitch 580 twips (29.0 pt, the nearest twip to 225 mm / 22 =
-  28.99 pt), charSpace -848/4096 pt on the 16 pt Normal font = 15.79 pt (156 mm / 28): Word and
+  28.99 pt), charSpace -850/4096 pt on the 16 pt Normal font = 15.79 pt (156 mm / 28): Word and
   WPS lay 28 characters on each line and 22 lines on each page.
 - Footers: odd pages right, even pages left (w:evenAndOddHeaders), one 14 pt character in, the
   dash 7 mm below the text block. The 版记 section has empty footers (no number on its page).
@@ -26,7 +26,9 @@ MM = 1440 / 25.4  # twips per millimetre
 A4_W, A4_H = 11906, 16838
 PITCH = 580  # 29.0 pt
 LINES = 22
-CHAR_SPACE = -848  # 1/4096 pt: 16 pt - 0.207 pt = 15.793 pt = 156 mm / 28
+# 1/4096 pt: 16 pt - 0.2075 pt = 15.7925 pt. Word counts floor(8844 twips / pitch) characters a line:
+# -848 (15.7930 pt, the nearest to 156 mm / 28) would give 27.9995, i.e. 27; -850 gives 28.0008.
+CHAR_SPACE = -850
 CELL = 156 * MM / 28  # 315.86 twips
 
 
