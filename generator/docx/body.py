@@ -260,7 +260,8 @@ class Body:
         rules = 20 + 15 * (len(rows) - 1) + 20  # 1 pt, 0.75 pt, 1 pt: the borders add to the rows' height
         spacer = frame_height - sum(h for _, h in rows) - rules - IMPRINT_TAIL - IMPRINT_SLACK
         spacer_p = paragraph(
-            "Imprint", [], el("w:spacing", {"before": max(spacer - 20, 0), "line": 20, "lineRule": "exact"})
+            # an empty line of exact height (not space before, which Word may drop at a page's top)
+            "Imprint", [], el("w:spacing", {"before": 0, "line": max(spacer, 20), "lineRule": "exact"})
         )
         return [spacer_p, table, paragraph("Imprint", [], el("w:spacing", {"line": IMPRINT_TAIL, "lineRule": "exact"}))]
 
