@@ -223,18 +223,20 @@ CELL_PAD = 113  # twips: 2 mm each side of a cell's text, as gbt9704.css pads ta
 
 
 def column_widths(texts: list[list[str]], total: int, size_pt: float, flexible: int = 0) -> list[int]:
-    """Column widths that keep each column's longest text on one line when they fit (figures,
-    "-8.5个百分点"), the `flexible` column taking what is left; else shares in proportion to that."""
+    """Column widths that keep each column's longest text on one line (figures, "-8.5个百分点"), the
+    `flexible` column taking what is left; when that is under a quarter, shares in proportion."""
     from genreport.render.titles import width as cells
 
     need = [max((cells(row[j]) for row in texts if j < len(row)), default=1.0) for j in range(len(texts[0]))]
-    widths = [round((n + 1) * size_pt * 20 + 2 * CELL_PAD) for n in need]  # a character to spare: wider digits
-    if sum(widths) > total:
-        scaled = [total * w // sum(widths) for w in widths]
-        scaled[flexible] += total - sum(scaled)
-        return scaled
-    widths[flexible] += total - sum(widths)
-    return widths
+    # a character to spare (wider digits); no other column wider than a third: long texts wrap
+    widths = [min(round((n + 1) * size_pt * 20 + 2 * CELL_PAD), total // 3) for n in need]
+    others = sum(w for j, w in enumerate(widths) if j != flexible)
+    if total - others >= total // 4:  # the others keep their width, the flexible one wraps
+        widths[flexible] = total - others
+        return widths
+    scaled = [total * w // sum(widths) for w in widths]
+    scaled[flexible] += total - sum(scaled)
+    return scaled
 
 
 Cell = tuple[bool, Runs, str | None]  # (a heading cell, its runs, its alignment)
