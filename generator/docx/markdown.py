@@ -21,7 +21,6 @@ from urllib.parse import urlsplit
 import lxml.html
 from lxml import etree
 
-from genreport.docx.page import CELL
 from genreport.docx.xml import clean_text, el, paragraph, run, val
 from genreport.render.markdown import URL_SCHEMES
 from genreport.render.markdown import to_html as markdown_html
@@ -280,4 +279,4 @@ def table(rows: list[list[Cell]], widths: list[int], header_rows: int = 0) -> et
     return out
 
 
-__all__ = ["CELL", "Context", "blocks", "inline", "split_first", "table"]
+__all__ = ["Context", "blocks", "column_widths", "inline", "split_first", "table"]
