@@ -65,8 +65,10 @@ def libreoffice_pdfs(docx_files: list[Path], out_dir: Path) -> dict[Path, Path]:
     (config / "fontconfig" / "fonts.conf").write_text(fontconfig_aliases(), encoding="utf-8")
     profile = out_dir / "lo-profile"
     env = {**os.environ, "XDG_CONFIG_HOME": str(config)}
+    # blank pages LibreOffice inserts (a section that starts on an even page) are printed: kept in the PDF
+    pdf = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}'
     subprocess.run(
-        [SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
+        [SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", pdf,
          "--outdir", str(out_dir), *map(str, docx_files)],
         env=env, capture_output=True, timeout=300, check=True,
     )  # fmt: skip

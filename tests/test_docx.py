@@ -6,6 +6,7 @@ No LibreOffice here: tests/test_docx_libreoffice.py lays the files out."""
 from __future__ import annotations
 
 import io
+import json
 import zipfile
 from pathlib import Path
 
@@ -15,6 +16,8 @@ import pytest
 from conftest import EXAMPLES
 from docx.oxml.ns import qn
 from docx_helpers import docx_paragraph_texts, example_docx, squash
+from hypothesis import HealthCheck, given, settings
+from test_property_render import REPORT
 from typer.testing import CliRunner
 
 from genreport.checks import check_file
@@ -59,7 +62,9 @@ def test_page_is_a4_with_the_gbt9704_text_block_and_grid(zuoyun):
     assert height == 22 * PITCH and abs(height / TWIPS_PER_MM - 225) < 0.1  # 22 lines of 29 pt
     grid = sect.find(qn("w:docGrid"))
     assert (w(grid, "type"), w(grid, "linePitch"), w(grid, "charSpace")) == ("linesAndChars", "580", str(CHAR_SPACE))
-    assert abs(16 + CHAR_SPACE / 4096 - 156 * 72 / 25.4 / 28) < 0.01  # 15.79 pt a character: 28 a line
+    pitch = 16 + CHAR_SPACE / 4096  # on Normal's 16 pt
+    assert abs(pitch - 156 * 72 / 25.4 / 28) < 0.01  # 15.79 pt a character
+    assert int(width / 20 / pitch) == 28 and int(height / PITCH) == 22  # what Word's 文档网格 shows: 28 x 22
 
 
 def test_styles_name_the_official_fonts_with_windows_alternatives(zuoyun):
@@ -197,6 +202,14 @@ def test_properties_title_author_language_and_fixed_dates(zuoyun):
     assert props.title == "左云县人民政府2023年法治政府建设年度报告"
     assert props.author == "左云县人民政府" and props.language == "zh-CN"
     assert props.created.date().isoformat() == "2024-01-16" == props.modified.date().isoformat()
+    compat = zuoyun.settings.element.find(
+        f"{qn('w:compat')}/{qn('w:compatSetting')}[@{qn('w:name')}='compatibilityMode']"
+    )
+    assert w(compat, "val") == "15"  # Word 2013+: not opened in compatibility mode
+    app = next(
+        r.target_part.blob for r in zuoyun.part.package.rels.values() if r.reltype.endswith("/extended-properties")
+    )
+    assert b"<Application>genreport</Application>" in app
     joint = render(EXAMPLES / "joint-2023.zh-CN.yaml").core_properties
     assert joint.author == "、".join(i.name for i in check_file(EXAMPLES / "joint-2023.zh-CN.yaml").report.issuers)
 
@@ -283,3 +296,22 @@ def test_build_cli_writes_the_docx_only_when_asked(tmp_path):
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["zuoyun-2023.zh-CN.docx"]
     assert docx_paragraph_texts(tmp_path / "zuoyun-2023.zh-CN.docx")[1].startswith("左云县人民政府")
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
+@given(data=REPORT)
+def test_any_valid_report_renders_to_a_readable_docx(tmp_path, data):
+    """Random reports from the contract (Markdown punctuation, <>&, emoji, U+3000): a .docx Word can
+    open (python-docx reads it back) with every part's heading, in the kind's order."""
+    path = tmp_path / "random.yaml"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    result = check_file(path)
+    assert result.report is not None
+    doc = Document(result.report, result.kind, draft=True)
+    document = docx.Document(io.BytesIO(render_docx(doc)))
+    headings = [p.text for p in document.paragraphs if p.style.style_id == "Heading1"]
+    assert headings == [p.heading for p in doc.parts] or all(
+        h.endswith(p.heading.strip()) for h, p in zip(headings, doc.parts, strict=True)
+    )

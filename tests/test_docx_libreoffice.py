@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from conftest import EXAMPLES
 from docx_helpers import (
     ALL_EXAMPLES,
     SOFFICE,
@@ -24,6 +25,9 @@ from docx_helpers import (
     squash,
 )
 
+from genreport.checks import check_file
+from genreport.docx import render_docx
+from genreport.render.document import Document
 from genreport.resources import styles_dir
 from genreport.verify.layout import verify
 from genreport.verify.results import Result, Verification
@@ -110,6 +114,13 @@ KNOWN = [
 ]
 DRAFT_ONLY = [
     Known(
+        "SPEC --draft",
+        "draft mark on every page",
+        "LibreOffice prints the blank page it inserts before an "
+        "even-page section (the 版记) without the section's header; every other page has the mark",
+        lambda r: _number(r"^(\d+) of", r.detail) == _number(r"of (\d+) pages", r.detail) - 1,
+    ),
+    Known(
         "§7.2.5",
         "document number",
         "the draft example's own data: 平政发[2024]第02号 (check reports it)",
@@ -125,14 +136,26 @@ DRAFT_ONLY = [
 ]
 
 
+def _draft_variant(update: dict[str, object]) -> bytes:
+    """zuoyun-2023.zh-CN as a --draft, with some fields replaced (model_copy), as .docx bytes."""
+    result = check_file(EXAMPLES / "zuoyun-2023.zh-CN.yaml")
+    assert result.report is not None and result.kind is not None
+    return render_docx(Document(result.report.model_copy(update=update), result.kind, draft=True))
+
+
+# Drafts with a 版记: after an odd last page (版记 on the next), and after an even one (a blank page between).
+VARIANTS = {"draft-imprint": {}, "draft-imprint-blank": {"indicators": [], "attachments": []}}
+
+
 @pytest.fixture(scope="module")
 def lo_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """Every example's .docx converted to PDF by one LibreOffice run."""
-    docx_files = {stem: example_docx(stem) for stem in ALL_EXAMPLES}
+    """Every example's .docx, and the draft variants, converted to PDF by one LibreOffice run."""
     out = tmp_path_factory.mktemp("lo")
-    for stem, path in docx_files.items():  # report.docx each: give them distinct names for one run
-        (out / f"{stem}.docx").write_bytes(path.read_bytes())
-    pdfs = libreoffice_pdfs([out / f"{stem}.docx" for stem in docx_files], out)
+    for stem in ALL_EXAMPLES:  # report.docx each: give them distinct names for one run
+        (out / f"{stem}.docx").write_bytes(example_docx(stem).read_bytes())
+    for name, update in VARIANTS.items():
+        (out / f"{name}.docx").write_bytes(_draft_variant(update))
+    pdfs = libreoffice_pdfs(sorted(out.glob("*.docx")), out)
     return {p.stem: pdf for p, pdf in pdfs.items()}
 
 
@@ -195,6 +218,29 @@ def test_docx_text_round_trips_through_libreoffice(stem: str, lo_pdfs: dict[str,
         assert pdf.startswith(text, at), f"expected {text[:40]!r} at {at}, the PDF has {pdf[at : at + 40]!r}"
         at += len(text)
     assert at == len(pdf), f"the PDF has more text than the .docx: {pdf[at : at + 60]!r}"
+
+
+@pytest.mark.parametrize("name", sorted(VARIANTS))
+def test_draft_with_imprint_marks_every_page_and_keeps_the_imprint_at_the_foot(
+    name: str, lo_pdfs: dict[str, Path], lo_stylesheet: Path
+) -> None:
+    verification = verify(lo_pdfs[name], lo_stylesheet)
+    status = {r.check.split(":")[0]: r for r in verification.results}
+    assert verification.kinds[-1] == "imprint" and len(verification.kinds) % 2 == 0
+    for check in (
+        "版记 on an even page (the back of the last sheet)",
+        "版记 rules",
+        "抄送 4号, one character in, ends with 。",
+    ):
+        assert status[check].status == "ok", status[check]
+    numbers = next(r for r in verification.results if r.clause == "§7.5")
+    assert numbers.status == "ok", numbers.detail  # none on the 版记 page, nor on the blank page
+    mark = status["draft mark on every page"]
+    blank = verification.kinds.count("blank")
+    assert blank == (1 if name.endswith("blank") else 0)
+    # LibreOffice prints the blank page it inserts without the section's header (Word: with it)
+    assert mark.detail == f"{len(verification.kinds) - blank} of {len(verification.kinds)} pages"
+    assert not _unexplained(verification, KNOWN + [k for k in DRAFT_ONLY if k.clause == "SPEC --draft"])
 
 
 def test_en_docx_is_a4(lo_pdfs: dict[str, Path]) -> None:

@@ -13,10 +13,11 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from genreport.data.model import Point
 from genreport.docx import markdown as md
 from genreport.docx.attachments import attachments
-from genreport.docx.page import A4_H, CELL, PITCH, PageSetup, twips
-from genreport.docx.xml import el, paragraph, run, val
+from genreport.docx.page import CELL, PITCH, PageSetup
+from genreport.docx.xml import el, paragraph, ppr, run, val
 from genreport.render.document import Document
 from genreport.render.indicators import table_rows
 from genreport.render.numbering import format_date, item_number, part_number, point_number, subsection_number
@@ -111,10 +112,8 @@ class Body:
                 out += self.point(point, k)
         return out
 
-    def point(self, point: object, n: int) -> Elements:
-        from genreport.data.model import Point
-
-        assert isinstance(point, Point)
+    def point(self, point: Point, n: int) -> Elements:
+        """一是 + the lead + the text's first paragraph in one paragraph; its further blocks after it."""
         first, rest = md.split_first(point.text, self.ctx)
         runs = [run(point_number(n, self.doc.locale))]
         if point.lead:
@@ -260,7 +259,10 @@ class Body:
         rules = 20 + 15 * (len(rows) - 1) + 20  # 1 pt, 0.75 pt, 1 pt: the borders add to the rows' height
         spacer = frame_height - sum(h for _, h in rows) - rules - IMPRINT_TAIL - IMPRINT_SLACK
         spacer_p = paragraph(
-            "Imprint", [], el("w:spacing", {"before": max(spacer - 20, 0), "line": 20, "lineRule": "exact"})
+            # an empty line of exact height (not space before, which Word may drop at a page's top)
+            "Imprint",
+            [],
+            el("w:spacing", {"before": 0, "line": max(spacer, 20), "lineRule": "exact"}),
         )
         return [spacer_p, table, paragraph("Imprint", [], el("w:spacing", {"line": IMPRINT_TAIL, "lineRule": "exact"}))]
 
@@ -288,14 +290,10 @@ def _space_before(p: etree._Element, twips_: int) -> None:
         spacing.set(el("w:x", {"before": 0}).attrib.keys()[0], str(twips_))
         return
     props.append(el("w:spacing", {"before": twips_}))
-    from genreport.docx.xml import ppr
-
     p.replace(props, ppr(None, *list(props)))
 
 
 def _keep_next(p: etree._Element) -> None:
-    from genreport.docx.xml import ppr
-
     props = p.find(el("w:pPr").tag)
     p.replace(props, ppr(None, *list(props), el("w:keepNext")))
 
@@ -304,4 +302,4 @@ def _shade(fill: str) -> etree._Element:
     return el("w:shd", {"val": "clear", "color": "auto", "fill": fill})
 
 
-__all__ = ["A4_H", "Body", "twips"]
+__all__ = ["Body"]

@@ -21,7 +21,6 @@ from urllib.parse import urlsplit
 import lxml.html
 from lxml import etree
 
-from genreport.docx.page import CELL
 from genreport.docx.xml import clean_text, el, paragraph, run, val
 from genreport.render.markdown import URL_SCHEMES
 from genreport.render.markdown import to_html as markdown_html
@@ -201,7 +200,10 @@ def _list(node: etree._Element, ctx: Context, level: int) -> list[etree._Element
 def _table(node: etree._Element, ctx: Context) -> etree._Element:
     rows = [r for r in node.iter("tr")]
     columns = max((len([c for c in r if c.tag in ("td", "th")]) for r in rows), default=1) or 1
-    widths = [ctx.text_width // columns] * columns
+    texts = [[c.text_content() for c in r if c.tag in ("td", "th")] + [""] * columns for r in rows]
+    texts = [row[:columns] for row in texts] or [[""] * columns]
+    longest = max(range(columns), key=lambda j: max(len(row[j]) for row in texts))
+    widths = column_widths(texts, ctx.text_width, 14 if ctx.locale == "zh-CN" else 10, flexible=longest)
     return table(
         [
             [
@@ -220,17 +222,20 @@ CELL_PAD = 113  # twips: 2 mm each side of a cell's text, as gbt9704.css pads ta
 
 
 def column_widths(texts: list[list[str]], total: int, size_pt: float, flexible: int = 0) -> list[int]:
-    """Column widths that keep each column's longest text on one line (figures, "-8.5个百分点"),
-    the `flexible` column taking what is left (at least a quarter of the table)."""
+    """Column widths that keep each column's longest text on one line (figures, "-8.5个百分点"), the
+    `flexible` column taking what is left; when that is under a quarter, shares in proportion."""
     from genreport.render.titles import width as cells
 
     need = [max((cells(row[j]) for row in texts if j < len(row)), default=1.0) for j in range(len(texts[0]))]
-    widths = [round((n + 1) * size_pt * 20 + 2 * CELL_PAD) for n in need]  # a character to spare: wider digits
-    rest = total - sum(w for j, w in enumerate(widths) if j != flexible)
-    if rest < total // 4:
-        return [total // len(need)] * len(need)
-    widths[flexible] = rest
-    return widths
+    # a character to spare (wider digits); no other column wider than a third: long texts wrap
+    widths = [min(round((n + 1) * size_pt * 20 + 2 * CELL_PAD), total // 3) for n in need]
+    others = sum(w for j, w in enumerate(widths) if j != flexible)
+    if total - others >= total // 4:  # the others keep their width, the flexible one wraps
+        widths[flexible] = total - others
+        return widths
+    scaled = [total * w // sum(widths) for w in widths]
+    scaled[flexible] += total - sum(scaled)
+    return scaled
 
 
 Cell = tuple[bool, Runs, str | None]  # (a heading cell, its runs, its alignment)
@@ -274,4 +279,4 @@ def table(rows: list[list[Cell]], widths: list[int], header_rows: int = 0) -> et
     return out
 
 
-__all__ = ["CELL", "Context", "blocks", "inline", "split_first", "table"]
+__all__ = ["Context", "blocks", "column_widths", "inline", "split_first", "table"]

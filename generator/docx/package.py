@@ -17,7 +17,9 @@ ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 def fixed_time(doc: Document) -> dt.datetime:
     """The document's own date: signed, else the end of the year reported on (never the clock)."""
-    day = doc.report.signed_on or dt.date(doc.report.year, 12, 31)
+    day = doc.report.signed_on
+    if day is None or not 1949 <= day.year <= 2100:  # a draft's date may be anything (check reports it)
+        day = dt.date(doc.report.year, 12, 31)
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
 
 
@@ -36,6 +38,15 @@ def set_properties(package_doc: object, doc: Document) -> None:
     props.revision = 1
     props.created = props.modified = fixed_time(doc).replace(tzinfo=None)
     props.last_printed = props.created
+
+
+def app_properties() -> bytes:
+    """docProps/app.xml: the application that wrote the file (python-docx's template says Word)."""
+    return (
+        b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+        b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+        b"<Application>genreport</Application><DocSecurity>0</DocSecurity></Properties>"
+    )
 
 
 def drop_thumbnail(package_doc: object) -> None:

@@ -6,7 +6,7 @@ All lengths in twips (1/20 pt), Word's unit. zh-CN (GB/T 9704 §5, §7.5):
   the PDF reads §5.2.1; a line of exact height puts its glyph tops GLYPH_DROP below the line's
   top, so the body area starts that much higher and is exactly 22 line pitches tall.
 - w:docGrid type linesAndChars: linePitch 580 twips (29.0 pt, the nearest twip to 225 mm / 22 =
-  28.99 pt), charSpace -848/4096 pt on the 16 pt Normal font = 15.79 pt (156 mm / 28): Word and
+  28.99 pt), charSpace -850/4096 pt on the 16 pt Normal font = 15.79 pt (156 mm / 28): Word and
   WPS lay 28 characters on each line and 22 lines on each page.
 - Footers: odd pages right, even pages left (w:evenAndOddHeaders), one 14 pt character in, the
   dash 7 mm below the text block. The 版记 section has empty footers (no number on its page).
@@ -26,7 +26,9 @@ MM = 1440 / 25.4  # twips per millimetre
 A4_W, A4_H = 11906, 16838
 PITCH = 580  # 29.0 pt
 LINES = 22
-CHAR_SPACE = -848  # 1/4096 pt: 16 pt - 0.207 pt = 15.793 pt = 156 mm / 28
+# 1/4096 pt: 16 pt - 0.2075 pt = 15.7925 pt. Word counts floor(8844 twips / pitch) characters a line:
+# -848 (15.7930 pt, the nearest to 156 mm / 28) would give 27.9995, i.e. 27; -850 gives 28.0008.
+CHAR_SPACE = -850
 CELL = 156 * MM / 28  # 315.86 twips
 
 
@@ -65,7 +67,7 @@ ZH = PageSetup(
     bottom=A4_H - _TOP - LINES * PITCH,
     left=twips(28),
     right=A4_W - twips(28) - twips(156),
-    header=twips(25),
+    header=twips(22),  # the draft mark's baseline 26.5 mm down, above the text block
     footer=twips(FOOTER_MM),
     grid=True,
 )
@@ -119,7 +121,13 @@ def empty_footer() -> etree._Element:
 
 
 def draft_header(text: str, locale: str) -> etree._Element:
-    return paragraph("DraftMark", [run(text)], val("w:jc", "right"))
+    """征求意见稿 / DRAFT at the right of the header. The header is exactly as tall as the space between
+    the header distance and the top margin: LibreOffice starts the text block under a header's
+    content (the 版记 page would otherwise move up 3 mm), Word at the top margin; so both agree."""
+    page = ZH if locale == "zh-CN" else EN
+    line = 320 if locale == "zh-CN" else 260
+    height = el("w:spacing", {"before": 0, "after": page.top - page.header - line, "line": line, "lineRule": "exact"})
+    return paragraph("DraftMark", [run(text)], val("w:jc", "right"), height)
 
 
 def no_props() -> etree._Element:

@@ -57,6 +57,7 @@ class Style:
     italic: bool = False
     colour: str | None = None
     spacing: int | None = None  # w:spacing, twentieths of a point between characters
+    underline: bool = False
     position: int | None = None  # w:position, half-points the baseline is lowered (negative) or raised
     jc: str | None = None
     indent: dict[str, int] | None = None  # w:ind attributes
@@ -101,7 +102,7 @@ def _zh_styles() -> list[Style]:
               grid=False, indent={"firstLine": 0}),
         Style("Emphasis", "强调", kind="character", based_on=None, font=KAI),
         Style("Strong", "加粗", kind="character", based_on=None, bold=True),
-        Style("Hyperlink", "超链接", kind="character", based_on=None, colour="0000FF"),
+        Style("Hyperlink", "超链接", kind="character", based_on=None, colour="0000FF", underline=True),
     ]  # fmt: skip
 
 
@@ -132,7 +133,7 @@ def _en_styles() -> list[Style]:
         Style("DraftMark", "Draft mark", based_on=None, font=EN_SANS, size=11, bold=True, colour="CC0000", jc="right"),
         Style("Emphasis", "Emphasis", kind="character", based_on=None, italic=True),
         Style("Strong", "Strong", kind="character", based_on=None, bold=True),
-        Style("Hyperlink", "Hyperlink", kind="character", based_on=None, colour="0000FF"),
+        Style("Hyperlink", "Hyperlink", kind="character", based_on=None, colour="0000FF", underline=True),
     ]  # fmt: skip
 
 
@@ -192,6 +193,8 @@ def _style_element(s: Style) -> etree._Element:
         r.append(val("w:spacing", s.spacing))
     if s.position is not None:
         r.append(val("w:position", s.position))
+    if s.underline:
+        r.append(val("w:u", "single"))
     if s.size:
         r += [val("w:sz", round(s.size * 2)), val("w:szCs", round(s.size * 2))]
     if r:

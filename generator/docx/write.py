@@ -6,12 +6,13 @@ import io
 
 import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import qn
 from lxml import etree
 
 from genreport.docx import markdown as md
 from genreport.docx.body import IMPRINT_SLACK, IMPRINT_TAIL, Body
 from genreport.docx.numbering import Numbering
-from genreport.docx.package import deterministic, drop_thumbnail, set_properties
+from genreport.docx.package import app_properties, deterministic, drop_thumbnail, set_properties
 from genreport.docx.page import A4_H, EN, ZH, draft_header, empty_footer, folio, section_properties, twips
 from genreport.docx.styles import font_table_xml, styles_xml
 from genreport.docx.xml import el
@@ -78,6 +79,9 @@ def render_docx(doc: Document) -> bytes:
         if rel.reltype == RT.FONT_TABLE:
             rel.target_part._blob = font_table_xml(doc.locale)
     set_properties(out, doc)
+    for rel in out.part.package.rels.values():
+        if rel.reltype == RT.EXTENDED_PROPERTIES:
+            rel.target_part._blob = app_properties()
     buffer = io.BytesIO()
     out.save(buffer)
     return deterministic(buffer.getvalue())
@@ -103,11 +107,16 @@ def _fill(root: etree._Element, paragraph: etree._Element) -> None:
 
 
 def _settings(settings: etree._Element, locale: str) -> None:
-    """zh-CN everywhere (the proofing language, the theme's East Asian font language); no rsids."""
+    """zh-CN everywhere (the proofing language, the theme's East Asian font language); no rsids, no
+    preview picture; Word 2013+ layout (compatibilityMode 15: no "compatibility mode" in the title bar)."""
     for child in list(settings):
         tag = etree.QName(child).localname
-        if tag in ("rsids", "attachedTemplate", "proofState"):
+        if tag in ("rsids", "attachedTemplate", "proofState", "savePreviewPicture"):
             settings.remove(child)
+        if tag == "compat":
+            for setting in child:
+                if setting.get(qn("w:name")) == "compatibilityMode":
+                    setting.set(qn("w:val"), "15")
         if tag == "themeFontLang":
             child.set(
                 "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}val",
