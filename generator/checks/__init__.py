@@ -17,6 +17,7 @@ from genreport.checks import (  # noqa: F401 (importing a module registers its r
     dates,
     document,
     indicators,
+    markdown_limits,
     placeholders,
     repetition,
     structure,
