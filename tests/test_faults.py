@@ -114,13 +114,13 @@ def test_input_file_is_never_modified(tmp_path):
 # A build whose second output stalls after its temp file is written, so a signal lands mid-write.
 STALLING_BUILD = """
 import sys, time
-from genreport import build
-real_stage = build._stage
+from genreport import output_set
+real_stage = output_set._stage
 def slow_stage(target, data, staged):
     real_stage(target, data, staged)
     print("staged", flush=True)
     time.sleep(30)
-build._stage = slow_stage
+output_set._stage = slow_stage
 sys.argv = ["genreport", "build", sys.argv[1], "-o", sys.argv[2], "-f", "html,md"]
 from genreport.cli import run
 run()
