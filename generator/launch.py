@@ -29,7 +29,10 @@ def main() -> None:
       are flushed here.
     """
     gc.disable()
+    from genreport import run_folder
     from genreport.render import pdf_helper
+
+    run_folder.reserve()  # before the helper forks: a fallback font folder is shared, and removed once
 
     pdf_helper.start_early(sys.argv[1:])
     try:
