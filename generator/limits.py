@@ -11,9 +11,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import os
 import re
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 from ruamel.yaml import YAML
@@ -27,12 +30,28 @@ MAX_DEPTH = 64  # levels of nested mappings and lists (load.py's limit, checked 
 MAX_NODES = 500_000  # values (scalars, lists, mappings): a 1 MB report has 9,000, an 8 MB one ~350,000
 
 
+_no_symlinks: contextvars.ContextVar[bool] = contextvars.ContextVar("genreport_no_symlinks", default=False)
+
+
+@contextlib.contextmanager
+def no_symlinks() -> Iterator[None]:
+    """Within this block read_bounded refuses a path whose last part is a symbolic link."""
+    token = _no_symlinks.set(True)
+    try:
+        yield
+    finally:
+        _no_symlinks.reset(token)
+
+
 def read_bounded(path: Path, limit: int = MAX_BYTES) -> bytes:
     """At most `limit` bytes of the regular file `path`; LoadError if it is larger or not a file.
 
     OSError (missing, unreadable) is left to the caller, IsADirectoryError included.
     """
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    if _no_symlinks.get():
+        flags |= getattr(os, "O_NOFOLLOW", 0)  # preview: the file it resolved at start, never a link swapped in
+    fd = os.open(path, flags)
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
