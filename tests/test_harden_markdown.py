@@ -107,3 +107,9 @@ def test_check_warns_when_a_text_is_past_a_limit(tmp_path, valid_text):
     found = [f for f in result.findings if f.code == "markdown-limit"]
     assert len(found) == 1 and found[0].location.line == valid_text.splitlines().index(line) + 1
     assert "256" in found[0].message.zh
+
+
+def test_a_text_past_the_length_limit_is_plain(tmp_path):
+    text = "*a_" * (md_safety.MAX_CHARS // 3 + 1)
+    assert md_safety.limit_hit(text) == "length"
+    assert str(to_html(text)).startswith("<p>*a_")

@@ -1,6 +1,7 @@
 """A Markdown text past a rendering limit is printed as plain paragraphs; the author is told.
 
-The limits (render/md_safety.py) keep rendering linear: more than MAX_BRACKETS `[` in one text,
+The limits (render/md_safety.py) keep rendering linear: more than MAX_CHARS characters or
+MAX_BRACKETS `[` in one text,
 or lists and quotes nested deeper than MAX_NESTING levels. No real paragraph comes near them;
 pasted data or a runaway editor macro does.
 """
@@ -12,7 +13,7 @@ from collections.abc import Iterator
 from genreport.checks.registry import Context, Problem, rule
 from genreport.checks.texts import report_texts
 from genreport.errors import Severity, Text
-from genreport.render.md_safety import MAX_BRACKETS, MAX_NESTING, limit_hit
+from genreport.render.md_safety import MAX_BRACKETS, MAX_CHARS, MAX_NESTING, limit_hit
 
 MARKDOWN_FIELDS = ("intro", "text", "preamble", "body")
 
@@ -23,7 +24,13 @@ def markdown_limit(ctx: Context) -> Iterator[Problem]:
         if path[-1] not in MARKDOWN_FIELDS:
             continue
         hit = limit_hit(text)
-        if hit == "brackets":
+        if hit == "length":
+            yield Problem(
+                path,
+                Text(f"这段文字超过 {MAX_CHARS} 字，将按纯文本排印，不解析 Markdown", f"this text is longer than {MAX_CHARS} characters; it is printed as plain text, without Markdown"),
+                Text("把它拆成几段或几个要点", "split it into several paragraphs or points"),
+            )
+        elif hit == "brackets":
             yield Problem(
                 path,
                 Text(f"这段文字的方括号“[”超过 {MAX_BRACKETS} 个，将按纯文本排印，不解析 Markdown", f"this text has more than {MAX_BRACKETS} '[' brackets; it is printed as plain text, without Markdown"),

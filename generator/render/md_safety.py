@@ -2,8 +2,8 @@
 
 Rendering: python-markdown's link and image patterns rescan for a closing bracket from every
 `[`, so `'[' * 8000` took 10 s and `'![' * 20000` 100 s; its list and quote handlers recurse
-once per level (RecursionError near 300). A text field past MAX_BRACKETS brackets or MAX_NESTING
-levels of lists and quotes is rendered as plain paragraphs, every Markdown mark escaped (linear),
+once per level (RecursionError near 300). A text field past MAX_CHARS characters, MAX_BRACKETS brackets
+or MAX_NESTING levels of lists and quotes is rendered as plain paragraphs, every Markdown mark escaped (linear),
 and `check` says so (checks/markdown_limits.py).
 
 Links: report.md is read by any CommonMark renderer, which accepts link destinations python-
@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from markdown_it import MarkdownIt
 
+MAX_CHARS = 100_000  # characters in one text field: emphasis runs cost more than linear past this
 MAX_BRACKETS = 256  # `[` per text field; a real paragraph has a handful
 MAX_NESTING = 16  # levels of lists and block quotes in one text field
 URL_SCHEMES = ("http", "https", "mailto")
@@ -46,7 +47,9 @@ def nesting(text: str) -> int:
 
 
 def limit_hit(text: str) -> str | None:
-    """'brackets' or 'nesting' when `text` is past a limit (then it renders as plain paragraphs)."""
+    """'length', 'brackets' or 'nesting' when `text` is past a limit (then it renders as plain paragraphs)."""
+    if len(text) > MAX_CHARS:
+        return "length"
     if text.count("[") > MAX_BRACKETS:
         return "brackets"
     if nesting(text) > MAX_NESTING:
