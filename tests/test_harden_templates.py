@@ -12,6 +12,7 @@ import shutil
 import stat
 
 import pytest
+from jinja2.sandbox import SecurityError
 
 from conftest import DATA
 from genreport.build import build_file
@@ -153,3 +154,21 @@ def test_compiled_template_cache_is_private(tmp_path, monkeypatch):
     link = tmp_path / "link"
     link.symlink_to(shared)
     assert bytecode_cache(link) is None  # a symlinked cache folder is not trusted
+
+
+def test_bytecode_an_unsandboxed_environment_cached_is_never_loaded(tmp_path, monkeypatch):
+    """An older genreport compiled the same templates without the sandbox into the same folder."""
+    from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader
+
+    from genreport.render.sandbox import bytecode_cache, make_environment
+
+    folder = tmp_path / "jinja"
+    folder.mkdir(mode=0o700)
+    templates = tmp_path / "t"
+    templates.mkdir()
+    (templates / "x.j2").write_text("{{ ('x' * n) | length }}", encoding="utf-8")
+    old = Environment(loader=FileSystemLoader(str(templates)), bytecode_cache=FileSystemBytecodeCache(str(folder)))
+    assert old.get_template("x.j2").render(n=10**7) == str(10**7)  # compiled and cached without the sandbox
+    fresh = make_environment(FileSystemLoader(str(templates)), bytecode_cache=bytecode_cache(folder))
+    with pytest.raises(SecurityError):
+        fresh.get_template("x.j2").render(n=10**7)  # the sandbox's own compilation intercepts `*`

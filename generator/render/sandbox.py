@@ -111,7 +111,9 @@ def bytecode_cache(folder: Path) -> BytecodeCache | None:
 
     if not private_folder(folder):
         return None
-    return FileSystemBytecodeCache(str(folder))
+    # Its own file names: bytecode an unsandboxed environment compiled (an older genreport used the
+    # same folder) would run without the sandbox's checks, so it must never be found here.
+    return FileSystemBytecodeCache(str(folder), pattern="sandboxed-%s.cache")
 
 
 def make_environment(loader: BaseLoader, **options: Any) -> KindEnvironment:
