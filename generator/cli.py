@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from genreport.errors import Finding, GenreportError, Severity
+from genreport.findings_format import visible
 
 if TYPE_CHECKING:
     from genreport.preview.render import Snapshot
@@ -57,7 +58,7 @@ def environment_lang() -> str:
 
 def fail(error: GenreportError, lang: str | None = None) -> typer.Exit:
     """Print a could-not-run problem and return the exit to raise."""
-    typer.echo(error.message(lang or environment_lang()), err=True)
+    typer.echo(visible(error.message(lang or environment_lang())), err=True)  # a file name may hold ESC
     return typer.Exit(EXIT_CANNOT_RUN)
 
 
@@ -203,7 +204,7 @@ def _build(
         typer.echo(refusal, err=True)
         raise typer.Exit(EXIT_FINDINGS)
     for path in result.written:
-        typer.echo(str(path))
+        typer.echo(visible(str(path)))
 
 
 def _build_batch(
@@ -225,14 +226,14 @@ def _build_batch(
 
     def progress(outcome: object) -> None:
         done.append(outcome)
-        typer.echo(progress_line(outcome, len(done), len(job_list), shown), err=True)  # type: ignore[arg-type]
+        typer.echo(visible(progress_line(outcome, len(done), len(job_list), shown)), err=True)  # type: ignore[arg-type]
 
     started = time.perf_counter()
     outcomes = run_batch(job_list, workers, lang, progress)
     findings = reports(outcomes)
     if findings:
         typer.echo(findings + "\n")
-    typer.echo(table(outcomes, time.perf_counter() - started, workers, shown))
+    typer.echo(visible(table(outcomes, time.perf_counter() - started, workers, shown)))
     if any(o.status == FAILED for o in outcomes):
         return EXIT_CANNOT_RUN
     return EXIT_OK if all(o.status == BUILT for o in outcomes) else EXIT_FINDINGS
