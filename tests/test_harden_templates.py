@@ -172,3 +172,32 @@ def test_bytecode_an_unsandboxed_environment_cached_is_never_loaded(tmp_path, mo
     fresh = make_environment(FileSystemLoader(str(templates)), bytecode_cache=bytecode_cache(folder))
     with pytest.raises(SecurityError):
         fresh.get_template("x.j2").render(n=10**7)  # the sandbox's own compilation intercepts `*`
+
+
+@pytest.mark.parametrize(
+    "expression",
+    [
+        "'x' | center(10**9)",
+        "'x'.ljust(10**9)",
+        "'%99999999s' % 'x'",
+        "'%*s' % (10**8, 'x')",
+        "'{:>99999999}'.format('x')",
+        "'%99999999d' | format(1)",
+        "('x' * 1000000).replace('x', 'x' * 1000)",
+        "(['x' * 1000000] * 1000) | join",
+        "','.join(['x' * 1000000] * 1000)",
+        "'x' | indent(10**9, true)",
+    ],
+)
+def test_string_growth_is_refused_before_it_happens(tmp_path, monkeypatch, expression):
+    _, data = _kind(tmp_path, monkeypatch, "{{ (%s) | length }}\n" % expression)
+    with pytest.raises(GenreportError) as caught:
+        build_file(data, tmp_path / "out", ["html"])
+    assert "1000000" in caught.value.message("en")
+
+
+def test_ordinary_string_operations_still_work(tmp_path, monkeypatch):
+    template = "{{ '%s-%05d' % ('a', 7) }} {{ '{:>6}'.format('b') }} {{ 'a-b'.replace('-', '+') }} {{ ['x', 'y'] | join(',') }} {{ 'z' | center(5) }}|\n"
+    _, data = _kind(tmp_path, monkeypatch, template)
+    build_file(data, tmp_path / "out", ["html"])
+    assert (tmp_path / "out" / "report.html").read_text(encoding="utf-8") == "a-00007      b a+b x,y   z  |\n"
