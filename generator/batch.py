@@ -76,11 +76,11 @@ def plan(sources: Sequence[Path], out_root: Path, formats: Sequence[str], draft:
     """One job per file, each writing to out_root/<file name without .yaml>/; two files of one name are refused."""
     seen: dict[str, Path] = {}
     for source in sources:
-        if stem(source) in ("", ".", "..") or stem(source).startswith("."):
+        if stem(source) in ("", ".", ".."):  # OUT/.. is outside OUT; OUT/ itself is every report's
             raise GenreportError(
                 Text(
-                    f"{source}: 文件名 {stem(source)!r} 不能用作输出目录名（会写到 {out_root} 之外或成为隐藏目录）：请改名",
-                    f"{source}: the name {stem(source)!r} cannot be an output folder (outside {out_root}, or hidden): rename the file",
+                    f"{source}: 文件名 {stem(source)!r} 不能用作输出目录名（会写到 {out_root} 之外）：请改名",
+                    f"{source}: the name {stem(source)!r} cannot be an output folder (it is not inside {out_root}): rename the file",
                 )
             )
         other = seen.setdefault(stem(source), source)

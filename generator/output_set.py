@@ -126,7 +126,8 @@ def _locked(folder: Path) -> Iterator[None]:
     except OSError as exc:
         raise GenreportError(Text(f"无法写入 {folder}：{exc.strerror}", f"cannot write to {folder}: {exc.strerror}")) from None
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+        with contextlib.suppress(OSError):  # a file system without locks (some network mounts): no turns
+            fcntl.flock(fd, fcntl.LOCK_EX)
         yield
     finally:
         os.close(fd)  # closing releases the lock
