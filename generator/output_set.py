@@ -16,7 +16,6 @@
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import json
 import os
 import re
@@ -126,7 +125,9 @@ def _locked(folder: Path) -> Iterator[None]:
     except OSError as exc:
         raise GenreportError(Text(f"无法写入 {folder}：{exc.strerror}", f"cannot write to {folder}: {exc.strerror}")) from None
     try:
-        with contextlib.suppress(OSError):  # a file system without locks (some network mounts): no turns
+        with contextlib.suppress(OSError, ImportError):  # no flock (Windows, some network mounts): no turns
+            import fcntl
+
             fcntl.flock(fd, fcntl.LOCK_EX)
         yield
     finally:
@@ -167,7 +168,7 @@ def _sync_folder(folder: Path) -> None:
 @contextlib.contextmanager
 def _signals_held() -> Iterator[None]:
     """SIGINT and SIGTERM wait until the block ends (main thread only; elsewhere a no-op)."""
-    if threading.current_thread() is not threading.main_thread():
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "pthread_sigmask"):
         yield
         return
     previous = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
