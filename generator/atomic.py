@@ -1,76 +1,200 @@
-"""The one way genreport writes a file: all of a set, or none of it, never half a file.
+"""The one way genreport writes files: a set switches all at once, a file is never half written.
 
-Every file is first written in full to a temporary file beside its target and synced to disk,
-then renamed over the target. A set of files (a build's outputs) is renamed only once every
-member is staged, so a failure or an interrupt while staging leaves all earlier files as they
-were. `build` (outputs), `init`/`schema` (data files) and the font cache write through here.
+`write_files(outputs, source=...)` writes a build's outputs, `init`/`schema` their data files and
+the font cache its entries (`write_file` for one):
+
+1. Refused before anything is written: a target outside the folder the set shares, a target
+   that is the data file itself (`build report.md -o .`), a target that is a folder.
+2. A lock on the folder itself (flock on its descriptor): two builds into one folder take turns, so
+   their files cannot mix. Under the lock, what a killed build left is settled first: a
+   journal is rolled forward, stray temp files (`.<name>.genreport-*.tmp`) are removed.
+3. Every file is written to a temp file beside its target and synced; then a journal naming
+   the renames is written and synced, and only then are the renames made, with SIGINT and
+   SIGTERM held (Ctrl-C lands after the set is whole), and the journal removed. A SIGKILL or
+   power cut between two renames leaves the journal, and the next write there finishes the switch.
+A replaced file keeps its mode; a new one gets what the user's umask gives (0644 under 022).
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
+import re
+import signal
+import stat
 import tempfile
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 from genreport.errors import GenreportError, Text
 
 
 class WriteError(GenreportError):
-    """A file could not be written (folder missing or read-only, disk full)."""
+    """Files could not be written (a folder missing or read-only, a full disk, a target refused)."""
+
+
+JOURNAL = ".genreport-switch.json"
+_TEMP = re.compile(r"^\..+\.genreport-[A-Za-z0-9_]+\.tmp$")
+_HELD = {signal.SIGINT, signal.SIGTERM}
 
 
 def write_file(target: Path, data: bytes) -> None:
-    """Write `data` to `target` so that readers see the old file or the new one, never a half."""
+    """Write one file: readers see the old one or the new one, never a half."""
     write_files({target: data})
 
 
-def write_files(outputs: dict[Path, bytes]) -> list[Path]:
-    """Write every output, or none: all temp files are written and synced before any is renamed.
-
-    A failure while staging (disk full, folder not writable, an interrupt) removes every temp
-    file and leaves all earlier files as they were. Only the renames remain after staging,
-    and a rename within one folder does not fail for lack of space.
-    """
-    staged: list[tuple[str, Path]] = []
-    try:
-        for target, data in outputs.items():
-            _stage(target, data, staged)
-        for temp, target in staged:
-            os.replace(temp, target)
-    except OSError as exc:
-        _discard(staged)
-        where = getattr(exc, "filename", None) or next(iter(outputs), "")
-        raise WriteError(Text(f"无法写入 {where}：{exc.strerror}", f"cannot write {where}: {exc.strerror}")) from None
-    except BaseException:
-        _discard(staged)
-        raise
+def write_files(outputs: dict[Path, bytes], *, source: Path | None = None) -> list[Path]:
+    """Write every output, or none; the list of files written. WriteError says why not."""
+    if not outputs:
+        return []
+    folder = _folder_of(outputs)
+    for target in outputs:
+        _refuse(target, folder, source)
+    with _locked(folder):
+        recover(folder)
+        staged: list[tuple[Path, Path]] = []
+        try:
+            for target, data in outputs.items():
+                _stage(target, data, staged)
+            with _signals_held():
+                _write_journal(folder, staged)
+                for temp, target in staged:
+                    os.replace(temp, target)
+                _sync_folder(folder)
+                (folder / JOURNAL).unlink()
+        except OSError as exc:
+            if not (folder / JOURNAL).exists():
+                for temp, _ in staged:
+                    with contextlib.suppress(OSError):
+                        temp.unlink()
+            where = next((t for _, t in staged if str(t) == exc.filename), None) or (staged[-1][1] if staged else next(iter(outputs)))
+            raise WriteError(Text(f"无法写入 {where}：{exc.strerror}", f"cannot write {where}: {exc.strerror}")) from None
+        except BaseException:
+            if not (folder / JOURNAL).exists():
+                for temp, _ in staged:
+                    with contextlib.suppress(OSError):
+                        temp.unlink()
+            raise
     return [target for _, target in staged]
 
 
-def _stage(target: Path, data: bytes, staged: list[tuple[str, Path]]) -> None:
-    """Write a synced temp file beside `target`; it is listed in `staged` the moment it exists,
-    so an interrupt at any later point still finds it to remove."""
-    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    staged.append((temp, target))
+def recover(folder: Path) -> None:
+    """Finish a switch a killed build left half done, and remove its stray temp files."""
+    journal = folder / JOURNAL
+    with contextlib.suppress(FileNotFoundError, ValueError, OSError):
+        entries = json.loads(journal.read_text(encoding="utf-8"))
+        for temp_name, target_name in entries:
+            temp, target = folder / Path(temp_name).name, folder / Path(target_name).name
+            if temp.exists():
+                os.replace(temp, target)
+        _sync_folder(folder)
+    with contextlib.suppress(FileNotFoundError):
+        journal.unlink()
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            if _TEMP.match(entry.name) and entry.is_file(follow_symlinks=False):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+
+
+def _folder_of(outputs: dict[Path, bytes]) -> Path:
+    folders = {target.parent for target in outputs}
+    if len(folders) != 1:
+        raise WriteError("outputs of one build must share one folder")
+    return folders.pop()
+
+
+def _refuse(target: Path, folder: Path, source: Path | None) -> None:
+    name = target.name
+    if name in ("", ".", "..") or target.parent != folder or os.sep in name:
+        raise WriteError(Text(f"输出文件名 {name!r} 会写到 {folder} 之外", f"the output name {name!r} would be written outside {folder}"))
+    if source is not None and _same_file(target, source):
+        raise WriteError(
+            Text(
+                f"输出文件 {target} 就是数据文件本身，生成会覆盖它：请换一个输出目录（-o）",
+                f"the output {target} is the data file itself and would replace it: choose another output folder (-o)",
+            )
+        )
+    with contextlib.suppress(FileNotFoundError):
+        if stat.S_ISDIR(os.lstat(target).st_mode):
+            raise WriteError(Text(f"{target} 是一个文件夹，无法写入报告：请移走或改名", f"{target} is a folder, so the report cannot be written there: move or rename it"))
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.realpath(a) == os.path.realpath(b)
+
+
+@contextlib.contextmanager
+def _locked(folder: Path) -> Iterator[None]:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))  # the folder itself: no lock file left
+    except OSError as exc:
+        raise WriteError(Text(f"无法写入 {folder}：{exc.strerror}", f"cannot write to {folder}: {exc.strerror}")) from None
+    try:
+        with contextlib.suppress(OSError, ImportError):  # no flock (Windows, some network mounts): no turns
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def _stage(target: Path, data: bytes, staged: list[tuple[Path, Path]]) -> None:
+    """A synced temp file beside `target`, listed in `staged` the moment it exists (an interrupt
+    at any later point still finds it to remove)."""
+    fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.genreport-", suffix=".tmp")
+    staged.append((Path(name), target))
     with os.fdopen(fd, "wb") as stream:
         stream.write(data)
         stream.flush()
         os.fsync(stream.fileno())
-    os.chmod(temp, _file_mode(target))
+    os.chmod(name, _file_mode(target))
 
 
 def _file_mode(target: Path) -> int:
     # mkstemp makes the file private (0600): a replaced file keeps its own mode, a new one gets
-    # what the user's umask gives any new file (0644 under the usual 022).
+    # what the user's umask gives any new file.
     with contextlib.suppress(OSError):
-        return target.stat().st_mode & 0o7777
+        return os.stat(target).st_mode & 0o7777
     umask = os.umask(0)
     os.umask(umask)
     return 0o666 & ~umask
 
 
-def _discard(staged: list[tuple[str, Path]]) -> None:
-    for temp, _ in staged:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
+def _write_journal(folder: Path, staged: list[tuple[Path, Path]]) -> None:
+    text = json.dumps([[temp.name, target.name] for temp, target in staged])
+    fd = os.open(folder / JOURNAL, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o644)
+    with os.fdopen(fd, "w", encoding="utf-8") as stream:
+        stream.write(text)
+        stream.flush()
+        os.fsync(stream.fileno())
+    _sync_folder(folder)
+
+
+def _sync_folder(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """SIGINT and SIGTERM wait until the block ends (main thread only; elsewhere a no-op)."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)

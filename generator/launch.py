@@ -27,8 +27,11 @@ def main() -> None:
       are flushed here.
     """
     gc.disable()
+    from genreport import run_folder
     from genreport.pdf import helper as pdf_helper
     from genreport.pdf.weasy import process
+
+    run_folder.reserve()  # before the helper forks: a fallback font folder is shared, and removed once
 
     pdf_helper.start_early(sys.argv[1:])
     try:

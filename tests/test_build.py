@@ -129,9 +129,10 @@ def test_failed_render_keeps_the_old_files(tmp_path, monkeypatch):
     assert {name: (tmp_path / name).read_bytes() for name in files(tmp_path)} == before  # html not rewritten either
 
 
-def test_failed_write_leaves_old_file_and_no_temp(tmp_path, monkeypatch):
+def test_failed_write_leaves_old_file_and_is_finished_by_the_next(tmp_path, monkeypatch):
     target = tmp_path / "report.html"
     target.write_text("old", encoding="utf-8")
+    real_replace = atomic.os.replace
 
     def failing_replace(src, dst):
         raise OSError(28, "No space left on device")
@@ -140,6 +141,9 @@ def test_failed_write_leaves_old_file_and_no_temp(tmp_path, monkeypatch):
     with pytest.raises(GenreportError):
         atomic.write_file(target, b"new")
     assert target.read_text(encoding="utf-8") == "old"
+    monkeypatch.setattr(atomic.os, "replace", real_replace)
+    atomic.recover(tmp_path)  # what the next write into the folder does first: the journal rolls forward
+    assert target.read_bytes() == b"new"
     assert files(tmp_path) == ["report.html"]
 
 

@@ -47,7 +47,7 @@ def build_pdf(source, out):
 
 
 def entries(folder):
-    return sorted(p.name for p in folder.iterdir())
+    return sorted(p.name for p in folder.iterdir() if not p.name.startswith("."))  # entries, not the manifest
 
 
 def rare_character():

@@ -60,3 +60,11 @@ def test_a_long_source_line_is_shown_as_a_window_around_the_caret(tmp_path):
     source, caret = text.splitlines()[1:3]
     assert source.index("|") == caret.index("|")
     assert len(source) < 120 and source.index("|") < caret.index("^") < len(source)
+
+
+def test_a_file_name_with_an_escape_sequence_is_not_echoed_raw(tmp_path):
+    path = tmp_path / "r\x1b]52;c;aGk=\x07.yaml"  # does not exist: the error names it
+    env = {**os.environ, "LANG": "C.UTF-8"}
+    run = subprocess.run([sys.executable, "-m", "genreport", "check", str(path)], capture_output=True, text=True, env=env, timeout=60)
+    assert run.returncode == 2
+    assert "\x1b" not in run.stdout + run.stderr and "\\x1b]52" in run.stderr

@@ -13,6 +13,7 @@ import stat
 
 import pytest
 from conftest import DATA, output
+from jinja2.sandbox import SecurityError
 from test_kind_templates import MINIMAL_REPORT
 
 from genreport.build import build_file
@@ -153,3 +154,50 @@ def test_compiled_template_cache_is_private(tmp_path, monkeypatch):
     link = tmp_path / "link"
     link.symlink_to(shared)
     assert bytecode_cache(link) is None  # a symlinked cache folder is not trusted
+
+
+def test_bytecode_an_unsandboxed_environment_cached_is_never_loaded(tmp_path, monkeypatch):
+    """An older genreport compiled the same templates without the sandbox into the same folder."""
+    from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader
+
+    from genreport.render.sandbox import bytecode_cache, make_environment
+
+    folder = tmp_path / "jinja"
+    folder.mkdir(mode=0o700)
+    templates = tmp_path / "t"
+    templates.mkdir()
+    (templates / "x.j2").write_text("{{ ('x' * n) | length }}", encoding="utf-8")
+    old = Environment(loader=FileSystemLoader(str(templates)), bytecode_cache=FileSystemBytecodeCache(str(folder)))
+    assert old.get_template("x.j2").render(n=10**7) == str(10**7)  # compiled and cached without the sandbox
+    fresh = make_environment(FileSystemLoader(str(templates)), bytecode_cache=bytecode_cache(folder))
+    with pytest.raises(SecurityError):
+        fresh.get_template("x.j2").render(n=10**7)  # the sandbox's own compilation intercepts `*`
+
+
+@pytest.mark.parametrize(
+    "expression",
+    [
+        "'x' | center(10**9)",
+        "'x'.ljust(10**9)",
+        "'%99999999s' % 'x'",
+        "'%*s' % (10**8, 'x')",
+        "'{:>99999999}'.format('x')",
+        "'%99999999d' | format(1)",
+        "('x' * 1000000).replace('x', 'x' * 1000)",
+        "(['x' * 1000000] * 1000) | join",
+        "','.join(['x' * 1000000] * 1000)",
+        "'x' | indent(10**9, true)",
+    ],
+)
+def test_string_growth_is_refused_before_it_happens(tmp_path, monkeypatch, expression):
+    _, data = _kind(tmp_path, monkeypatch, "{{ (%s) | length }}\n" % expression)
+    with pytest.raises(GenreportError) as caught:
+        build_file(data, tmp_path / "out", ["html"])
+    assert "1000000" in caught.value.message("en")
+
+
+def test_ordinary_string_operations_still_work(tmp_path, monkeypatch):
+    template = "{{ '%s-%05d' % ('a', 7) }} {{ '{:>6}'.format('b') }} {{ 'a-b'.replace('-', '+') }} {{ ['x', 'y'] | join(',') }} {{ 'z' | center(5) }}|\n"
+    _, data = _kind(tmp_path, monkeypatch, template)
+    build_file(data, tmp_path / "out", ["html"])
+    assert output(tmp_path / "out", "html").read_text(encoding="utf-8") == "a-00007      b a+b x,y   z  |\n"

@@ -45,7 +45,8 @@ def _serve(conn: Connection, lang: str | None, warm: Callable[[], None] | None) 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _on_term)
     try:
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, _SIGNALS)  # held by _spawn until these handlers stood
+        if hasattr(signal, "pthread_sigmask"):
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, _SIGNALS)  # held by _spawn until these handlers stood
         if warm is not None:
             warm()
         while True:
@@ -75,6 +76,10 @@ def _context() -> Any:
 def _spawn(context: Any, lang: str | None, warm: Callable[[], None] | None) -> _Worker:
     parent, child = context.Pipe()
     process = context.Process(target=_serve, args=(child, lang, warm), daemon=True)
+    if not hasattr(signal, "pthread_sigmask"):
+        process.start()
+        child.close()
+        return _Worker(process, parent)
     blocked = signal.pthread_sigmask(signal.SIG_BLOCK, _SIGNALS)  # the child starts with them held
     try:
         process.start()

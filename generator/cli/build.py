@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from genreport.checks.format import visible
 from genreport.cli.common import EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, Lang, app, environment_lang, fail, use_colour
 from genreport.cli.language import batch_language
 from genreport.errors import GenreportError
@@ -113,7 +114,7 @@ def _build(
     if result.font_note is not None:
         typer.echo(result.font_note(message_lang), err=True)
     for path in result.written:
-        typer.echo(str(path))
+        typer.echo(visible(str(path)))
 
 
 def _build_batch(
@@ -137,14 +138,14 @@ def _build_batch(
 
     def progress(outcome: object) -> None:
         done.append(outcome)
-        typer.echo(progress_line(outcome, len(done), len(job_list), shown), err=True)  # type: ignore[arg-type]
+        typer.echo(visible(progress_line(outcome, len(done), len(job_list), shown)), err=True)  # type: ignore[arg-type]
 
     started = time.perf_counter()
     outcomes = run_batch(job_list, workers, lang, progress)
     findings = reports(outcomes)
     if findings:
         typer.echo(findings + "\n")
-    typer.echo(table(outcomes, time.perf_counter() - started, workers, shown))
+    typer.echo(visible(table(outcomes, time.perf_counter() - started, workers, shown)))
     for note in dict.fromkeys(o.font_note for o in outcomes if o.font_note):
         typer.echo(note, err=True)  # once per run, not once per report
     if any(o.status == FAILED for o in outcomes):

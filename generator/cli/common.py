@@ -15,6 +15,7 @@ from typing import Annotated
 
 import typer
 
+from genreport.checks.format import visible
 from genreport.cli.language import user_language
 from genreport.errors import Finding, GenreportError, Severity
 
@@ -51,7 +52,7 @@ def environment_lang() -> str:
 
 def fail(error: GenreportError, lang: str | None = None) -> typer.Exit:
     """Print a could-not-run problem and return the exit to raise."""
-    typer.echo(error.message(lang or environment_lang()), err=True)
+    typer.echo(visible(error.message(lang or environment_lang())), err=True)  # a file name may hold ESC
     return typer.Exit(EXIT_CANNOT_RUN)
 
 

@@ -11,9 +11,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import os
 import re
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 from ruamel.yaml import YAML
@@ -27,12 +30,28 @@ MAX_DEPTH = 64  # levels of nested mappings and lists (load.py's limit, checked 
 MAX_NODES = 500_000  # values (scalars, lists, mappings): a 1 MB report has 9,000, an 8 MB one ~350,000
 
 
+_no_symlinks: contextvars.ContextVar[bool] = contextvars.ContextVar("genreport_no_symlinks", default=False)
+
+
+@contextlib.contextmanager
+def no_symlinks() -> Iterator[None]:
+    """Within this block read_bounded refuses a path whose last part is a symbolic link."""
+    token = _no_symlinks.set(True)
+    try:
+        yield
+    finally:
+        _no_symlinks.reset(token)
+
+
 def read_bounded(path: Path, limit: int = MAX_BYTES) -> bytes:
     """At most `limit` bytes of the regular file `path`; LoadError if it is larger or not a file.
 
     OSError (missing, unreadable) is left to the caller, IsADirectoryError included.
     """
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    if _no_symlinks.get():
+        flags |= getattr(os, "O_NOFOLLOW", 0)  # preview: the file it resolved at start, never a link swapped in
+    fd = os.open(path, flags)
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
@@ -153,3 +172,37 @@ def _finding(path: Path, event: object, code: str, message: Text, hint: Text) ->
     mark = getattr(event, "start_mark", None)
     where = Location(path, mark.line + 1, mark.column + 1) if mark is not None else Location(path, 1, 1)
     return Finding(Severity.ERROR, code, message, hint, where)
+
+
+# ------------------------------------------------------------------ Markdown text fields ---
+# Bounds on one text field that keep Markdown rendering linear (render/md_safety.py renders a text
+# past them as plain paragraphs; checks/markdown_limits.py warns).
+
+MAX_CHARS = 100_000  # characters in one text field: emphasis runs cost more than linear past this
+MAX_BRACKETS = 256  # `[` per text field; a real paragraph has a handful
+MAX_NESTING = 16  # levels of lists and block quotes in one text field
+_PREFIX = re.compile(r"^(?:[ \t]|>|[*+-](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))*", re.MULTILINE)
+
+
+def nesting(text: str) -> int:
+    """An upper bound on the levels of lists and quotes any line opens (markers, and indentation
+    in steps of two columns)."""
+    deepest = 0
+    for prefix in _PREFIX.findall(text):
+        if not prefix:
+            continue
+        expanded = prefix.replace("\t", "    ")
+        markers = sum(1 for part in re.findall(r">|[*+-](?=[ \t]|$)|\d{1,9}[.)]", expanded))
+        deepest = max(deepest, markers + (len(expanded) - len(expanded.lstrip(" "))) // 2)
+    return deepest
+
+
+def limit_hit(text: str) -> str | None:
+    """'length', 'brackets' or 'nesting' when `text` is past a limit (then it renders as plain paragraphs)."""
+    if len(text) > MAX_CHARS:
+        return "length"
+    if text.count("[") > MAX_BRACKETS:
+        return "brackets"
+    if nesting(text) > MAX_NESTING:
+        return "nesting"
+    return None

@@ -32,11 +32,11 @@ cannot be written (a read-only home) is replaced by a temporary one for the run.
 
 from __future__ import annotations
 
-import atexit
 import contextlib
 import hashlib
 import os
-import shutil
+import re
+import stat
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -70,9 +70,9 @@ def _usable(folder: Path) -> Path:
         probe.close()
         return folder
     except OSError:
-        fallback = Path(tempfile.mkdtemp(prefix="genreport-fonts-"))
-        atexit.register(shutil.rmtree, fallback, ignore_errors=True)
-        return fallback
+        from genreport import run_folder
+
+        return run_folder.folder()  # one per run, shared with the PDF helper and batch workers
 
 
 # ------------------------------------------------------------------ character sets ---
@@ -173,6 +173,8 @@ def _lookup(folder: Path, kind: str, key: str) -> Path | None:
     for name in names:
         path = folder / name
         try:
+            if not stat.S_ISREG(os.lstat(path).st_mode):
+                continue  # a folder or link under an entry's name: a miss, never read, never deleted
             data = path.read_bytes()
         except OSError:
             continue
@@ -189,10 +191,16 @@ def _lookup(folder: Path, kind: str, key: str) -> Path | None:
 def _store(folder: Path, kind: str, key: str, data: bytes, requested: frozenset[int]) -> Path:
     """Write an entry atomically; its name carries its checksum."""
     suffix = ".otf" if data[:4] == b"OTTO" else ".ttf"
-    target = folder / f"{kind}-{key}-{hashlib.sha256(data).hexdigest()[:16]}{suffix}"
+    stem = f"{kind}-{key}-{hashlib.sha256(data).hexdigest()[:16]}"
+    target = folder / f"{stem}{suffix}"
+    for n in range(1, 4):  # something that is not a file holds the name: the entry takes another
+        if not (target.is_symlink() or target.exists()) or target.is_file() and not target.is_symlink():
+            break
+        target = folder / f"{stem}.{n}{suffix}"
     try:
         folder.mkdir(parents=True, exist_ok=True)
         write_file(target, data)
+        _note(folder, target.name)  # the manifest: pruning deletes only what the cache wrote
     except OSError as exc:  # the folder itself
         raise FontCacheError(
             Text(f"无法写入字体缓存 {folder}：{exc.strerror}", f"cannot write the font cache {folder}: {exc.strerror}")
@@ -203,14 +211,43 @@ def _store(folder: Path, kind: str, key: str, data: bytes, requested: frozenset[
     return target
 
 
+MANIFEST = ".genreport-entries"  # the names this cache wrote, one a line: only these are ever pruned
+_ENTRY = re.compile(r"^[cd]-[0-9a-f]{24}-[0-9a-f]{16}(?:\.[1-3])?\.(?:otf|ttf)$")
+
+
+def _note(folder: Path, name: str) -> None:
+    """Add an entry's name to the manifest (one short O_APPEND write: safe beside other builds)."""
+    with contextlib.suppress(OSError):
+        fd = os.open(folder / MANIFEST, os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
+        try:
+            os.write(fd, (name + "\n").encode())
+        finally:
+            os.close(fd)
+
+
+def _written(folder: Path) -> set[str]:
+    try:
+        with open(folder / MANIFEST, encoding="utf-8", errors="replace") as stream:
+            return {line.strip() for line in stream if _ENTRY.match(line.strip())}
+    except OSError:
+        return set()
+
+
 def _prune(folder: Path, keep: Path) -> None:
-    """Delete the least recently used entries while the folder holds more than MAX_BYTES."""
+    """Delete the least recently used entries while the folder holds more than MAX_BYTES.
+
+    Only files this cache wrote are candidates: named as an entry, listed in the manifest, a
+    regular file of ours. A cache folder that is a link to a shared folder loses nothing else.
+    """
+    ours = _written(folder)
     entries = []
     for entry in os.scandir(folder):
         with contextlib.suppress(OSError):
-            if entry.is_file() and entry.name[:2] in ("c-", "d-"):
-                entries.append((entry.stat().st_mtime, entry.stat().st_size, Path(entry.path)))
+            if entry.name in ours and entry.is_file(follow_symlinks=False) and entry.stat(follow_symlinks=False).st_uid == os.getuid():
+                info = entry.stat(follow_symlinks=False)
+                entries.append((info.st_mtime, info.st_size, Path(entry.path)))
     total = sum(size for _, size, _ in entries)
+    removed = False
     for _, size, path in sorted(entries):
         if total <= MAX_BYTES:
             break
@@ -218,6 +255,13 @@ def _prune(folder: Path, keep: Path) -> None:
             with contextlib.suppress(OSError):
                 path.unlink()
                 total -= size
+                removed = True
+    if removed:  # the manifest keeps the names still there
+        with contextlib.suppress(OSError):
+            fd, temp = tempfile.mkstemp(dir=folder, prefix=".manifest-", suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as stream:
+                stream.write("".join(f"{n}\n" for n in sorted(ours) if (folder / n).exists()))
+            os.replace(temp, folder / MANIFEST)
 
 
 # ------------------------------------------------------------------ HarfBuzz ---

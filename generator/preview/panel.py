@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from genreport.checks.format import summary_line
+from genreport.checks.format import source_window, summary_line
 from genreport.errors import Finding, Severity
 
 PANEL_ID = "genreport-panel"
@@ -77,13 +77,15 @@ class PanelState:
 
 
 def _source(line: int, source_lines: Sequence[str]) -> Markup:
-    """The finding's line and the one before (a YAML error is often caused a line early, or
-    reported one past the end of the file)."""
-    numbers = [n for n in (line - 1, line) if 0 < n <= len(source_lines)]
-    rows = Markup("\n").join(
-        Markup('<span class="gp-lineno">{}</span>{}').format(n, source_lines[n - 1]) for n in numbers
-    )
-    return Markup('<pre class="gp-source">{}</pre>').format(rows) if numbers else Markup("")
+    """The finding's own line, and nothing more: any local process can fetch this page, so it
+    shows no other line of the file (a long line as a window around the place, controls escaped)."""
+    if line == len(source_lines) + 1:
+        line -= 1  # an error at the end of the file (an unclosed bracket) shows the file's last line
+    if not 0 < line <= len(source_lines):
+        return Markup("")
+    shown, _ = source_window(source_lines[line - 1], 0)
+    row = Markup('<span class="gp-lineno">{}</span>{}').format(line, shown)
+    return Markup('<pre class="gp-source">{}</pre>').format(row)
 
 
 def _item(finding: Finding, anchor: str | None, source_lines: Sequence[str], lang: str) -> Markup:

@@ -17,7 +17,9 @@ from markupsafe import Markup
 
 from genreport.build import render_draft_html
 from genreport.checks import CheckResult
+from genreport.data.limits import no_symlinks
 from genreport.errors import GenreportError, Text
+from genreport.preview import guard
 from genreport.preview.links import absent_parts, anchors, element_ids
 from genreport.preview.page import Draft, placeholder_draft, split_draft
 from genreport.preview.panel import PanelState, panel_html
@@ -40,8 +42,8 @@ class Renderer:
     """Renders one data file again and again, keeping the last good draft."""
 
     def __init__(self, path: Path, previous: Path | None = None, lang: str = "zh-CN") -> None:
-        self.path = path
-        self.previous = previous
+        self.path = guard.resolved(path)  # resolved once: a link swapped in later is refused, not followed
+        self.previous = guard.resolved(previous) if previous else None
         self.lang = lang  # the report's locale as last seen: messages keep it while the file is broken
         self._version = 0
         self._good: tuple[Draft, int, str] | None = None  # draft, its version, its time
@@ -80,7 +82,9 @@ class Renderer:
     def _draft_html(self) -> tuple[str | None, CheckResult | None, str | None]:
         """(html, check, failure): html None when no draft could be made, failure when nothing could run."""
         try:
-            html, result = render_draft_html(self.path, self.previous)
+            guard.still_the_file(self.path, self.previous)
+            with no_symlinks():
+                html, result = render_draft_html(self.path, self.previous)
             return html, result, None
         except GenreportError as error:
             return None, None, error.message(self.lang)

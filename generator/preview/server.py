@@ -75,6 +75,9 @@ class Live:
             self._changed.notify_all()
 
 
+IDLE_SECONDS = 5
+
+
 class PreviewServer(ThreadingHTTPServer):
     daemon_threads = True  # an open event stream never holds up the exit
 
@@ -113,6 +116,7 @@ class PreviewServer(ThreadingHTTPServer):
 
 class PreviewHandler(BaseHTTPRequestHandler):
     server: PreviewServer
+    timeout = IDLE_SECONDS  # a connection that sends nothing for this long is closed (its thread ends)
     server_version = "genreport-preview"
     sys_version = ""
 

@@ -20,6 +20,8 @@ import markdown as markdown_lib
 import nh3
 from markupsafe import Markup
 
+from genreport.render import md_safety
+
 ALLOWED_TAGS = {
     "p", "br", "hr", "em", "strong", "b", "i", "u", "s", "del", "sub", "sup", "code", "pre", "blockquote",
     "ul", "ol", "li", "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td", "h4", "h5", "h6", "a",
@@ -62,6 +64,8 @@ _EMPTY_P = re.compile(r"<p>\s*</p>\n?")
 
 @lru_cache(maxsize=4096)
 def _to_html(text: str) -> str:
+    if md_safety.limit_hit(text):  # past a limit: plain paragraphs, in linear time (check warns)
+        return clean(md_safety.inert_html(text))
     _PARSER.reset()
     # User headings sit below the document's own h1-h3: "# x" becomes an h4, never a second title.
     converted = _USER_HEADING.sub(r"<\1h4>", _PARSER.convert(text))
@@ -108,14 +112,20 @@ def to_markdown(text: str | None) -> str:
     if not text:
         return ""
     out = text.replace("\r\n", "\n").replace("<", "&lt;")
-    out = _IMAGE.sub(r"\\![", out)
-    out = _MD_HEADING.sub("####", out)
-    out = _INLINE_LINK.sub(lambda m: m.group(1) + _safe_target(m.group(2)), out)
-    out = _REFERENCE.sub(lambda m: m.group(1) + _safe_target(m.group(2)), out)
+    if md_safety.limit_hit(out):
+        out = md_safety.inert(out)
+    else:
+        out = _IMAGE.sub(r"\\![", out)
+        out = _MD_HEADING.sub("####", out)
+        out = _INLINE_LINK.sub(lambda m: m.group(1) + _safe_target(m.group(2)), out)
+        out = _REFERENCE.sub(lambda m: m.group(1) + _safe_target(m.group(2)), out)
     lines = [line.rstrip() for line in out.strip().split("\n")]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines))
+    out = re.sub(r"\n{3,}", "\n\n", "\n".join(lines))
+    if md_safety.bad_links(out):  # a form the patterns above miss, as a CommonMark renderer reads it
+        out = md_safety.without_links(out)
+    return out
 
 
 def plain_markdown(text: str | None) -> str:
     """A plain-text field (heading, lead, name) for report.md: no raw HTML, one line."""
-    return " ".join((text or "").replace("<", "&lt;").split())
+    return md_safety.no_link_ends(" ".join((text or "").replace("<", "&lt;").split()))

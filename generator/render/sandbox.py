@@ -5,7 +5,10 @@ A kind folder may come from anywhere on GENREPORT_KIND_PATH, so a template is un
 - `ImmutableSandboxedEnvironment`: no underscore attributes (`cycler.__init__.__globals__`),
   no method that mutates a list or dict, no `str.format` escape;
 - `range()` draws on a budget of RANGE_BUDGET items per render, shared by every call, so nested
-  loops cannot multiply; `*` and `**` refuse results past MAX_PRODUCT items / MAX_POWER digits;
+  loops cannot multiply; `*` and `**` refuse results past MAX_PRODUCT items / MAX_POWER bits;
+  string growth is checked before it happens: widths past MAX_PRODUCT (center, ljust, indent,
+  wordwrap...), replace and join past MAX_PRODUCT characters, printf and str.format widths of
+  five digits;
 - the loader reads only regular files whose real path lies inside its own folder: a symlink
   out of the kind folder (to /etc/shadow, say) is "template not found";
 - compiled templates are cached in a folder private to the user (0700, owned by us) or not at all.
@@ -15,6 +18,7 @@ from __future__ import annotations
 
 import contextvars
 import os
+import re
 import stat
 from collections.abc import Callable
 from pathlib import Path
@@ -30,14 +34,72 @@ MAX_POWER = 10_000  # bits in the result of a `**`
 _budget: contextvars.ContextVar[list[int] | None] = contextvars.ContextVar("genreport_range_budget", default=None)
 
 
-class KindEnvironment(ImmutableSandboxedEnvironment):
-    """The sandbox with bounded `range`, `*` and `**`."""
+# printf and str.format widths or precisions of five digits and more ("%99999999s", "{:>99999999}")
+_WIDE_PRINTF = re.compile(r"%[-+ #0]*(?:\*|\d{5,})|%[-+ #0]*\d*\.(?:\*|\d{5,})")
+_WIDE_FORMAT = re.compile(r"\{[^{}]*:[^{}]*\d{5,}[^{}]*\}")
+_GROWING_FILTERS = ("join", "replace", "center", "indent", "wordwrap", "truncate", "format", "string")
 
-    intercepted_binops = frozenset({"*", "**"})
+
+def _too_large(what: str) -> SecurityError:
+    return SecurityError(f"{what} would make more than {MAX_PRODUCT} characters")
+
+
+def _check_growth(name: str, value: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    """Refuse, before it runs, a string operation whose result could pass MAX_PRODUCT."""
+    numbers = [a for a in (*args, *kwargs.values()) if isinstance(a, int) and not isinstance(a, bool)]
+    if any(abs(n) > MAX_PRODUCT for n in numbers):
+        raise _too_large(name)  # a width (center, ljust, indent, wordwrap, zfill, expandtabs...)
+    if name == "replace" and isinstance(value, str) and len(args) >= 2 and isinstance(args[0], str) and isinstance(args[1], str):
+        hits = value.count(args[0]) if args[0] else len(value) + 1
+        if len(value) + hits * max(0, len(args[1]) - len(args[0])) > MAX_PRODUCT:
+            raise _too_large("replace")
+    if name == "join":
+        items, separator = (value, args[0] if args else "") if not isinstance(value, str) else (args[0] if args else (), value)
+        if isinstance(items, (list, tuple)):
+            total = sum(len(x) if isinstance(x, str) else 32 for x in items) + len(str(separator)) * len(items)
+            if total > MAX_PRODUCT:
+                raise _too_large("join")
+    if name in ("format", "%") and isinstance(value, str) and (_WIDE_PRINTF.search(value) or _WIDE_FORMAT.search(value)):
+        raise _too_large(f"the format {value[:40]!r}")
+
+
+def _bounded_filter(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+    pass_eval = getattr(function, "jinja_pass_arg", None)
+
+    def bounded(*args: Any, **kwargs: Any) -> Any:
+        rest = args[1:] if pass_eval is not None else args
+        if rest:
+            _check_growth(name, rest[0], tuple(rest[1:]), kwargs)
+        return function(*args, **kwargs)
+
+    if pass_eval is not None:
+        bounded.jinja_pass_arg = pass_eval  # type: ignore[attr-defined]
+    return bounded
+
+
+class KindEnvironment(ImmutableSandboxedEnvironment):
+    """The sandbox with bounded `range`, `*`, `**`, `%`, str.format and the string-growing calls."""
+
+    intercepted_binops = frozenset({"*", "**", "%"})
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
         self.globals["range"] = bounded_range
+        for name in _GROWING_FILTERS:
+            if name in self.filters:
+                self.filters[name] = _bounded_filter(name, self.filters[name])
+
+    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805 (Jinja's signature)
+        owner = getattr(__obj, "__self__", None)
+        if isinstance(owner, str) and callable(__obj):
+            _check_growth(getattr(__obj, "__name__", "?"), owner, args, kwargs)
+        return super().call(__context, __obj, *args, **kwargs)
+
+    def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
+        owner = getattr(value, "__self__", None)
+        if isinstance(owner, str) and getattr(value, "__name__", "") in ("format", "format_map"):
+            _check_growth("format", owner, (), {})
+        return super().wrap_str_format(value)
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         if operator == "*":
@@ -51,6 +113,10 @@ class KindEnvironment(ImmutableSandboxedEnvironment):
                 if abs(left) > 1 and right * max(abs(left).bit_length(), 1) > MAX_POWER:
                     raise SecurityError(f"a power of more than {MAX_POWER} bits is not allowed")
             return left**right
+        if operator == "%":
+            if isinstance(left, str):
+                _check_growth("%", left, (), {})
+            return left % right
         return super().call_binop(context, operator, left, right)
 
 
@@ -111,7 +177,9 @@ def bytecode_cache(folder: Path) -> BytecodeCache | None:
 
     if not private_folder(folder):
         return None
-    return FileSystemBytecodeCache(str(folder))
+    # Its own file names: bytecode an unsandboxed environment compiled (an older genreport used the
+    # same folder) would run without the sandbox's checks, so it must never be found here.
+    return FileSystemBytecodeCache(str(folder), pattern="sandboxed-%s.cache")
 
 
 def make_environment(loader: BaseLoader, **options: Any) -> KindEnvironment:
