@@ -329,3 +329,11 @@ def test_preamble_starting_with_any_block_keeps_the_blank_line_under_the_title(p
     spacing = after.find(f"{qn('w:pPr')}/{qn('w:spacing')}")
     gap = int(w(spacing, "before") or 0) + (int(w(spacing, "line")) if w(spacing, "before") is None else 0)
     assert gap == PITCH - 105  # one grid line, less what the title was lowered by
+
+
+def test_list_items_keep_all_their_inline_content():
+    document = render(ZUOYUN, preamble="1. 甲**乙**丙*丁*戊`己`庚\n2. 辛\n    - 壬\n    - 癸")
+    texts = [p.text for p in document.paragraphs if p._p.pPr is not None and p._p.pPr.numPr is not None]
+    assert texts == ["甲乙丙丁戊己庚", "辛", "壬", "癸"]
+    levels = [int(w(p._p.pPr.numPr.find(qn("w:ilvl")), "val")) for p in document.paragraphs if p._p.pPr.numPr is not None]
+    assert levels == [0, 0, 1, 1]
