@@ -315,3 +315,25 @@ def test_any_valid_report_renders_to_a_readable_docx(tmp_path, data):
     assert headings == [p.heading for p in doc.parts] or all(
         h.endswith(p.heading.strip()) for h, p in zip(headings, doc.parts, strict=True)
     )
+
+
+@pytest.mark.parametrize(
+    "preamble", ["| a | b |\n|---|---|\n| 1 | 2 |", "- 甲\n- 乙", "> 引文", "    代码", "#### 小标题"]
+)
+def test_preamble_starting_with_any_block_keeps_the_blank_line_under_the_title(preamble):
+    document = render(ZUOYUN, preamble=preamble, recipient=None, document_number=None)
+    body = list(document.element.body.iterchildren())
+    styles = [e.find(f"{qn('w:pPr')}/{qn('w:pStyle')}") for e in body]
+    title = next(i for i, st in enumerate(styles) if st is not None and w(st, "val") == "DocTitle")
+    after = body[title + 1]
+    spacing = after.find(f"{qn('w:pPr')}/{qn('w:spacing')}")
+    gap = int(w(spacing, "before") or 0) + (int(w(spacing, "line")) if w(spacing, "before") is None else 0)
+    assert gap == PITCH - 105  # one grid line, less what the title was lowered by
+
+
+def test_list_items_keep_all_their_inline_content():
+    document = render(ZUOYUN, preamble="1. 甲**乙**丙*丁*戊`己`庚\n2. 辛\n    - 壬\n    - 癸")
+    texts = [p.text for p in document.paragraphs if p._p.pPr is not None and p._p.pPr.numPr is not None]
+    assert texts == ["甲乙丙丁戊己庚", "辛", "壬", "癸"]
+    levels = [int(w(p._p.pPr.numPr.find(qn("w:ilvl")), "val")) for p in document.paragraphs if p._p.pPr.numPr is not None]
+    assert levels == [0, 0, 1, 1]

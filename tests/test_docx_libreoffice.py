@@ -64,9 +64,10 @@ KNOWN = [
     Known(
         "§5.2.2",
         "character pitch",
-        "LibreOffice fits only 27 characters of 15.75 pt in the 156 mm line (it keeps "
-        "~1.7 pt free at the end) and does not justify a CJK line that holds 28 of 15.70 pt: the body is set "
-        "-0.3 pt condensed, 15.70 pt a character, 28 a line",
+        "LibreOffice rounds the grid's character pitch (w:charSpace) to whole twentieths of a point, "
+        "15.75 pt, and narrows every line to 28 of them (441 pt, centred in the 442.2 pt block), where 28 "
+        "characters of 15.75 do not fit and a line is not justified: the body is set -0.3 pt condensed, "
+        "15.70 pt a character, 28 a line",
         lambda r: 15.65 <= _number(r"^([\d.]+) pt", r.detail) <= 15.75,
     ),
     Known(
@@ -79,14 +80,14 @@ KNOWN = [
     Known(
         "§7.3.2",
         "recipient flush left",
-        "LibreOffice sets every line's first glyph 0.73 pt right of the "
-        "paragraph's edge (the WeasyPrint PDF has it on the edge)",
+        "the narrowed line (above) starts 0.6-0.7 pt right of the margin: 28.26 mm, not within 0.2 mm "
+        "of 28 (without w:docGrid linesAndChars LibreOffice sets it at 28.05 mm)",
         lambda r: 28.2 < _number(r"x ([\d.]+) mm", r.detail) < 28.3 and r.detail.endswith(", 1 blank lines"),
     ),
     Known(
         "§7.3.4",
         "attachment: new page",
-        "the same 0.73 pt: 附件N at 28.26 mm, not within 0.2 mm of 28",
+        "the same narrowed line: 附件N at 28.26 mm, not within 0.2 mm of 28",
         lambda r: (
             28.2 < _number(r"x ([\d.]+) mm", r.detail) < 28.3
             and abs(_number(r"top ([\d.]+) mm", r.detail) - 37) <= 1

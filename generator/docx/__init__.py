@@ -2,6 +2,7 @@
 round (tracked changes, comments) and the OA system, written with python-docx from the same render
 Document that report.html and report.pdf come from (no HTML -> docx conversion).
 
+    write.py        render_docx: assembles the package from the modules below
     page.py         A4, the text block, the 22 x 28 document grid, odd/even footers
     styles.py       named styles with the official font names, the font table (w:altName)
     body.py         the document's elements in order, signature per §7.3.5, the 版记
@@ -9,6 +10,7 @@ Document that report.html and report.pdf come from (no HTML -> docx conversion).
     attachments.py  which attachments, in which order (indicators first)
     numbering.py    Word lists for Markdown lists
     package.py      properties, byte-identical zip
+    xml.py          WordprocessingML elements, runs, fields; text made XML-safe
 """
 
 from __future__ import annotations

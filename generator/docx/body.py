@@ -76,8 +76,14 @@ class Body:
             out.append(paragraph("Recipient", [run(sep.join(report.recipients) + doc.labels.colon.strip())]))
         out += md.blocks(report.preamble, self.ctx)
         self._gap = (PITCH - drop) if self.zh else 0  # the blank line under the title, on what follows it
-        if len(out) > (2 if report.document_number else 1):
-            self._take_gap(out[2 if report.document_number else 1])
+        after_title = 2 if report.document_number else 1
+        if len(out) > after_title:
+            if etree.QName(out[after_title]).localname != "p":  # a table first: an empty line of that height
+                out.insert(
+                    after_title, paragraph("Normal", [], el("w:spacing", {"line": self._gap, "lineRule": "exact"}))
+                )
+                self._gap = 0
+            self._take_gap(out[after_title])
         return out
 
     def _take_gap(self, p: etree._Element) -> None:

@@ -179,7 +179,7 @@ def _list(node: etree._Element, ctx: Context, level: int) -> list[etree._Element
         head = etree.Element("li")
         head.text = item.text
         later: list[etree._Element] = []
-        for child in item:
+        for child in list(item):  # children move into `head`: iterate over a copy
             if child.tag in ("ul", "ol"):
                 later += _list(child, ctx, min(level + 1, 8))
             elif child.tag == "p" and not later and not len(head) and not (head.text or "").strip():

@@ -42,7 +42,8 @@ INDENT_2 = round(2 * CELL)  # 632 twips: two characters of the grid
 # (14 a line); this way Word, WPS and LibreOffice all set 22 x 28, and the section still carries
 # the 22 x 28 grid that Word's page set-up shows and that new text typed in a grid style uses.
 CONDENSE = -6  # twentieths of a point
-# (LibreOffice sets 28 characters of 15.75 pt in only 27 cells' room: it keeps ~1.7 pt at the line's end.)
+# (LibreOffice rounds the grid's pitch to 15.75 pt and narrows the line to 28 of those, 441 pt, where
+# 28 characters of 15.75 pt do not fit: hence 0.3 pt, not 0.21.)
 
 
 @dataclass(frozen=True)

@@ -75,9 +75,11 @@ def render_docx(doc: Document) -> bytes:
     settings = out.settings.element
     out.settings.odd_and_even_pages_header_footer = True
     _settings(settings, doc.locale)
-    for rel in part.rels.values():
-        if rel.reltype == RT.FONT_TABLE:
+    for rid, rel in list(part.rels.items()):
+        if rel.reltype == RT.FONT_TABLE:  # a plain Part: python-docx keeps its bytes in _blob
             rel.target_part._blob = font_table_xml(doc.locale)
+        elif rel.reltype.endswith("/stylesWithEffects"):  # Word 2010's copy of the template's styles
+            part.rels.pop(rid)
     set_properties(out, doc)
     for rel in out.part.package.rels.values():
         if rel.reltype == RT.EXTENDED_PROPERTIES:
