@@ -38,7 +38,13 @@ BROKEN = {
     "seal date 2 characters in": (".signature.sealed { margin-right: 31.56pt; }", "§7.3.5", "sealed"),
     "thin first 版记 rule": (".imprint .copies-to { border-top-width: 0.25mm; }", "§7.4", "版记 rules"),
     "numbered 版记 page": ("@page imprint { @bottom-left { content: counter(page); } }", "§7.5", "page numbers"),
+    "附注 at the margin": (".annotation { text-indent: 0; }", "§7.3.6", "附注 on the line after the date"),
+    "附件N in 仿宋": (".attachment-label { font-family: var(--font-fangsong); }", "§7.3.4", "attachment: new page"),
+    "附件N indented": (".attachment-label { text-indent: 31.56pt; }", "§7.3.4", "attachment: new page"),
+    "attachments note at the margin": (".attachments-note { margin-left: 0; padding-left: 0; text-indent: 0; }", "§7.3.4", "attachments note"),
 }
+# The draft mark (SPEC --draft): on every page of a draft, here dropped from the left-hand pages.
+DRAFT_BROKEN = "@page :left { @top-right { content: none; } }"
 
 
 @pytest.fixture(scope="module")
@@ -54,3 +60,13 @@ def test_a_broken_stylesheet_is_reported_with_its_clause(name, joint, tmp_path):
     path.write_bytes(render_pdf(joint, PdfSettings(extra_css=css)))
     failures = [(r.clause, r.check) for r in verify(path).results if r.status == FAIL]
     assert any(c == clause and check in text for c, text in failures), failures
+
+
+def test_a_draft_mark_missing_from_some_pages_is_reported(tmp_path):
+    draft = document(EXAMPLES / "joint-2023.zh-CN.yaml", draft=True)
+    path = tmp_path / "draft.pdf"
+    path.write_bytes(render_pdf(draft, PdfSettings()))
+    assert [r.status for r in verify(path).results if r.clause == "SPEC --draft"] == ["ok"]
+    path.write_bytes(render_pdf(draft, PdfSettings(extra_css=DRAFT_BROKEN)))
+    failures = [(r.clause, r.check) for r in verify(path).results if r.status == FAIL]
+    assert ("SPEC --draft", "draft mark on every page") in failures, failures
