@@ -9,6 +9,16 @@ from collections import Counter
 from collections.abc import Iterator
 
 from genreport.fonts.roles import Role
+from genreport.verify.gbt9704 import (
+    CELL_TOL,
+    CENTRE_TOL_MM,
+    EDGE_TOL_MM,
+    FLUSH_TOL_MM,
+    IMPRINT_TOL_MM,
+    LINE_TOL_PT,
+    RULE_TOL_MM,
+    SIZE_TOL_PT,
+)
 from genreport.verify.measure import (
     BODY_PT,
     CELL,
@@ -83,9 +93,9 @@ def fonts_results(pdf: Pdf, kinds: list[str], body_pt: float, roles: dict[str, R
             font = line.glyphs[0].font if heading else line.font
             status, detail = role_status(font, roles.get(key))
             bold = heading and BOLD.search(font) is not None  # bold is a house style, not the standard's
-            if status != OK or bold or abs(line.size - BODY_PT) > 0.3:
+            if status != OK or bold or abs(line.size - BODY_PT) > SIZE_TOL_PT:
                 bad.append((number, line.text[:10], detail + (": bold" if bold else ""), line.size))
-            elif heading and abs(line.x0 - LEFT * MM - 2 * CELL) > 1:
+            elif heading and abs(line.x0 - LEFT * MM - 2 * CELL) > LINE_TOL_PT:
                 bad.append(
                     (
                         number,
@@ -125,7 +135,7 @@ def head_results(pdf: Pdf, body_pt: float, roles: dict[str, Role]) -> Iterator[R
         yield Result("§7.3.1", "title 22 pt (2号), centred", FAIL, "no line larger than the body text on page 1")
         return
     bad = [(t.text[:8], t.size, mm((t.x0 + t.glyphs[-1].x1) / 2 - centre)) for t in titles
-           if abs(t.size - TITLE_PT) > 0.3 or abs((t.x0 + t.glyphs[-1].x1) / 2 - centre) > 0.5 * MM]  # fmt: skip
+           if abs(t.size - TITLE_PT) > SIZE_TOL_PT or abs((t.x0 + t.glyphs[-1].x1) / 2 - centre) > CENTRE_TOL_MM * MM]  # fmt: skip
     yield Result(
         "§7.3.1", "title 22 pt (2号), centred", status_of(not bad), f"{bad}" if bad else f"{len(titles)} lines"
     )
@@ -148,7 +158,7 @@ def head_results(pdf: Pdf, body_pt: float, roles: dict[str, Role]) -> Iterator[R
         yield Result("§7.3.2", "recipient flush left, one blank line below the title", NA, "no recipient")
     else:
         blank = round((recipient.baseline - titles[-1].baseline) / PITCH) - 1
-        good = abs(recipient.x0 - LEFT * MM) < 0.2 * MM and blank == 1
+        good = abs(recipient.x0 - LEFT * MM) < FLUSH_TOL_MM * MM and blank == 1
         yield Result(
             "§7.3.2",
             "recipient flush left, one blank line below the title",
@@ -165,7 +175,7 @@ def closing_results(pdf: Pdf, kinds: list[str], body_pt: float) -> Iterator[Resu
         for i, line in enumerate(lines):
             if kind in ("first", "body") and line.text.startswith("附件："):
                 gap = round((line.baseline - lines[i - 1].baseline) / PITCH) - 1 if i else None
-                good = abs(line.x0 - left - 2 * CELL) < 1 and gap == 1
+                good = abs(line.x0 - left - 2 * CELL) < LINE_TOL_PT and gap == 1
                 yield Result("§7.3.4", "attachments note: one blank line after the body, 2 characters in", status_of(good),
                              f"indent {in_cells(line.x0 - left, CELL)}, {gap} blank lines", page.number)  # fmt: skip
             if DATE.match(line.text) and i and kind in ("first", "body"):
@@ -177,7 +187,7 @@ def closing_results(pdf: Pdf, kinds: list[str], body_pt: float) -> Iterator[Resu
     date = lines[i]
     signers = []
     j = i - 1
-    while j >= 0 and lines[j].x0 > left + 4 * CELL and abs(lines[j + 1].baseline - lines[j].baseline - PITCH) < 1:
+    while j >= 0 and lines[j].x0 > left + 4 * CELL and abs(lines[j + 1].baseline - lines[j].baseline - PITCH) < LINE_TOL_PT:
         signers.insert(0, lines[j])
         j -= 1
     yield Result(
@@ -195,17 +205,17 @@ def closing_results(pdf: Pdf, kinds: list[str], body_pt: float) -> Iterator[Resu
     date_space = in_cells(right - date.glyphs[-1].x1, CELL)
     shift = in_cells(date.x0 - start, CELL)
     above = round((signers[0].baseline - lines[j].baseline) / PITCH) - 1 if j >= 0 else None
-    centred = all(abs((s.x0 + s.glyphs[-1].x1) / 2 - (date.x0 + date.glyphs[-1].x1) / 2) < 0.5 * MM for s in signers)
+    centred = all(abs((s.x0 + s.glyphs[-1].x1) / 2 - (date.x0 + date.glyphs[-1].x1) / 2) < CENTRE_TOL_MM * MM for s in signers)
     # The rule comes from the data (the PDF's GenreportSealed entry); only a PDF without it is
     # judged by its geometry (issuers centred on the date: the sealed layout).
     sealed = pdf.sealed if pdf.sealed is not None else centred
     source = "data" if pdf.sealed is not None else "inferred from the layout"
     if sealed:  # the seal presses on issuer and date
-        good = centred and abs(date_space - 4) < 0.15 and above in (1, 2)
+        good = centred and abs(date_space - 4) < CELL_TOL and above in (1, 2)
         yield Result("§7.3.5", "sealed: date 4 characters in from the right, issuer centred on it", status_of(good),
                      f"sealed ({source}): date {date_space} in, issuer centred {centred}, {above} blank lines above", page.number)  # fmt: skip
     else:
-        good = abs(min(signer_space, date_space) - 2) < 0.15 and abs(shift - 2) < 0.15 and above == 1
+        good = abs(min(signer_space, date_space) - 2) < CELL_TOL and abs(shift - 2) < CELL_TOL and above == 1
         yield Result("§7.3.5", "issuer 2 characters in from the right, date 2 characters right of its start", status_of(good),
                      f"unsealed ({source}): issuer {signer_space} in, date {date_space} in, date starts {shift} right, {above} blank lines above", page.number)  # fmt: skip
     text_above = [line for line in lines[: max(j, 0)] if not line.text.startswith("附件：")]
@@ -224,7 +234,7 @@ def closing_results(pdf: Pdf, kinds: list[str], body_pt: float) -> Iterator[Resu
     elif note is None or not note.text.startswith("（"):
         yield Result("§7.3.6", "附注 on the line after the date, 2 characters in", NA, "no 附注")
     else:
-        good = abs(note.x0 - left - 2 * CELL) < 1 and abs(note.baseline - date.baseline - PITCH) < 1
+        good = abs(note.x0 - left - 2 * CELL) < LINE_TOL_PT and abs(note.baseline - date.baseline - PITCH) < LINE_TOL_PT
         yield Result(
             "§7.3.6",
             "附注 on the line after the date, 2 characters in",
@@ -242,10 +252,10 @@ def attachments_results(pdf: Pdf, kinds: list[str], roles: dict[str, Role]) -> I
         label = page.text_lines[0]
         status, detail = role_status(label.font, roles.get("hei"))
         good = (
-            abs(label.x0 - LEFT * MM) < 0.2 * MM
+            abs(label.x0 - LEFT * MM) < FLUSH_TOL_MM * MM
             and abs(label.em_top / MM - TOP) <= 1
             and status == OK
-            and abs(label.size - BODY_PT) < 0.3
+            and abs(label.size - BODY_PT) < SIZE_TOL_PT
         )
         yield Result("§7.3.4", "attachment: new page, 附件N 黑体 at the top left", status_of(good),
                      f"{label.text} at x {mm(label.x0)} mm, top {mm(label.em_top)} mm, {detail}", page.number)  # fmt: skip
@@ -277,8 +287,8 @@ def imprint_results(pdf: Pdf, kinds: list[str]) -> Iterator[Result]:
             ends = ink_extent(pdf.path, page.number - 1, band.middle, left - 3 * MM, right + 3 * MM)
             rules.append((mm(band.thickness), mm(ends[1] - ends[0]) if ends else 0.0, mm(band.top + band.thickness)))
         thick = [r[0] for r in rules]
-        good = (abs(thick[0] - 0.35) < 0.05 and abs(thick[-1] - 0.35) < 0.05 and all(abs(t - 0.25) < 0.05 for t in thick[1:-1])
-                and all(abs(r[1] - WIDTH) < 0.5 for r in rules) and abs(rules[-1][2] - (TOP + HEIGHT)) < 0.5)  # fmt: skip
+        good = (abs(thick[0] - 0.35) < RULE_TOL_MM and abs(thick[-1] - 0.35) < RULE_TOL_MM and all(abs(t - 0.25) < RULE_TOL_MM for t in thick[1:-1])
+                and all(abs(r[1] - WIDTH) < EDGE_TOL_MM for r in rules) and abs(rules[-1][2] - (TOP + HEIGHT)) < EDGE_TOL_MM)  # fmt: skip
         yield Result("§7.4", "版记 rules: text-block wide, 0.35/0.25/0.35 mm, last on the text block's bottom", status_of(good),
                      f"(thickness, width, bottom) mm: {rules}", page.number)  # fmt: skip
     texts = of_size(page.text_lines, FOLIO_PT)
@@ -288,14 +298,14 @@ def imprint_results(pdf: Pdf, kinds: list[str]) -> Iterator[Result]:
         block = [line for line in texts[copies:] if line is not printed][: len(texts)]
         end = next((line for line in block if line.text.endswith("。")), block[-1])
         good = (
-            abs(texts[copies].x0 - left - FOLIO_PT) < 0.3 * MM
+            abs(texts[copies].x0 - left - FOLIO_PT) < IMPRINT_TOL_MM * MM
             and end.text.endswith("。")
-            and abs(texts[copies].size - FOLIO_PT) < 0.3
+            and abs(texts[copies].size - FOLIO_PT) < SIZE_TOL_PT
         )
         yield Result("§7.4", "抄送 4号, one character in, ends with 。", status_of(good),
                      f"x {mm(texts[copies].x0)} mm, {texts[copies].size} pt, ends {end.text[-2:]!r}", page.number)  # fmt: skip
     if printed:
-        good = abs(printed.x0 - left - FOLIO_PT) < 0.3 * MM and abs(right - FOLIO_PT - printed.glyphs[-1].x1) < 0.5 * MM
+        good = abs(printed.x0 - left - FOLIO_PT) < IMPRINT_TOL_MM * MM and abs(right - FOLIO_PT - printed.glyphs[-1].x1) < EDGE_TOL_MM * MM
         yield Result(
             "§7.4",
             "印发机关 and 印发日期 one character in",
@@ -334,9 +344,9 @@ def page_numbers_results(pdf: Pdf, kinds: list[str], roles: dict[str, Role]) -> 
             problems.append(f"text {line.text!r}")
         if abs(inset / FOLIO_PT - 1) > 0.1:
             problems.append(f"{'right' if odd else 'left'} inset {round(inset / FOLIO_PT, 2)} characters, want 1")
-        if abs(line.size - FOLIO_PT) > 0.3:
+        if abs(line.size - FOLIO_PT) > SIZE_TOL_PT:
             problems.append(f"{line.size} pt")
-        if below is None or abs(below - 7) > 0.5:
+        if below is None or abs(below - 7) > EDGE_TOL_MM:
             problems.append(f"dash {below} mm below the text block, want 7")
         if status != OK:
             problems.append(detail)
