@@ -132,3 +132,28 @@ def test_chart_bars_share_one_axis_per_unit_in_black_and_grey(joint):
     svg = html[html.index("<svg") : html.index("</svg>")]
     fills = set(re.findall(r'fill="(#[0-9a-f]{6})"', svg))
     assert fills and all(f[1:3] == f[3:5] == f[5:7] for f in fills), fills  # greys only
+
+
+def test_table_labels_keep_their_last_two_characters_together_and_changes_wrap_between_pieces():
+    assert str(indicators.label_html("行政机关负责人出庭应诉率")) == '行政机关负责人出庭应<span class="nobr">诉率</span>'
+    assert str(indicators.label_html("<b>")) == "&lt;b&gt;"
+    pieces = re.findall(r'<span class="nobr">(.*?)</span>', str(indicators.change_html("－16.52个百分点")))
+    assert pieces == ["－16.52", "个百分点"]
+    pieces = re.findall(r'<span class="nobr">(.*?)</span>', str(indicators.change_html("+7件（+20.0%）")))
+    assert pieces == ["+7件", "（+20.0%）"]
+
+
+def test_no_table_label_wraps_to_a_lone_character_in_the_pdf():
+    from genreport.pdfmeasure import LEFT, MM, read_pdf
+    from pdf_helpers import verified
+
+    pdf = read_pdf(verified("guizhou-2023.zh-CN").path)
+    labels = [
+        line.text
+        for page in pdf.pages
+        for line in page.text_lines
+        if abs(line.size - 14) < 0.3 and line.x0 < LEFT * MM + 10 and re.search(r"[\u4e00-\u9fff]", line.text)
+    ]
+    assert len(labels) > 10  # the label column was found
+    lone = [text for text in labels if len(re.sub(r"\s", "", text)) == 1]
+    assert lone == [], labels

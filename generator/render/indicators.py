@@ -4,7 +4,10 @@ geometry of an inline SVG bar chart. Pure functions of the model: output is dete
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+from markupsafe import Markup, escape
 
 from genreport.model import Indicator
 from genreport.render.document import Document
@@ -86,6 +89,31 @@ def table_rows(doc: Document) -> list[Row]:
                 previous += f"（{year}）" if locale == "zh-CN" else f" ({year})"
         rows.append(Row(indicator.label, value_text(indicator, locale), previous, change_text(indicator, doc)))
     return rows
+
+
+def label_html(label: str) -> Markup:
+    """A table label whose last two characters never part: a wrapped label never ends in one
+    character alone on its line (行政机关负责人出庭应诉 / 率)."""
+    if len(label) < 4:
+        return Markup(escape(label))
+    return Markup(f'{escape(label[:-2])}<span class="nobr">{escape(label[-2:])}</span>')
+
+
+_PIECES = re.compile(r"[（(][^）)]*[）)]|[+\-\u2212\uff0d\u2013]?[\d.,]+%?|[^（(\d+\-\u2212\uff0d\u2013]+")
+
+
+def change_html(change: str) -> Markup:
+    """A change cell that wraps only between its pieces (−16.52 / 个百分点 / （+7.9%）), never inside one."""
+    found = _PIECES.findall(change)
+    if "".join(found) != change:
+        return Markup(escape(change))
+    pieces: list[str] = []
+    for piece in found:
+        if pieces and len(piece.strip()) <= 2 and not piece.startswith(("（", "(")):
+            pieces[-1] += piece  # a short unit stays with its number: +7件, not +7 / 件
+        else:
+            pieces.append(piece)
+    return Markup("".join(f'<span class="nobr">{escape(piece)}</span>' for piece in pieces))
 
 
 # ---------------------------------------------------------------------------- chart geometry ---
