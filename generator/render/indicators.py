@@ -161,10 +161,11 @@ def _bar(value: float, biggest: float, y: float, text: str) -> Bar:
 
 
 def chart(doc: Document) -> Chart | None:
-    """One row per indicator with both a value and a previous value; None when there is none."""
+    """One row per indicator with both a value and a previous value; None for fewer than two:
+    a single pair of bars says nothing the table does not, and would take a page of its own."""
     locale = doc.locale
     compared = [i for i in doc.report.indicators if i.value is not None and i.previous is not None]
-    if not compared:
+    if len(compared) < 2:
         return None
     # Bars are lengths on one axis per unit: 29.38 % and 99.47 % are drawn 29.38 : 99.47, and an
     # indicator in 件 is never measured against one in % (each unit has its own longest bar).
