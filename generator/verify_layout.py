@@ -18,6 +18,7 @@ from genreport.errors import GenreportError, Text
 from genreport.fonts import roles_of
 from genreport.layout_en import en_results
 from genreport.layout_grid import body_size, grid_results
+from genreport.layout_letterhead import letterhead_results
 from genreport.layout_results import FAIL, NA, NOT_VERIFIED, OK, Grid, Result, Verification, status_of
 from genreport.pdfmeasure import A4, Page, mm, of_size, read_pdf
 
@@ -73,6 +74,7 @@ def verify(path: Path, stylesheet: Path | None = None) -> Verification:
         flow.pitch_results(pdf, kinds, body_pt),
         flow.stranded_results(pdf, kinds, body_pt),
         flow.attachment_pages_results(pdf, kinds),
+        letterhead_results(pdf, body_pt, roles),
     )
     for part in parts:
         results += list(part)
