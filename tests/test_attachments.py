@@ -55,6 +55,8 @@ def test_html_note_and_pages_agree(zuoyun):
     assert items == [f"{a.number}. {a.title}" for a in zuoyun.attachments]
     sections = tree.find_all("section", "attachment")
     assert [s.find("p", "attachment-label").text for s in sections] == ["附件1", "附件2"]
+    # ids follow the data (attachments[0] -> attachment-1), so the preview's links stay right
+    assert [s.attrs["id"] for s in sections] == ["attachment-indicators", "attachment-1"]
     # the indicator table and chart are inside attachment 1, not loose after the signature
     assert sections[0].find("table", "indicator-table") is not None
     # zuoyun compares only one indicator with the year before: no chart for a single pair of bars
