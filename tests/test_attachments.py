@@ -56,9 +56,12 @@ def test_html_note_and_pages_agree(zuoyun):
     assert items == [f"{a.number}. {a.title}" for a in zuoyun.attachments]
     sections = tree.find_all("section", "attachment")
     assert [s.find("p", "attachment-label").text for s in sections] == ["附件1", "附件2"]
+    # ids follow the data (attachments[0] -> attachment-1), so the preview's links stay right
+    assert [s.attrs["id"] for s in sections] == ["attachment-indicators", "attachment-1"]
     # the indicator table and chart are inside attachment 1, not loose after the signature
     assert sections[0].find("table", "indicator-table") is not None
-    assert sections[0].find("figure", "indicator-chart") is not None
+    # zuoyun compares only one indicator with the year before: no chart for a single pair of bars
+    assert sections[0].find("figure", "indicator-chart") is None
     assert sections[1].find("table", "indicator-table") is None
 
 
@@ -114,6 +117,8 @@ def test_changes_use_minus_signs(joint):
 
 
 def test_chart_bars_share_one_axis_per_unit_in_black_and_grey(joint):
+    """joint compares several indicators: its chart is in the indicators attachment."""
+    assert parse(render_html(joint)).find("section", "attachment-indicators").find("figure", "indicator-chart")
     chart = indicators.chart(joint)
     assert chart is not None
     compared = [i for i in joint.report.indicators if i.value is not None and i.previous is not None]
@@ -133,3 +138,29 @@ def test_chart_bars_share_one_axis_per_unit_in_black_and_grey(joint):
     svg = html[html.index("<svg") : html.index("</svg>")]
     fills = set(re.findall(r'fill="(#[0-9a-f]{6})"', svg))
     assert fills and all(f[1:3] == f[3:5] == f[5:7] for f in fills), fills  # greys only
+
+
+def test_table_labels_keep_their_last_two_characters_together_and_changes_wrap_between_pieces():
+    assert str(indicators.label_html("行政机关负责人出庭应诉率")) == '行政机关负责人出庭应<span class="nobr">诉率</span>'
+    assert str(indicators.label_html("<b>")) == "&lt;b&gt;"
+    pieces = re.findall(r'<span class="nobr">(.*?)</span>', str(indicators.change_html("－16.52个百分点")))
+    assert pieces == ["－16.52", "个百分点"]
+    pieces = re.findall(r'<span class="nobr">(.*?)</span>', str(indicators.change_html("+7件（+20.0%）")))
+    assert pieces == ["+7件", "（+20.0%）"]
+
+
+def test_no_table_label_wraps_to_a_lone_character_in_the_pdf():
+    from pdf_helpers import verified
+
+    from genreport.verify.measure import LEFT, MM, read_pdf
+
+    pdf = read_pdf(verified("guizhou-2023.zh-CN").path)
+    labels = [
+        line.text
+        for page in pdf.pages
+        for line in page.text_lines
+        if abs(line.size - 14) < 0.3 and line.x0 < LEFT * MM + 10 and re.search(r"[\u4e00-\u9fff]", line.text)
+    ]
+    assert len(labels) > 10  # the label column was found
+    lone = [text for text in labels if len(re.sub(r"\s", "", text)) == 1]
+    assert lone == [], labels

@@ -144,3 +144,11 @@ def test_a_lone_last_character_is_pulled_up_when_the_lines_before_can_squeeze(mo
     monkeypatch.setattr(cjk_squeeze, "lone_last_lines", lambda pages: [])  # the rule off
     path.write_bytes(render_pdf(doc))
     assert _lone_last_lines(path) != []
+
+
+def test_english_attachments_note_items_stand_clear_of_the_label():
+    pdf = read_pdf(verified("zuoyun-2023.en").path)
+    (note,) = [line for page in pdf.pages for line in page.lines if line.text.startswith("Attachments:")]
+    colon = next(g for g in note.glyphs if g.text == ":")
+    number = next(g for g in note.glyphs if g.text == "1")
+    assert number.x0 > colon.x1 + 1, (colon, number)  # "Attachments:  1. Key figures, 2023"

@@ -147,6 +147,18 @@ class Indicator(Strict):
 
 
 
+class Letterhead(Strict):
+    """版头 of the copy sent up (上行文, GB/T 9704 §7.2): off for the website version."""
+
+    mark: str | None = Field(
+        default=None,
+        description=describe("发文机关标志（默认：发文机关名称加“文件”）", "Issuing-body mark (default: the issuer + 文件)"),
+    )
+    signers: list[str] = Field(
+        default_factory=list, description=describe("签发人（上行文必填）", "Signers (签发人), for a report sent up")
+    )
+
+
 class Report(Strict):
     kind: str = Field(description=describe("报告类型", "Report kind"))
     locale: Locale = Field(description=describe("语言：zh-CN 或 en", "Language: zh-CN or en"))
@@ -156,6 +168,9 @@ class Report(Strict):
     )
     recipient: str | list[str] | None = Field(default=None, description=describe("主送机关", "Recipient(s)"))
     document_number: str | None = Field(default=None, description=describe("发文字号", "Document number"))
+    letterhead: Letterhead | None = Field(
+        default=None, description=describe("版头：发文机关标志、签发人（上行文）", "版头: issuing-body mark and signers")
+    )
     title: str | None = Field(default=None, description=describe("标题（默认自动生成）", "Title (default: generated)"))
     signed_by: str | list[str] | None = Field(
         default=None, description=describe("落款（默认为发文机关）", "Signature (default: the issuer names)")

@@ -32,10 +32,13 @@ class Attachment:
     body: str | None  # Markdown (kind "text"); None for the indicators
     numbered: bool  # more than one attachment: the number is shown
     label: str  # 附件1 / 附件 / Attachment 1 / Attachment
+    source: int | None = None  # 1-based place in the data's `attachments:`; None for the indicators
 
     @property
     def id(self) -> str:
-        return f"attachment-{self.number}"
+        """The HTML id: named after the data (attachments[n-1] -> attachment-n, docs/html-structure.md),
+        so links to a field stay right whatever number the document shows."""
+        return "attachment-indicators" if self.source is None else f"attachment-{self.source}"
 
     @property
     def note_number(self) -> str:
@@ -45,11 +48,11 @@ class Attachment:
 
 def attachments_of(report: Report, word: str) -> list[Attachment]:
     """The report's attachments in order; `word` is the locale's "附件" / "Attachment"."""
-    items: list[tuple[str, Literal["indicators", "text"], str | None]] = []
+    items: list[tuple[str, Literal["indicators", "text"], str | None, int | None]] = []
     if report.indicators:
         title = INDICATORS_TITLE.get(report.locale, INDICATORS_TITLE["en"]).format(year=report.year)
-        items.append((title, INDICATORS, None))
-    items += [(a.title, TEXT, a.body) for a in report.attachments]
+        items.append((title, INDICATORS, None, None))
+    items += [(a.title, TEXT, a.body, n) for n, a in enumerate(report.attachments, start=1)]
     numbered = len(items) > 1
     space = " " if report.locale == "en" else ""
     return [
@@ -60,6 +63,7 @@ def attachments_of(report: Report, word: str) -> list[Attachment]:
             body=body,
             numbered=numbered,
             label=f"{word}{space}{n}" if numbered else word,
+            source=source,
         )
-        for n, (title, kind, body) in enumerate(items, start=1)
+        for n, (title, kind, body, source) in enumerate(items, start=1)
     ]

@@ -122,6 +122,14 @@ class Document:
         ]
 
     @property
+    def letterhead_mark(self) -> str:
+        """发文机关标志: the data's, or the issuer names with 文件 (GB/T 9704 §7.2.4)."""
+        letterhead = self.report.letterhead
+        if letterhead and letterhead.mark:
+            return letterhead.mark
+        return "".join(self.issuer_names) + ("文件" if self.locale == "zh-CN" else "")
+
+    @property
     def attachments(self) -> list[Attachment]:
         """附件 in order, each with its number, title and kind: the indicators first, then the user's."""
         return attachments_of(self.report, self.labels.attachment)

@@ -47,6 +47,8 @@ FILTERS: dict[str, Any] = {
     "balanced": balanced,
     "indicator_rows": indicators.table_rows,
     "indicator_chart": indicators.chart,
+    "indicator_label": indicators.label_html,
+    "indicator_change": indicators.change_html,
 }
 
 

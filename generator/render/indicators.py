@@ -4,7 +4,10 @@ geometry of an inline SVG bar chart. Pure functions of the model: output is dete
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+from markupsafe import Markup, escape
 
 from genreport.data.model import Indicator
 from genreport.render.document import Document
@@ -88,6 +91,31 @@ def table_rows(doc: Document) -> list[Row]:
     return rows
 
 
+def label_html(label: str) -> Markup:
+    """A table label whose last two characters never part: a wrapped label never ends in one
+    character alone on its line (行政机关负责人出庭应诉 / 率)."""
+    if len(label) < 4:
+        return Markup(escape(label))
+    return Markup(f'{escape(label[:-2])}<span class="nobr">{escape(label[-2:])}</span>')
+
+
+_PIECES = re.compile(r"[（(][^）)]*[）)]|[+\-\u2212\uff0d\u2013]?[\d.,]+%?|[^（(\d+\-\u2212\uff0d\u2013]+")
+
+
+def change_html(change: str) -> Markup:
+    """A change cell that wraps only between its pieces (−16.52 / 个百分点 / （+7.9%）), never inside one."""
+    found = _PIECES.findall(change)
+    if "".join(found) != change:
+        return Markup(escape(change))
+    pieces: list[str] = []
+    for piece in found:
+        if pieces and len(piece.strip()) <= 2 and not piece.startswith(("（", "(")):
+            pieces[-1] += piece  # a short unit stays with its number: +7件, not +7 / 件
+        else:
+            pieces.append(piece)
+    return Markup("".join(f'<span class="nobr">{escape(piece)}</span>' for piece in pieces))
+
+
 # ---------------------------------------------------------------------------- chart geometry ---
 
 CHART_WIDTH = 420
@@ -133,10 +161,11 @@ def _bar(value: float, biggest: float, y: float, text: str) -> Bar:
 
 
 def chart(doc: Document) -> Chart | None:
-    """One row per indicator with both a value and a previous value; None when there is none."""
+    """One row per indicator with both a value and a previous value; None for fewer than two:
+    a single pair of bars says nothing the table does not, and would take a page of its own."""
     locale = doc.locale
     compared = [i for i in doc.report.indicators if i.value is not None and i.previous is not None]
-    if not compared:
+    if len(compared) < 2:
         return None
     # Bars are lengths on one axis per unit: 29.38 % and 99.47 % are drawn 29.38 : 99.47, and an
     # indicator in 件 is never measured against one in % (each unit has its own longest bar).

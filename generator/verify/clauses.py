@@ -19,6 +19,7 @@ from genreport.verify.gbt9704 import (
     RULE_TOL_MM,
     SIZE_TOL_PT,
 )
+from genreport.verify.letterhead import letterhead_mark
 from genreport.verify.measure import (
     BODY_PT,
     CELL,
@@ -130,7 +131,8 @@ def head_results(pdf: Pdf, body_pt: float, roles: dict[str, Role]) -> Iterator[R
     page = pdf.pages[0]
     lines = page.text_lines
     centre = (LEFT + WIDTH / 2) * MM
-    titles = [line for line in lines if line.size > body_pt + 2]
+    mark = letterhead_mark(page, body_pt)  # the 版头's 发文机关标志 is not the title (layout_letterhead.py)
+    titles = [line for line in lines if line.size > body_pt + 2 and line is not mark]
     if not titles:
         yield Result("§7.3.1", "title 22 pt (2号), centred", FAIL, "no line larger than the body text on page 1")
         return
@@ -146,12 +148,16 @@ def head_results(pdf: Pdf, body_pt: float, roles: dict[str, Role]) -> Iterator[R
     )
     status, detail = role_status(titles[0].font, roles.get("xiaobiaosong"))
     yield Result("§7.3.1", "title in 小标宋", status, detail)
-    number = next((line for line in lines if line.baseline < titles[0].baseline and line.text.endswith("号")), None)
+    number = next(
+        (line for line in lines if line.baseline < titles[0].baseline and line.text.split("签发人")[0].endswith("号")),
+        None,
+    )
     if number is None:
         yield Result("§7.2.5", "document number 〔year〕N号", NA, "no document number")
     else:
-        good = re.fullmatch(r".+〔\d{4}〕[1-9]\d*号", number.text) is not None and "第" not in number.text
-        yield Result("§7.2.5", "document number 〔year〕N号", status_of(good), number.text)
+        text = number.text.split("签发人")[0]  # a 版头 puts 签发人 on the number's line
+        good = re.fullmatch(r".+〔\d{4}〕[1-9]\d*号", text) is not None and "第" not in text
+        yield Result("§7.2.5", "document number 〔year〕N号", status_of(good), text)
     after = [line for line in lines if line.baseline > titles[-1].baseline]
     recipient = after[0] if after and after[0].text.endswith("：") and abs(after[0].size - body_pt) < 0.6 else None
     if recipient is None:

@@ -11,6 +11,7 @@ import statistics
 from collections import Counter
 from itertools import pairwise
 
+from genreport.verify.letterhead import letterhead_mark
 from genreport.verify.measure import (
     A4,
     BODY_PT,
@@ -73,7 +74,9 @@ def grid_results(pdf: Pdf, kinds: list[str], body_pt: float) -> tuple[Grid, list
     # the top margin: em box top of each page's first line
     for page in flow:
         first = page.text_lines[0]
-        grid.top_mm.append(mm(first.em_top))
+        mark = letterhead_mark(page, body_pt) if page.number == 1 else None
+        # with a 版头 the text block's top is 35 mm above the 发文机关标志 (§7.2.4)
+        grid.top_mm.append(round(mm(mark.em_top) - 35, 3) if mark else mm(first.em_top))
     bad_tops = [(p.number, t) for p, t in zip(flow, grid.top_mm, strict=True) if abs(t - TOP) > 1]
     results.append(Result("§5.2.1", "top margin 37 ± 1 mm (to the first line's glyph top)", status_of(not bad_tops),
                           f"pages off: {bad_tops}" if bad_tops else f"{min(grid.top_mm)}–{max(grid.top_mm)} mm"))  # fmt: skip

@@ -18,6 +18,7 @@ from genreport.verify import clauses, flow
 from genreport.verify import fonts as layout_fonts
 from genreport.verify.en import en_results
 from genreport.verify.grid import body_size, grid_results
+from genreport.verify.letterhead import letterhead_results
 from genreport.verify.measure import A4, Page, mm, of_size, read_pdf
 from genreport.verify.results import FAIL, NA, NOT_VERIFIED, OK, Grid, Result, Verification, status_of
 
@@ -75,6 +76,7 @@ def verify(path: Path, stylesheet: Path | None = None) -> Verification:
         flow.stranded_results(pdf, kinds, body_pt),
         flow.attachment_pages_results(pdf, kinds),
         layout_fonts.role_font_results(pdf, kinds, body_pt, roles, sheet),
+        letterhead_results(pdf, body_pt, roles),
     )
     for part in parts:
         results += list(part)

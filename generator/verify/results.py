@@ -69,6 +69,7 @@ CHECK_IDS: dict[tuple[str, str], str] = {
     ("§5.2.3", "body text 16 pt (3号)"): "body-size",
     ("§5.2.3", "body text black"): "body-colour",
     ("§5.2.3", "body text in 仿宋"): "body-font",
+    ("§7.2", "版头: 发文机关标志, 签发人, red rule"): "letterhead",
     ("§7.2.5", "document number 〔year〕N号"): "document-number",
     ("§7.3.1", "long title in balanced lines (no stub)"): "title-lines",
     ("§7.3.1", "title 22 pt (2号), centred"): "title-size",
