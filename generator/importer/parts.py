@@ -232,7 +232,12 @@ def walk(blocks: list[Block], locale: str, year: int | None, defaults: dict[str,
         if match and (re.search(rf"[；;，,。]\s*[{ZH_NUM}]{{1,2}}是", text) if locale == "zh-CN" else re.search(r"[.;] (Second|Secondly), ", text)):
             match = None  # 一是……；二是……in one paragraph: kept as the paragraph it is
         if match:
-            lead, rest, guessed = split_lead(match["rest"], block, locale, marked)
+            rest = match["rest"]
+            if locale == "en":
+                # "First, we planned …", "The second is to make …": stored as a sentence; genreport lower-cases it after its ordinal (render/points.py)
+                rest = _capital(rest)
+                block.lead = _capital(block.lead.strip()) if block.lead else block.lead
+            lead, rest, guessed = split_lead(rest, block, locale, marked)
             if guessed:
                 leads_guessed.append(block.where)
             container = _current(part)
@@ -268,6 +273,11 @@ def walk(blocks: list[Block], locale: str, year: int | None, defaults: dict[str,
 
 def NONE_OF(text: str) -> bool:  # noqa: N802 (reads as a predicate on the text)
     return bool(re.fullmatch(r"(无|暂无|没有|本年度无)[。.]?", text))
+
+
+def _capital(text: str) -> str:
+    """The point's text as a sentence of its own: its first letter upper-cased."""
+    return text[:1].upper() + text[1:] if text[:1].islower() else text
 
 
 def _current(part: Container) -> Container:

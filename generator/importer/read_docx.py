@@ -76,6 +76,8 @@ def read_docx(raw: bytes, name: str) -> list[Block]:
             paragraph = Paragraph(element, document)
             count += 1
             style = _style(paragraph)
+            if element.find(f"{_W}pPr/{_W}numPr") is not None:
+                style = f"{style} list".strip()  # an item of a Word list: its number is Word's, not in the text
             centred = _centred(paragraph)
             for line in paragraph.text.replace("\r", "\n").split("\n"):
                 # centred paragraphs one after another are one title broken into lines (gap=False joins them)
