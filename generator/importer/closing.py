@@ -93,9 +93,9 @@ class Closing:
     def _attachment_page(block: Block) -> bool:
         """The label at the top of an attachment page: 附件1, 附件, Attachment 2, Annex 1."""
         head = attach.HEAD.match(block.text)
-        if head is None or block.rows or len(block.text) > 80 or attach.NOTE.match(block.text):
+        if head is None or block.rows or len(block.text) > 80:
             return False
-        return bool(head["n"] or head["m"] or not head["title"])
+        return bool(head["n"] or head["m"] or not head["title"] or re.match(r"^\S+\s*[:：]", block.text))  # not "附件材料……"
 
     def _signer_like(self, block: Block) -> bool:
         text = block.text
@@ -153,7 +153,7 @@ class Closing:
                 if on:
                     dist["printed_on"] = on
                 self.note("recognised", "版记：印发机关和印发日期", "imprint: printed by and on", block.where)
-            elif self._attachment_page(block) or (attach.HEAD.match(text) and not attach.NOTE.match(text) and len(text) <= 80):
+            elif self._attachment_page(block):
                 index = self._attachment(index, attachments)
                 continue
             elif text or block.rows:
@@ -229,7 +229,7 @@ class Closing:
             return False
         return bool(
             meta.ANNOTATION.match(text) or meta.COPIES_TO.match(text) or meta.PRINTED.match(text)
-            or self._attachment_page(block) or (attach.HEAD.match(text) and not attach.NOTE.match(text) and len(text) <= 80)
+            or self._attachment_page(block)
         )  # fmt: skip
 
     @staticmethod
