@@ -63,10 +63,10 @@ def is_indicator_header(row: list[str]) -> bool:
 
 
 def is_indicators(title: str, first_table: list[list[str]] | None) -> bool:
-    """Is the attachment titled `title` (its first table `first_table`) genreport's indicators?"""
-    if first_table and is_indicator_header(first_table[0]):
-        return True
-    return bool(INDICATORS_TITLE.match(re.sub(r"\s+", " ", title.strip())))
+    """Is the attachment titled `title` (its first table `first_table`) genreport's indicators? Both
+    must say so: a report's own "2023年度主要指标完成情况" with other columns stays an attachment."""
+    titled = bool(INDICATORS_TITLE.match(re.sub(r"\s+", " ", title.strip())))
+    return titled and bool(first_table) and is_indicator_header(first_table[0])  # type: ignore[index]
 
 
 @dataclass

@@ -161,7 +161,7 @@ class Closing:
             index += 1
         if attachments:
             self.data["attachments"] = attachments
-        listed = [title for title in self.note_titles if not attach.is_indicators(title, None)]
+        listed = [title for title in self.note_titles if not attach.INDICATORS_TITLE.match(title)]
         if not attachments and listed:
             self.note("missing", f"附件说明列出 {len(listed)} 个附件，但原文没有附件正文：未导入（{'；'.join(listed)}）",
                       f"the attachment note lists {len(listed)} attachments the source does not contain: not imported ({'; '.join(listed)})")  # fmt: skip
