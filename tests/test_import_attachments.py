@@ -149,3 +149,30 @@ def test_candidate_indicators_read_every_printed_form() -> None:
         {"key": "indicator_4", "label": "Legal aid cases", "value": 3200, "approx": True, "previous": 2032, "unit": "cases"},
         {"key": "indicator_5", "label": "劳动人事争议案件"},  # text, not one figure: the clerk fills it in
     ]
+
+
+def test_word_list_note_without_pages(tmp_path: Path) -> None:
+    """A joint report as a Word file whose 附件说明 items are a numbered list (the numbers are Word's,
+    not in the text) and whose attachments are separate files: the items are neither body text nor
+    signers, and both signers stay."""
+    import docx
+
+    text = render_markdown(document(EXAMPLES / "zuoyun-2023.zh-CN.yaml"))
+    body = re.sub(r"(?m)^#+ ", "", text[: text.index("附件：")])
+    word = docx.Document()
+    for paragraph in body.split("\n\n"):
+        if paragraph.strip() and not paragraph.startswith("|"):
+            word.add_paragraph(paragraph.strip())
+    word.add_paragraph("附件：")
+    for title in ("县政府部门权责清单", "乡镇权责清单"):
+        word.add_paragraph(title, style="List Number")
+    for line in ("中共左云县委员会", "左云县人民政府", "2024年1月16日", "（此件公开发布）"):
+        word.add_paragraph(line)
+    source = tmp_path / "report.docx"
+    word.save(str(source))
+    path, imported = import_to_yaml(source, tmp_path / "out.yaml")
+    report, _, errors = checked(path)
+    assert errors == [], [e.message.en for e in errors]
+    _none_part_is_clean(report)
+    assert report.signers == ["中共左云县委员会", "左云县人民政府"] and report.attachments == []
+    assert "县政府部门权责清单；乡镇权责清单" in "\n".join(n.message.zh for n in imported.notes.of("missing"))

@@ -30,11 +30,12 @@ _YEAR_AFTER = re.compile(r"\s*[（(](?P<year>\d{4})\s*年?[)）]$")
 
 def note_titles(first: str, lines: list[str]) -> list[str]:
     """The titles an attachment note lists: `first` is what follows "附件：" on its line, `lines` the
-    item lines below it. Items run together ("1. A2. B", as LibreOffice joins them) are split at
+    item lines below it. Numbered items run together ("1. A2. B", as LibreOffice joins them) are split at
     each next number in turn."""
-    text = " ".join(filter(None, [first.strip(), *(line.strip() for line in lines)]))
-    if not NOTE_ITEM.match(text):
-        return [text] if text else []
+    items = [text.strip() for text in [first, *lines] if text.strip()]
+    if not items or not NOTE_ITEM.match(items[0]):
+        return items  # one title, or one a line (a Word list keeps its numbers out of the text)
+    text = " ".join(items)
     titles: list[str] = []
     number = int(NOTE_ITEM.match(text)["n"])  # type: ignore[index]
     rest = NOTE_ITEM.match(text)["title"]  # type: ignore[index]

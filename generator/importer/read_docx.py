@@ -76,7 +76,7 @@ def read_docx(raw: bytes, name: str) -> list[Block]:
             paragraph = Paragraph(element, document)
             count += 1
             style = _style(paragraph)
-            if element.find(f"{_W}pPr/{_W}numPr") is not None:
+            if _listed(paragraph):
                 style = f"{style} list".strip()  # an item of a Word list: its number is Word's, not in the text
             centred = _centred(paragraph)
             for line in paragraph.text.replace("\r", "\n").split("\n"):
@@ -113,6 +113,17 @@ def _style(paragraph: object) -> str:
     if lowered == "title":
         return "title"
     return "heading" if lowered.startswith("heading") else ""
+
+
+def _listed(paragraph: object) -> bool:
+    """A numbered or bulleted paragraph: numbering on the paragraph or on its style ("List Number")."""
+    try:
+        if paragraph._p.find(f"{_W}pPr/{_W}numPr") is not None:  # type: ignore[attr-defined]
+            return True
+        style = paragraph.style.element  # type: ignore[attr-defined]
+    except (AttributeError, KeyError, ValueError):
+        return False
+    return style is not None and style.find(f"{_W}pPr/{_W}numPr") is not None
 
 
 def _centred(paragraph: object) -> bool:
