@@ -49,6 +49,8 @@ def test_round_trip(example: Path, fmt: str, tmp_path: Path) -> None:
     if fmt == "docx":  # the website's disclosure fields (索引号, 信息分类, 发布日期) are the web page's, not the Word file's
         expected |= dict.fromkeys(WEB_ONLY)
     assert metadata(report, imported_doc.title) == expected
+    # the user's attachments as written, tables' column alignment included (metadata compares them flattened)
+    assert [a.body for a in report.attachments] == [a.body.strip() for a in doc.report.attachments]
     if doc.locale == "zh-CN":
         assert [i.level for i in report.issuers] == [i.level for i in doc.report.issuers]
     assert imported.missing == []

@@ -186,7 +186,7 @@ class Closing:
         body: list[str] = []
         while index < len(blocks) and not self._tail_element(blocks[index]) and blocks[index].text not in meta.INDICATORS_HEAD:
             nxt = blocks[index]
-            body.append(markdown_table(nxt.rows) if nxt.rows else self.clean(nxt.text, nxt.where))
+            body.append(markdown_table(nxt.rows, nxt.align) if nxt.rows else self.clean(nxt.text, nxt.where))
             index += 1
         title = self.clean(title, label.where)
         attachments.append({"title": title, "body": "\n\n".join(body)})

@@ -75,10 +75,15 @@ def plain_heading(text: str, locale: str) -> str | None:
     return body
 
 
-def markdown_table(rows: list[list[str]]) -> str:
+_RULE = {"right": " ---: |", "center": " :---: |", "left": " :--- |"}
+
+
+def markdown_table(rows: list[list[str]], align: list[str | None] | None = None) -> str:
+    """The table in Markdown, its columns aligned as the source aligned them."""
     width = max(len(row) for row in rows)
     cells = [[cell.replace("|", "\\|").replace("\n", " ") or " " for cell in row] + [" "] * (width - len(row)) for row in rows]
-    lines = ["| " + " | ".join(cells[0]) + " |", "|" + " --- |" * width]
+    columns = list(align or [])[:width] + [None] * (width - len(align or []))
+    lines = ["| " + " | ".join(cells[0]) + " |", "|" + "".join(_RULE.get(a or "", " --- |") for a in columns)]
     lines += ["| " + " | ".join(row) + " |" for row in cells[1:]]
     return "\n".join(lines)
 
@@ -169,7 +174,7 @@ def walk(blocks: list[Block], locale: str, year: int | None, defaults: dict[str,
         if block.rows:
             if part is None:
                 continue
-            _current(part).add_text(markdown_table([[clean(cell, block.where, quiet=True) for cell in row] for row in block.rows]))
+            _current(part).add_text(markdown_table([[clean(cell, block.where, quiet=True) for cell in row] for row in block.rows], block.align))
             notes.add("recognised", f"表格（{len(block.rows)} 行）保存为 Markdown 表格", f"table ({len(block.rows)} rows) kept as a Markdown table", block.where)
             continue
         text = block.text

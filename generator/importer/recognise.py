@@ -155,7 +155,7 @@ class _Recogniser(Closing):
             block = head[index]
             text = block.text
             if block.rows:
-                preamble.append(markdown_table(block.rows))
+                preamble.append(markdown_table(block.rows, block.align))
                 continue
             if not preamble and "recipient" not in self.data and re.search(r"[:：]$", text) and len(text) <= 80 and "。" not in text:
                 self._recipient(text[:-1], block.where)
