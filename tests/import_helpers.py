@@ -111,5 +111,6 @@ def enable_candidates(text: str) -> str:
 
 def indicator_view(report: Report) -> list[tuple[Any, ...]]:
     """What a printed indicator table carries of each indicator (not its key, nor part_of)."""
-    return [(i.label, i.value, i.approx, i.previous, i.change if i.value is None or i.previous is None else None,
+    return [(i.label, i.value, i.approx, i.previous, i.previous_year if i.previous is not None else None,
+             i.change if i.value is None or i.previous is None else None,
              i.change_unit if i.value is None or i.previous is None else None, i.unit) for i in report.indicators]  # fmt: skip
