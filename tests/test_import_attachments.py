@@ -140,6 +140,7 @@ def test_candidate_indicators_read_every_printed_form() -> None:
         ["受理案件", "6606万余件", "—", "—"],
         ["Legal aid cases", "over 3,200 cases", "2,032 cases", "+1,168 cases (+57.5%)"],
         ["劳动人事争议案件", "受理88件，办结88件", "—", "—"],
+        ["过长的数字", "9" * 5000 + "件", "—", "—"],  # past int()'s 4300 digits: no traceback, no figure
     ]
     assert is_indicators("2023年度主要指标完成情况", rows) and not is_indicators("2023年度主要指标完成情况", [["类别", *header[1:]]])
     assert candidate_indicators(rows) == [
@@ -148,6 +149,7 @@ def test_candidate_indicators_read_every_printed_form() -> None:
         {"key": "indicator_3", "label": "受理案件", "value": 6606, "approx": True, "previous": None, "unit": "万件"},
         {"key": "indicator_4", "label": "Legal aid cases", "value": 3200, "approx": True, "previous": 2032, "unit": "cases"},
         {"key": "indicator_5", "label": "劳动人事争议案件"},  # text, not one figure: the clerk fills it in
+        {"key": "indicator_6", "label": "过长的数字"},
     ]
 
 
