@@ -37,16 +37,16 @@ def note_titles(first: str, lines: list[str]) -> list[str]:
         return items  # one title, or one a line (a Word list keeps its numbers out of the text)
     text = " ".join(items)
     titles: list[str] = []
-    number = int(NOTE_ITEM.match(text)["n"])  # type: ignore[index]
-    rest = NOTE_ITEM.match(text)["title"]  # type: ignore[index]
-    while True:
-        following = re.search(rf"(?<!\d){number + 1}\s*[.．、]\s*(?!\d)", rest)
-        if following is None or following.start() == 0:
-            titles.append(rest.strip())
-            return titles
-        titles.append(rest[: following.start()].strip())
-        rest = rest[following.end() :]
-        number += 1
+    first_item = NOTE_ITEM.match(text)
+    number, position = int(first_item["n"]), first_item.start("title")  # type: ignore[index]
+    while len(titles) < 99:
+        following = re.compile(rf"(?<!\d){number + 1}\s*[.．、]\s*(?!\d)").search(text, position + 1)
+        if following is None:
+            break
+        titles.append(text[position : following.start()].strip())
+        number, position = number + 1, following.end()
+    titles.append(text[position:].strip())
+    return titles
 
 
 def is_indicator_header(row: list[str]) -> bool:

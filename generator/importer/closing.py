@@ -1,5 +1,6 @@
-"""The end of a report: signers and the date signed, then the tail (附注, genreport's own indicator
-table and chart, attachments, 版记, and whatever the site printed below), recognised line by line.
+"""The end of a report: the attachment note (附件说明), signers and the date signed, then the tail
+(附注, the attachment pages, genreport's indicators attachment read back as candidate indicators
+(attachments.py), 版记, and whatever the site printed below), recognised line by line.
 
 A mixin of the recogniser: it reads `blocks` and writes `data` and notes like the rest of it.
 """
@@ -216,12 +217,14 @@ class Closing:
 
     def _unpack_imprint(self, start: int) -> None:
         """The 版记 as a one-column table (genreport's .docx): its rows as lines."""
-        for index in range(len(self.blocks) - 1, start - 1, -1):
-            block = self.blocks[index]
-            if block.rows and all(len(row) == 1 for row in block.rows):
-                lines = [row[0] for row in block.rows if row[0].strip()]
-                if lines and all(meta.COPIES_TO.match(line) or meta.PRINTED.match(line) for line in lines):
-                    self.blocks[index : index + 1] = [Block(line, block.where) for line in lines]
+        unpacked = self.blocks[:start]
+        for block in self.blocks[start:]:
+            lines = [row[0] for row in block.rows or [] if len(row) == 1 and row[0].strip()]
+            if block.rows and all(len(row) == 1 for row in block.rows) and lines and all(meta.COPIES_TO.match(line) or meta.PRINTED.match(line) for line in lines):
+                unpacked += [Block(line, block.where) for line in lines]
+            else:
+                unpacked.append(block)
+        self.blocks[:] = unpacked
 
     def _tail_element(self, block: Block) -> bool:
         text = block.text
