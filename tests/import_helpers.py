@@ -97,3 +97,20 @@ def checked(path: Path) -> tuple[Report, Document, list[Any]]:
     result = check_file(path)
     assert result.report is not None and result.kind is not None, [f"{f.location}: {f.message.en}" for f in result.findings]
     return result.report, Document(result.report, result.kind), result.errors
+
+
+def enable_candidates(text: str) -> str:
+    """The imported data file with its commented-out candidate indicators switched on (the "# " removed)."""
+    lines = text.splitlines()
+    start = lines.index("# indicators:")
+    end = start + 1
+    while end < len(lines) and lines[end].startswith("#   "):
+        end += 1
+    return "\n".join([*lines[:start], *(line[2:] for line in lines[start:end]), *lines[end:]]) + "\n"
+
+
+def indicator_view(report: Report) -> list[tuple[Any, ...]]:
+    """What a printed indicator table carries of each indicator (not its key, nor part_of)."""
+    return [(i.label, i.value, i.approx, i.previous, i.previous_year if i.previous is not None else None,
+             i.change if i.value is None or i.previous is None else None,
+             i.change_unit if i.value is None or i.previous is None else None, i.unit) for i in report.indicators]  # fmt: skip

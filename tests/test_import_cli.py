@@ -193,3 +193,24 @@ def test_another_kind_by_its_own_headings(tmp_path: Path, monkeypatch: pytest.Mo
     assert "不对应任何一部分" in result.stderr
     assert report.sections["plans"].none
     assert report.issuers[0].level == "department"
+
+
+def test_build_outputs_import_by_their_names(tmp_path: Path) -> None:
+    """`build -f html,md,docx` names its outputs after the data file; each imports back, the
+    indicators attachment listed in the report as candidates, and the imported file checks clean."""
+    from conftest import EXAMPLES
+
+    example = EXAMPLES / "zuoyun-2023.zh-CN.yaml"
+    built = runner.invoke(app, ["build", str(example), "-f", "html,md,docx", "-o", str(tmp_path / "out")], env=ZH)
+    assert built.exit_code == 0, built.output
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [f"zuoyun-2023.zh-CN.{fmt}" for fmt in ("docx", "html", "md")]
+    for fmt in ("docx", "html", "md"):
+        target = tmp_path / f"from-{fmt}.yaml"
+        result = run(str(tmp_path / "out" / f"zuoyun-2023.zh-CN.{fmt}"), "-o", str(target))
+        assert result.exit_code == 0, result.output
+        assert "附件说明：" in result.stderr
+        assert "由 indicators 生成的主要指标表和图：未作为附件导入，表中 14 项指标写在文件末尾的注释中" in result.stderr
+        assert "附件：左云县2023年度法治政府建设主要指标完成情况表" in result.stderr  # the user's attachment stays one
+        assert "#     label: 承接市级下放行政职权" in target.read_text(encoding="utf-8")
+        checked = runner.invoke(app, ["check", str(target)], env=ZH)
+        assert checked.exit_code == 0, checked.output

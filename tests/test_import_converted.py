@@ -27,7 +27,7 @@ PANDOC = shutil.which("pandoc")
 
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Every complete example as genreport's report.html and report.md, in one folder."""
+    """Every complete example as genreport writes it, named after its data file (zuoyun-2023.zh-CN.html, .md), in one folder."""
     folder = tmp_path_factory.mktemp("rendered")
     for example in COMPLETE:
         doc = document(example)

@@ -193,7 +193,8 @@ def test_english_translation_as_published(tmp_path: Path) -> None:
     assert report.signed_on == dt.date(2024, 1, 16) and report.public_release is True
     assert [i.name for i in report.issuers] == ["People's Government of Zuoyun County"]
     services = report.sections["measures"].subsections[0].points
-    assert [p.lead for p in services] == ["powers handed down were taken up.", "make services easier to reach."]
+    # "First, powers handed down …": the text after the ordinal is stored as a sentence (genreport lower-cases it again)
+    assert [p.lead for p in services] == ["Powers handed down were taken up.", "Make services easier to reach."]
     plans = report.sections["next_year"].subsections
     assert [s.heading for s in plans] == ["Keep the Party in charge of building a government under the rule of law", "Strive to become a model county"]
     assert plans[1].intro == "The county will work through all 113 indicators of the provincial model programme one by one."

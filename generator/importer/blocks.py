@@ -35,6 +35,7 @@ class Block:
     text: str
     where: Where
     rows: list[list[str]] | None = None  # a table: its rows of cell texts
+    align: list[str | None] | None = None  # a table: each column's alignment ("right", "center"), when the source says
     lead: str | None = None  # a point's lead, when the source marks it (genreport's own HTML)
     style: str = ""  # a hint: "title", "heading", a class name
     gap: bool = True  # False: a text line that follows the one before with no blank line between

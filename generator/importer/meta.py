@@ -25,8 +25,6 @@ ANNOTATION = re.compile(
 )
 COPIES_TO = re.compile(r"^(抄送|Copies to)\s*[:：]\s*(?P<list>.+?)[。.]?$")
 PRINTED = re.compile(r"^(?P<by>.*?)[\s\u3000;；]*(?P<date>\d{4}年\d{1,2}月\d{1,2}日)印发$|^(?P<by2>.*?);?\s*Printed (?P<date2>.+)$")
-ATTACHMENT_NOTE = re.compile(r"^(附件|Attachments?)\s*[:：]\s*(?P<title>.+)$")
-ATTACHMENT_HEAD = re.compile(r"^(附件\s*(?P<n>\d*)|Attachment\s*(?P<m>\d*))\s*[:：]?\s*(?P<title>.*)$")
 INDICATORS_HEAD = {"主要指标", "Key figures", "主要指标与上年比较", "Key figures compared with the previous year"}
 NONE_SENTENCE = re.compile(r"^(无|暂无|没有|None|Nothing to report)[。.]?$", re.I)
 

@@ -75,10 +75,15 @@ def plain_heading(text: str, locale: str) -> str | None:
     return body
 
 
-def markdown_table(rows: list[list[str]]) -> str:
+_RULE = {"right": " ---: |", "center": " :---: |", "left": " :--- |"}
+
+
+def markdown_table(rows: list[list[str]], align: list[str | None] | None = None) -> str:
+    """The table in Markdown, its columns aligned as the source aligned them."""
     width = max(len(row) for row in rows)
     cells = [[cell.replace("|", "\\|").replace("\n", " ") or " " for cell in row] + [" "] * (width - len(row)) for row in rows]
-    lines = ["| " + " | ".join(cells[0]) + " |", "|" + " --- |" * width]
+    columns = list(align or [])[:width] + [None] * (width - len(align or []))
+    lines = ["| " + " | ".join(cells[0]) + " |", "|" + "".join(_RULE.get(a or "", " --- |") for a in columns)]
     lines += ["| " + " | ".join(row) + " |" for row in cells[1:]]
     return "\n".join(lines)
 
@@ -169,7 +174,7 @@ def walk(blocks: list[Block], locale: str, year: int | None, defaults: dict[str,
         if block.rows:
             if part is None:
                 continue
-            _current(part).add_text(markdown_table([[clean(cell, block.where, quiet=True) for cell in row] for row in block.rows]))
+            _current(part).add_text(markdown_table([[clean(cell, block.where, quiet=True) for cell in row] for row in block.rows], block.align))
             notes.add("recognised", f"表格（{len(block.rows)} 行）保存为 Markdown 表格", f"table ({len(block.rows)} rows) kept as a Markdown table", block.where)
             continue
         text = block.text
@@ -232,7 +237,12 @@ def walk(blocks: list[Block], locale: str, year: int | None, defaults: dict[str,
         if match and (re.search(rf"[；;，,。]\s*[{ZH_NUM}]{{1,2}}是", text) if locale == "zh-CN" else re.search(r"[.;] (Second|Secondly), ", text)):
             match = None  # 一是……；二是……in one paragraph: kept as the paragraph it is
         if match:
-            lead, rest, guessed = split_lead(match["rest"], block, locale, marked)
+            rest = match["rest"]
+            if locale == "en":
+                # "First, we planned …", "The second is to make …": stored as a sentence; genreport lower-cases it after its ordinal (render/points.py)
+                rest = _capital(rest)
+                block.lead = _capital(block.lead.strip()) if block.lead else block.lead
+            lead, rest, guessed = split_lead(rest, block, locale, marked)
             if guessed:
                 leads_guessed.append(block.where)
             container = _current(part)
@@ -268,6 +278,11 @@ def walk(blocks: list[Block], locale: str, year: int | None, defaults: dict[str,
 
 def NONE_OF(text: str) -> bool:  # noqa: N802 (reads as a predicate on the text)
     return bool(re.fullmatch(r"(无|暂无|没有|本年度无)[。.]?", text))
+
+
+def _capital(text: str) -> str:
+    """The point's text as a sentence of its own: its first letter upper-cased."""
+    return text[:1].upper() + text[1:] if text[:1].islower() else text
 
 
 def _current(part: Container) -> Container:

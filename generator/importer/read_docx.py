@@ -76,6 +76,8 @@ def read_docx(raw: bytes, name: str) -> list[Block]:
             paragraph = Paragraph(element, document)
             count += 1
             style = _style(paragraph)
+            if _listed(paragraph):
+                style = f"{style} list".strip()  # an item of a Word list: its number is Word's, not in the text
             centred = _centred(paragraph)
             for line in paragraph.text.replace("\r", "\n").split("\n"):
                 # centred paragraphs one after another are one title broken into lines (gap=False joins them)
@@ -84,6 +86,7 @@ def read_docx(raw: bytes, name: str) -> list[Block]:
             count += 1
             rows = []
             paragraphs: list[str] = []
+            align: list[str | None] = []
             for row in Table(element, document).rows:
                 cells: list[str] = []
                 previous = None
@@ -94,11 +97,13 @@ def read_docx(raw: bytes, name: str) -> list[Block]:
                     texts = [p.text.strip() for p in cell.paragraphs if p.text.strip()]
                     paragraphs.extend(texts)
                     cells.append(" ".join(texts))
+                    if not rows:
+                        align.append(_aligned(cell.paragraphs[0]) if cell.paragraphs else None)
                 rows.append(cells)
             if any(len(cell) > _LAYOUT_CELL for row in rows for cell in row):
                 blocks.extend(Block(text, Where("paragraph", count)) for text in paragraphs)  # a table used for layout
             else:
-                blocks.append(Block("", Where("paragraph", count), rows=rows, style="table"))
+                blocks.append(Block("", Where("paragraph", count), rows=rows, style="table", align=align if any(align) else None))
     return [block for block in blocks if block.text or block.rows]
 
 
@@ -113,9 +118,25 @@ def _style(paragraph: object) -> str:
     return "heading" if lowered.startswith("heading") else ""
 
 
+def _listed(paragraph: object) -> bool:
+    """A numbered or bulleted paragraph: numbering on the paragraph or on its style ("List Number")."""
+    try:
+        if paragraph._p.find(f"{_W}pPr/{_W}numPr") is not None:  # type: ignore[attr-defined]
+            return True
+        style = paragraph.style.element  # type: ignore[attr-defined]
+    except (AttributeError, KeyError, ValueError):
+        return False
+    return style is not None and style.find(f"{_W}pPr/{_W}numPr") is not None
+
+
 def _centred(paragraph: object) -> bool:
+    return _aligned(paragraph) == "center"
+
+
+def _aligned(paragraph: object) -> str | None:
+    """"center" / "right" / None: the paragraph's alignment, or its style's."""
     try:
         alignment = paragraph.paragraph_format.alignment or paragraph.style.paragraph_format.alignment  # type: ignore[attr-defined]
     except (AttributeError, KeyError, ValueError):
-        return False
-    return alignment is not None and int(alignment) == 1  # WD_ALIGN_PARAGRAPH.CENTER
+        return None
+    return {1: "center", 2: "right"}.get(int(alignment)) if alignment is not None else None  # WD_ALIGN_PARAGRAPH

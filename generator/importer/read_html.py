@@ -59,6 +59,8 @@ class _Table:
     def __init__(self) -> None:
         self.rows: list[list[str]] = []
         self.cell_blocks: list[Block] = []  # the cells' paragraphs, in case it is layout
+        self.align: list[str | None] = []  # the first row's cells' alignment: the columns'
+        self.cell_align: str | None = None
         self.layout = False
 
 
@@ -118,6 +120,7 @@ class _Reader(HTMLParser):
             self.tables[-1].rows.append([])
         elif tag in ("td", "th") and self.tables:
             self.cell = []
+            self.tables[-1].cell_align = _cell_alignment(attrs)
         elif tag in ("p", "div", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6") and self.tables and self.cell is not None:
             if tag != "p" or self.cell:
                 self.tables[-1].layout = True
@@ -159,6 +162,8 @@ class _Reader(HTMLParser):
             if not table.rows:
                 table.rows.append([])
             table.rows[-1].append(text)
+            if len(table.rows) == 1:
+                table.align.append(table.cell_align)
             self.cell = None
         elif tag == "table" and self.tables:
             self._end_table(self.tables.pop())
@@ -170,15 +175,15 @@ class _Reader(HTMLParser):
             for block in table.cell_blocks:
                 self._emit(block.text, block.style, None, outer)
             return
-        self._emit("", "table", rows, outer)
+        self._emit("", "table", rows, outer, table.align if any(table.align) else None)
 
-    def _emit(self, text: str, style: str, rows: list[list[str]] | None, outer: _Table | None) -> None:
+    def _emit(self, text: str, style: str, rows: list[list[str]] | None, outer: _Table | None, align: list[str | None] | None = None) -> None:
         if outer is not None:
             outer.layout = True
-            outer.cell_blocks.append(Block(text, Where("paragraph", 0), rows=rows, style=style))
+            outer.cell_blocks.append(Block(text, Where("paragraph", 0), rows=rows, style=style, align=align))
             return
         self.count += 1
-        self.blocks.append(Block(text, Where("paragraph", self.count), rows=rows, style=style))
+        self.blocks.append(Block(text, Where("paragraph", self.count), rows=rows, style=style, align=align))
 
     def handle_data(self, data: str) -> None:
         if self.skip_depth:
@@ -186,6 +191,15 @@ class _Reader(HTMLParser):
         self.buffer.append(data)
         if self.lead is not None:
             self.lead.append(data)
+
+
+def _cell_alignment(attrs: list[tuple[str, str | None]]) -> str | None:
+    """A cell's alignment: align="right", or text-align in its style attribute."""
+    values = dict(attrs)
+    align = (values.get("align") or "").strip().lower()
+    match = re.search(r"text-align\s*:\s*(left|right|center)", values.get("style") or "", re.I)
+    align = align or (match.group(1).lower() if match else "")
+    return align if align in ("left", "right", "center") else None
 
 
 def read_html(text: str) -> list[Block]:

@@ -39,6 +39,13 @@ def _cells(line: str) -> list[str]:
     return [cell.strip() for cell in line.strip().strip("|").split("|")]
 
 
+def _alignment(rule: str) -> str | None:
+    """A Markdown table rule's cell (---:, :---:, :---) as the column's alignment."""
+    if rule.startswith(":") and rule.endswith(":"):
+        return "center"
+    return "right" if rule.endswith(":") else ("left" if rule.startswith(":") else None)
+
+
 def read_text(text: str, markdown: bool) -> list[Block]:
     blocks: list[Block] = []
     lines: list[str] = []
@@ -52,11 +59,13 @@ def read_text(text: str, markdown: bool) -> list[Block]:
             blocks.append(Block(_join(lines), Where("line", start)))
         lines = []
 
+    align: list[str | None] | None = None
+
     def flush_table() -> None:
-        nonlocal table
+        nonlocal table, align
         if table:
-            blocks.append(Block("", Where("line", table_start), rows=table))
-        table = []
+            blocks.append(Block("", Where("line", table_start), rows=table, align=align))
+        table, align = [], None
 
     blank = True
     for number, raw in enumerate(text.splitlines(), start=1):
@@ -69,6 +78,8 @@ def read_text(text: str, markdown: bool) -> list[Block]:
                 table_start = number
             if not _TABLE_RULE.match(line):
                 table.append(_cells(raw.strip()))
+            elif align is None:
+                align = [_alignment(cell) for cell in _cells(line)]
             continue
         flush_table()
         if not line or (markdown and _RULE.match(line)):

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from genreport.data.kinds import KindSpec
+from genreport.importer import attachments as attach
 from genreport.importer import meta
 from genreport.importer.blocks import Block, Notes, Where
 from genreport.importer.closing import Closing
@@ -32,6 +33,7 @@ class Imported:
     missing: list[str] = field(default_factory=list)  # the kind's required parts the source lacks
     figures: list[tuple[Where, str]] = field(default_factory=list)  # sentences that could become indicators
     guessed_fields: dict[str, str] = field(default_factory=dict)  # field -> why (for the YAML comments)
+    indicators: list[dict[str, Any]] = field(default_factory=list)  # genreport's indicator table read back: candidates, commented out
 
 
 def detect_locale(blocks: list[Block]) -> str:
@@ -49,6 +51,8 @@ class _Recogniser(Closing):
         self.data: dict[str, Any] = {}
         self.fields: dict[str, tuple[str, Where]] = {}
         self.guessed: dict[str, str] = {}
+        self.note_titles: list[str] = []
+        self.candidates: list[dict[str, Any]] = []
 
     def _visible(self, block: Block) -> Block:
         """The block without control or zero-width characters: they would break every pattern below."""
@@ -70,6 +74,12 @@ class _Recogniser(Closing):
         blocks = self.blocks
         first = self._first_part()
         last = max((i for i in range(first, len(blocks)) if self._is_part_heading(blocks[i])), default=first)
+        note = last
+        while note > first and attach.NOTE_ITEM.match(blocks[note].text):
+            note -= 1
+        if note < last and attach.NOTE.match(blocks[note].text):
+            # "2. Main indicators of …" under "Attachments: 1. …" is an item of the note, not a part heading
+            last = max((i for i in range(first, note) if self._is_part_heading(blocks[i])), default=first)
         end, tail_start, signers, signed = self._signature(last)
         self._head(blocks[:first] if first < len(blocks) else blocks)
         body = walk(blocks[first:end], self.locale, self._year_hint(), self._defaults(), self.notes, self.clean) if first < len(blocks) else None
@@ -145,7 +155,7 @@ class _Recogniser(Closing):
             block = head[index]
             text = block.text
             if block.rows:
-                preamble.append(markdown_table(block.rows))
+                preamble.append(markdown_table(block.rows, block.align))
                 continue
             if not preamble and "recipient" not in self.data and re.search(r"[:：]$", text) and len(text) <= 80 and "。" not in text:
                 self._recipient(text[:-1], block.where)
@@ -279,7 +289,7 @@ class _Recogniser(Closing):
         if "attachments" in data:
             out["attachments"] = data["attachments"]
         figures = self._figures(body)
-        return Imported(out, self.notes, missing, figures, self.guessed)
+        return Imported(out, self.notes, missing, figures, self.guessed, self.candidates)
 
     def _issuer(self, year: int) -> Any:
         names = list(self.signers)

@@ -51,6 +51,13 @@ def _words(locale: str) -> dict[str, Any]:
         "figures": "以下句子含有数字，可整理为 indicators（主要指标）；导入时未自动生成：" if zh
         else "These sentences carry figures that could become indicators (none were made automatically):",
         "guess": "推测：" if zh else "guessed: ",
+        "candidates": (
+            "原文的主要指标附件（genreport 由 indicators 生成的表）整理为下面的指标，尚未启用：",
+            "核对每项的数字、单位和比较值，把 key 改成有意义的英文标识（逐年不变），再去掉行首的“# ”。",
+        ) if zh else (
+            "The source's key figures attachment (genreport's table of indicators) as indicators, not yet in use:",
+            "check each figure, unit and comparison, give each a meaningful key (kept every year), then remove the leading “# ”.",
+        ),
         "year_heading": "原文标题写了年份：明年沿用前请改年份，或删去 heading 用默认措辞" if zh
         else "the source's heading names a year: change it next year, or delete heading for the default wording",
     }
@@ -102,5 +109,9 @@ def write_yaml(imported: Imported, kind: KindSpec, source: str, schema: str) -> 
         footer += [words["figures"]]
         footer += [f"  {where.text()(locale)}：{sentence[:120]}" for where, sentence in imported.figures]
         footer.append("")
-    footer += list(WORDS[locale].indicators)  # type: ignore[index]
+    if imported.indicators:
+        candidates = dump(mapping([("indicators", _convert(imported.indicators))]))
+        footer += [*words["candidates"], *re.sub(r"(?m)^(\s+previous):$", r"\1: null", candidates).splitlines()]
+    else:
+        footer += list(WORDS[locale].indicators)  # type: ignore[index]
     return dump(document, header=header, footer=footer)
