@@ -28,6 +28,7 @@ from genreport.verify.gbt9704 import PITCH
 
 SCRIPT = ROOT / ".ci" / "fandol-fonts"
 ZUOYUN = EXAMPLES / "zuoyun-2023.zh-CN.yaml"
+JOINT = EXAMPLES / "joint-2023.zh-CN.yaml"  # its indicators compare in a chart (zuoyun has one pair: no chart)
 NAMES = "堃喆赟"  # not in FandolFang, in Noto Serif CJK SC
 BODY_PT = 16.0
 HERE = "仿宋, 黑体 and 楷体 in the font each role resolves to on this machine"  # verify-layout's check
@@ -164,9 +165,9 @@ def test_the_charts_text_is_set_in_the_hei_roles_font(tmp_path):
     from genreport.pdf.prepare import PdfSettings, fonts_for
     from genreport.render.html import render_html
 
-    doc = document(ZUOYUN)
+    doc = document(JOINT)
     hei = fonts_for(doc, PdfSettings()).role("hei")
-    result = build_file(ZUOYUN, tmp_path / "out", ["pdf", "html"])
+    result = build_file(JOINT, tmp_path / "out", ["pdf", "html"])
     pdf = next(p for p in result.written if p.suffix == ".pdf")
     with pdfplumber.open(pdf) as opened:
         page = next(p for p in opened.pages if "主要指标与上年比较" in (p.extract_text() or ""))
@@ -187,7 +188,7 @@ def _verified(tmp_path: Path, settings=None):
     from genreport.verify.layout import verify
 
     path = tmp_path / "report.pdf"
-    path.write_bytes(render_pdf(document(ZUOYUN), settings or PdfSettings()))
+    path.write_bytes(render_pdf(document(JOINT), settings or PdfSettings()))
     return {r.check: r for r in verify(path).results}
 
 
