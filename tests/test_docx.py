@@ -176,10 +176,16 @@ def test_sealed_signature_date_four_in_issuer_centred_on_it():
 
 
 def test_attachments_note_and_attachments_on_new_pages_indicators_as_a_table(zuoyun):
+    # the render Document's attachments (as in the HTML and PDF): the indicators are 附件1
+    listed = Document(check_file(ZUOYUN).report, check_file(ZUOYUN).kind).attachments
+    assert [a.kind for a in listed] == ["indicators", "text"]
     note = paragraphs(zuoyun, "AttachmentsNote")[0]
-    assert note.text.startswith("附件：1.主要指标\n2.")
+    assert note.text == "附件：" + "\n".join(f"{a.number}.{a.title}" for a in listed)
+    assert note.text.startswith("附件：1.2023年度主要指标完成情况\n2.")
     labels = [p.text for p in paragraphs(zuoyun, "AttachmentLabel")]
-    assert labels == ["附件1", "附件2"]
+    assert labels == [a.label for a in listed] == ["附件1", "附件2"]
+    titles = ["".join(p.text.split()) for p in paragraphs(zuoyun, "AttachmentTitle")]
+    assert titles == ["".join(a.title.split()) for a in listed]
     assert zuoyun.styles["附件标识"].paragraph_format.page_break_before
     indicators = zuoyun.tables[0]
     assert [c.text for c in indicators.rows[0].cells] == ["指标", "2023年", "2022年", "变化"]

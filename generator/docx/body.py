@@ -15,9 +15,9 @@ from lxml import etree
 
 from genreport.data.model import Point
 from genreport.docx import markdown as md
-from genreport.docx.attachments import attachments
 from genreport.docx.page import CELL, PITCH, PageSetup
 from genreport.docx.xml import el, paragraph, ppr, run, val
+from genreport.render.attachments import INDICATORS
 from genreport.render.document import Document
 from genreport.render.indicators import table_rows
 from genreport.render.numbering import format_date, item_number, part_number, point_number, subsection_number
@@ -110,6 +110,7 @@ class Body:
                     out += self.point(point, k)
             for k, point in enumerate(section.points, start=1):
                 out += self.point(point, k)
+        _orphans_after_headings(out)
         return out
 
     def point(self, point: Point, n: int) -> Elements:
@@ -124,12 +125,10 @@ class Body:
 
     def closing(self) -> Elements:
         doc, report, out = self.doc, self.doc.report, []
-        listed = attachments(doc)
+        listed = doc.attachments  # the same 附件说明 as the HTML and PDF (render/attachments.py)
         if listed:
             label = doc.labels.attachments if len(listed) > 1 else doc.labels.attachment
-            items = [
-                (item_number(i, doc.locale) if len(listed) > 1 else "") + a.title for i, a in enumerate(listed, start=1)
-            ]
+            items = [(item_number(a.number, doc.locale) if a.numbered else "") + a.title for a in listed]
             out.append(paragraph("AttachmentsNote", [run(label + doc.labels.colon + "\n".join(items))]))
         out += self.signature()
         if report.public_release:
@@ -176,15 +175,13 @@ class Body:
     # --------------------------------------------------------- attachments ---
 
     def attachments(self) -> Elements:
+        """Each of the Document's attachments on a new page: its label (附件1), its title, its body."""
         out: Elements = []
-        listed = attachments(self.doc)
-        labels = self.doc.labels
-        for i, a in enumerate(listed, start=1):
-            number = "" if len(listed) == 1 else (f" {i}" if not self.zh else str(i))
-            out.append(paragraph("AttachmentLabel", [run(labels.attachment + number)]))
+        for a in self.doc.attachments:
+            out.append(paragraph("AttachmentLabel", [run(a.label)]))
             title = "\n".join(balanced_lines(a.title, self.doc.issuer_names, self.doc.locale))
             out.append(paragraph("AttachmentTitle", [run(title)], val("w:snapToGrid", 0)))
-            if a.indicators:
+            if a.kind == INDICATORS:
                 out.append(self.indicator_table())
             else:
                 out += md.blocks(a.body, self.ctx)
@@ -296,6 +293,26 @@ def _space_before(p: etree._Element, twips_: int) -> None:
 def _keep_next(p: etree._Element) -> None:
     props = p.find(el("w:pPr").tag)
     p.replace(props, ppr(None, *list(props), el("w:keepNext")))
+
+
+HEADINGS = ("Heading1", "Heading2")
+
+
+def _style_of(node: etree._Element) -> str | None:
+    found = node.find(f"{el('w:pPr').tag}/{el('w:pStyle').tag}")
+    return found.get(el("w:x", {"val": 0}).attrib.keys()[0]) if found is not None else None
+
+
+def _orphans_after_headings(elements: Elements) -> None:
+    """The paragraph under a 一、 or （一） heading keeps two lines with it at a page foot (gbt9704.css:
+    orphans 2 on it alone). The headings keep with what follows (w:keepNext in their styles); this
+    paragraph turns widow/orphan control on, which the body style has off so that every other page
+    is filled to its last line (§5.2.2). WordprocessingML has no orphan-only switch: the same
+    paragraph also never leaves a single last line at the top of the next page."""
+    for node, after in zip(elements, elements[1:], strict=False):
+        if _style_of(node) in HEADINGS and etree.QName(after).localname == "p" and _style_of(after) not in HEADINGS:
+            props = after.find(el("w:pPr").tag)
+            after.replace(props, ppr(None, *list(props), val("w:widowControl", 1)))
 
 
 def _shade(fill: str) -> etree._Element:

@@ -31,9 +31,14 @@ FONT_TABLE = {
     SONG: ("SimSun", "02010600030101010101", "86", "auto", "variable"),
 }
 EN_SERIF, EN_SANS = "Noto Serif", "Noto Sans"
+# en: hanzi in the text (a document number 左政发〔2024〕2号, a county's name) in the w:eastAsia slot,
+# from the CJK face a4.css ends each role's stack with (not whatever CJK font the system picks)
+EN_CJK = {EN_SERIF: "Noto Serif CJK SC", EN_SANS: "Noto Sans CJK SC"}
 EN_FONT_TABLE = {
     EN_SERIF: ("Times New Roman", "02020600060500020200", "00", "roman", "variable"),
     EN_SANS: ("Arial", "020B0502040504020204", "00", "swiss", "variable"),
+    EN_CJK[EN_SERIF]: ("SimSun", "02020400000000000000", "86", "roman", "variable"),
+    EN_CJK[EN_SANS]: ("Microsoft YaHei", "020B0500000000000000", "86", "swiss", "variable"),
 }
 INDENT_2 = round(2 * CELL)  # 632 twips: two characters of the grid
 # The body does not snap to the document grid (w:snapToGrid 0) but sets the grid's pitches itself:
@@ -138,7 +143,7 @@ def _en_styles() -> list[Style]:
 
 
 def _fonts(name: str) -> etree._Element:
-    return el("w:rFonts", {"ascii": name, "hAnsi": name, "eastAsia": name, "cs": name})
+    return el("w:rFonts", {"ascii": name, "hAnsi": name, "eastAsia": EN_CJK.get(name, name), "cs": name})
 
 
 def _style_element(s: Style) -> etree._Element:
