@@ -14,6 +14,7 @@ import docx
 import lxml.html
 import pytest
 from conftest import EXAMPLES
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from docx_helpers import docx_paragraph_texts, example_docx, squash
 from hypothesis import HealthCheck, given, settings
@@ -173,6 +174,25 @@ def test_sealed_signature_date_four_in_issuer_centred_on_it():
         for s in signers
     )
     assert int(w(signers[0]._p.pPr.find(qn("w:spacing")), "before")) == 2 * PITCH  # two blank lines for the seal
+
+
+@pytest.mark.parametrize("name", ["zuoyun-2023.zh-CN", "zuoyun-2023.en"])
+def test_a_heading_keeps_two_lines_of_its_text_and_every_other_page_fills_to_the_last_line(name: str) -> None:
+    """gbt9704.css's orphans 2 under a heading only: the headings keep with the next paragraph, that
+    paragraph has widow/orphan control on, and the body style has it off (zh-CN: 22 lines a page)."""
+    document = render(EXAMPLES / f"{name}.yaml")
+    body = document.paragraphs
+    headings = {"Heading1", "Heading2"}
+    controlled = [p for p in body if p._p.pPr.find(qn("w:widowControl")) is not None]
+    under = [
+        b for a, b in zip(body, body[1:], strict=False) if a.style.style_id in headings and b.style.style_id not in headings
+    ]
+    assert len(under) >= 5 and controlled == under
+    assert all(w(p._p.pPr.find(qn("w:widowControl")), "val") == "1" for p in under)
+    for style in headings:
+        assert document.styles.get_by_id(style, WD_STYLE_TYPE.PARAGRAPH).paragraph_format.keep_with_next
+    # zh-CN fills every page to its 22nd line (§5.2.2); en keeps a4.css's orphans 2, widows 2 everywhere
+    assert document.styles["Normal"].paragraph_format.widow_control is name.endswith(".en")
 
 
 def test_attachments_note_and_attachments_on_new_pages_indicators_as_a_table(zuoyun):

@@ -44,8 +44,9 @@ LO_NAMES = {
     "fangsong": "NotoSerifCJKjp-Regular-VKana", "xiaobiaosong": "NotoSerifCJKjp-Bold-VKana",
     "hei": "NotoSansCJKjp-Regular-VKana", "song": "NotoSerifCJKjp-Regular-VKana",
 }  # fmt: skip
-# en (a4.css): the hanzi of an en report (its document number 左政发〔2024〕2号) in Noto Serif CJK SC
-LO_EN_NAMES = {"serif": "NotoSerifCJKjp-Regular-VKana", "sans": "NotoSansCJKjp-Regular-VKana"}
+# en (a4.css): the hanzi of an en report (its document number 左政发〔2024〕2号) in Noto Serif CJK SC.
+# Only the serif role: the example is no draft, so no sans (the mark) may appear, CJK or not.
+LO_EN_NAMES = {"serif": "NotoSerifCJKjp-Regular-VKana"}
 
 
 @dataclass(frozen=True)

@@ -74,6 +74,7 @@ class Style:
     keep_lines: bool = False
     outline: int | None = None
     grid: bool | None = None  # snapToGrid
+    widow_control: bool | None = None  # w:widowControl (orphans and widows of 2 lines)
     page_break: bool = False
 
 
@@ -81,7 +82,8 @@ def _zh_styles() -> list[Style]:
     flush = {"firstLine": 0, "firstLineChars": 0}
     return [
         Style("Normal", "Normal", based_on=None, font=FANGSONG, size=16, spacing=CONDENSE, jc="both", line=PITCH, grid=False,
-              indent={"firstLine": INDENT_2, "firstLineChars": 200}),
+              indent={"firstLine": INDENT_2, "firstLineChars": 200},
+              widow_control=False),  # pages filled to the last line (§5.2.2); a heading's paragraph: body.py
         Style("DocNumber", "发文字号", jc="center", indent=flush, after=PITCH),
         Style("DocTitle", "公文标题", font=XIAOBIAOSONG, size=22, jc="center", indent=flush, keep_next=True, outline=0),
         Style("Recipient", "主送机关", jc="left", indent=flush, before=PITCH),
@@ -113,7 +115,8 @@ def _zh_styles() -> list[Style]:
 
 def _en_styles() -> list[Style]:
     return [
-        Style("Normal", "Normal", based_on=None, font=EN_SERIF, size=11.5, jc="both", line=334, line_rule="auto", after=115),
+        Style("Normal", "Normal", based_on=None, font=EN_SERIF, size=11.5, jc="both", line=334, line_rule="auto",
+              after=115, widow_control=True),  # a4.css: orphans 2, widows 2
         Style("DocNumber", "Document number", size=10.5, jc="right", after=454),
         Style("DocTitle", "Document title", size=17, bold=True, jc="center", line=312, after=454, keep_next=True, outline=0),
         Style("Recipient", "Recipient", jc="left", after=184),
@@ -161,8 +164,9 @@ def _style_element(s: Style) -> etree._Element:
             p.append(el("w:keepLines"))
         if s.page_break:
             p.append(el("w:pageBreakBefore"))
+        if s.widow_control is not None:
+            p.append(val("w:widowControl", int(s.widow_control)))
         if s.id == "Normal":
-            p.append(val("w:widowControl", 0))  # Chinese pages are filled to the last line (§5.2.2)
             p.append(val("w:overflowPunct", 0))  # no punctuation hanging past the 156 mm line
             p.append(val("w:autoSpaceDE", 0))  # no extra space between hanzi and Latin letters or digits:
             p.append(val("w:autoSpaceDN", 0))  # it would push characters off the grid (2024年1月16日)
