@@ -9,8 +9,10 @@ accepted only within the bounds that reason explains (a real regression still fa
 from __future__ import annotations
 
 import re
+import statistics
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -26,11 +28,13 @@ from docx_helpers import (
 )
 from fandol_helpers import require_fandol
 
+from genreport.build import build_file
 from genreport.checks import check_file
 from genreport.docx import render_docx
 from genreport.render.document import Document
 from genreport.resources import styles_dir
 from genreport.verify.layout import verify
+from genreport.verify.measure import read_pdf
 from genreport.verify.results import Result, Verification
 
 pytestmark = pytest.mark.skipif(SOFFICE is None, reason="needs LibreOffice (Debian: libreoffice-writer-nogui)")
@@ -258,4 +262,19 @@ def test_en_docx_is_a4(lo_pdfs: dict[str, Path], tmp_path_factory: pytest.TempPa
     assert not verification.failures, [(r.check, r.detail) for r in verification.failures]
     fonts = next(r for r in verification.results if r.check.startswith("text in the stylesheet's font roles"))
     assert fonts.status == "ok", fonts.detail
+    # a4.css's line-height 1.45 of 11.5 pt: 16.7 pt from line to line (Word's "multiple" spacing would be
+    # ~1.36 times that: the .docx ran to 16 pages where the PDF has 12)
+    pitch = statistics.median(_line_steps(lo_pdfs["zuoyun-2023.en"], 11.5))
+    assert abs(pitch - 11.5 * 1.45) < 0.2, pitch
+    pdf = build_file(EXAMPLES / "zuoyun-2023.en.yaml", tmp_path_factory.mktemp("en"), ["pdf"]).written[0]
+    assert abs(len(read_pdf(pdf).pages) - len(read_pdf(lo_pdfs["zuoyun-2023.en"]).pages)) <= 1
+
+
+def _line_steps(path: Path, size: float) -> list[float]:
+    """Baseline to baseline within a page, between lines of one text size."""
+    steps = []
+    for page in read_pdf(path).pages:
+        lines = [line for line in page.lines if abs(line.size - size) < 0.2]
+        steps += [b.baseline - a.baseline for a, b in pairwise(lines) if 0 < b.baseline - a.baseline < 2.5 * size]
+    return steps
     assert [r.status for r in verification.results if r.clause == "§5.1"] == ["ok"]

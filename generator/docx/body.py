@@ -16,11 +16,13 @@ from lxml import etree
 from genreport.data.model import Point
 from genreport.docx import markdown as md
 from genreport.docx.page import CELL, PITCH, PageSetup
+from genreport.docx.styles import EN_IMPRINT_LINE
 from genreport.docx.xml import el, paragraph, ppr, run, val
 from genreport.render.attachments import INDICATORS
 from genreport.render.document import Document
 from genreport.render.indicators import table_rows
-from genreport.render.numbering import format_date, item_number, part_number, point_number, subsection_number
+from genreport.render.numbering import format_date, part_number, subsection_number
+from genreport.render.points import after_ordinal, point_prefix
 from genreport.render.titles import balanced_lines, width
 
 Elements = list[etree._Element]
@@ -107,32 +109,66 @@ class Body:
                 out.append(paragraph("Heading2", [run(subsection_number(n, locale) + sub.heading)]))
                 out += md.blocks(sub.intro, self.ctx)
                 for k, point in enumerate(sub.points, start=1):
-                    out += self.point(point, k)
+                    out += self.point(point, k, len(sub.points))
             for k, point in enumerate(section.points, start=1):
-                out += self.point(point, k)
+                out += self.point(point, k, len(section.points))
         _orphans_after_headings(out)
         return out
 
-    def point(self, point: Point, n: int) -> Elements:
-        """一是 + the lead + the text's first paragraph in one paragraph; its further blocks after it."""
+    def point(self, point: Point, n: int, total: int) -> Elements:
+        """一是 + the lead + the text's first paragraph in one paragraph; its further blocks after it.
+        As the HTML has it (render/points.py): no 一是 / "First," for a lone point, and in en the word
+        after the ordinal lower-cased ("First, we ..."); an en lead is bold (a4.css .point-lead)."""
+        locale = self.doc.locale
         first, rest = md.split_first(point.text, self.ctx)
-        runs = [run(point_number(n, self.doc.locale))]
+        prefix = point_prefix(n, total, locale)
+        runs = [run(prefix)] if prefix else []
         if point.lead:
-            runs.append(run(point.lead + (" " if not self.zh else "")))
+            lead = after_ordinal(point.lead, total, locale)
+            runs.append(run(lead, [] if self.zh else [val("w:rStyle", "Strong")]))
+            if not self.zh:
+                runs.append(run(" "))
+        else:
+            _after_ordinal(first, total, locale)
         return [paragraph("Normal", runs + first), *rest]
 
     # ------------------------------------------------------------- closing ---
 
     def closing(self) -> Elements:
         doc, report, out = self.doc, self.doc.report, []
-        listed = doc.attachments  # the same 附件说明 as the HTML and PDF (render/attachments.py)
-        if listed:
-            label = doc.labels.attachments if len(listed) > 1 else doc.labels.attachment
-            items = [(item_number(a.number, doc.locale) if a.numbered else "") + a.title for a in listed]
-            out.append(paragraph("AttachmentsNote", [run(label + doc.labels.colon + "\n".join(items))]))
+        out += self.attachments_note()
         out += self.signature()
         if report.public_release:
             out.append(paragraph("Annotation", [run(doc.labels.annotation)]))
+        return out
+
+    def attachments_note(self) -> Elements:
+        """附件说明 (§7.3.4) from the Document's attachments, as gbt9704.css / a4.css set it: "附件：" then
+        the titles; with several, each "1." in a box of 1.5 characters, one paragraph an item. A title's
+        further lines stand under its first character (回行时与上一行附件名称对齐)."""
+        doc, listed = self.doc, self.doc.attachments
+        if not listed:
+            return []
+        label = (doc.labels.attachments if len(listed) > 1 else doc.labels.attachment) + doc.labels.colon.strip()
+        # where the label's box ends and where the titles start, from the text block's left edge
+        label_end = round(5 * CELL) if self.zh else NOTE_LABEL_EN
+        title_at = label_end + (round(1.5 * CELL) if self.zh else NOTE_NUMBER_EN) * listed[0].numbered
+        first = round(2 * CELL) if self.zh else 0  # the label's first character
+        tab = el("w:r", None, el("w:tab"))
+        stops = el("w:tabs", None, *[el("w:tab", {"val": "left", "pos": p}) for p in sorted({label_end, title_at})])
+        out = []
+        for a in listed:
+            runs = [run(label)] if a.number == 1 else []
+            if a.number == 1 and not self.zh:  # an en label has no fixed width: a tab ends it
+                runs.append(_copy(tab))
+            if a.numbered:
+                runs += [run(f"{a.number}."), _copy(tab)]
+            runs.append(run(a.title))
+            hanging = title_at - first if a.number == 1 else title_at - label_end
+            props = [_copy(stops), ind(left=title_at, hanging=hanging)]
+            if a.number > 1:
+                props.append(el("w:spacing", {"before": 0}))
+            out.append(paragraph("AttachmentsNote", runs, *props))
         return out
 
     def signature(self) -> Elements:
@@ -213,7 +249,7 @@ class Body:
             return []
         size = 14 if self.zh else 10
         one = round(size * 20)
-        line = PITCH if self.zh else 384
+        line = PITCH if self.zh else EN_IMPRINT_LINE
         width = self.page.text_width
         rows: list[tuple[etree._Element, int]] = []
         if dist.copies_to:
@@ -264,6 +300,7 @@ class Body:
         return [spacer_p, table, paragraph("Imprint", [], el("w:spacing", {"line": IMPRINT_TAIL, "lineRule": "exact"}))]
 
 
+NOTE_LABEL_EN, NOTE_NUMBER_EN = 1495, 345  # twips: "Attachments:" and its gap; a number's 1.5 em box
 IMPRINT_TAIL = 20  # the paragraph Word needs after a table, under the last rule (twips)
 IMPRINT_SLACK = 10  # twips kept free, so that rounding never pushes a row to the next page
 
@@ -313,6 +350,27 @@ def _orphans_after_headings(elements: Elements) -> None:
         if _style_of(node) in HEADINGS and etree.QName(after).localname == "p" and _style_of(after) not in HEADINGS:
             props = after.find(el("w:pPr").tag)
             after.replace(props, ppr(None, *list(props), val("w:widowControl", 1)))
+
+
+def _after_ordinal(runs: Elements, total: int, locale: str) -> None:
+    """render/points.after_ordinal on the text of `runs` (a name split over two runs stays a name)."""
+    texts = [t for r in runs for t in r.iter(el("w:t").tag)]
+    whole = "".join(t.text or "" for t in texts)
+    lowered = after_ordinal(whole, total, locale)
+    if lowered == whole:
+        return
+    at = next(i for i, (a, b) in enumerate(zip(whole, lowered, strict=True)) if a != b)
+    char = lowered[at]  # the first word's capital, lower-cased
+    for t in texts:
+        text = t.text or ""
+        if at < len(text):
+            t.text = text[:at] + char + text[at + 1 :]
+            return
+        at -= len(text)
+
+
+def _copy(node: etree._Element) -> etree._Element:
+    return etree.fromstring(etree.tostring(node))
 
 
 def _shade(fill: str) -> etree._Element:

@@ -113,30 +113,42 @@ def _zh_styles() -> list[Style]:
     ]  # fmt: skip
 
 
+def _css_line(size: float, line_height: float) -> int:
+    """a4.css's line-height (a multiple of the font size) as an exact Word line, in twips. (Word's and
+    LibreOffice's "multiple" spacing multiplies the font's own line height, ~1.36 em for Noto Serif.)"""
+    return round(size * line_height * 20)
+
+
+EN_IMPRINT_LINE = _css_line(10, 1.6)  # the 版记's line, which body.py sizes its rows by
+
+
 def _en_styles() -> list[Style]:
     return [
-        Style("Normal", "Normal", based_on=None, font=EN_SERIF, size=11.5, jc="both", line=334, line_rule="auto",
+        Style("Normal", "Normal", based_on=None, font=EN_SERIF, size=11.5, jc="both", line=_css_line(11.5, 1.45),
               after=115, widow_control=True),  # a4.css: orphans 2, widows 2
-        Style("DocNumber", "Document number", size=10.5, jc="right", after=454),
-        Style("DocTitle", "Document title", size=17, bold=True, jc="center", line=312, after=454, keep_next=True, outline=0),
+        Style("DocNumber", "Document number", size=10.5, jc="right", line=_css_line(10.5, 1.45), after=454),
+        Style("DocTitle", "Document title", size=17, bold=True, jc="center", line=_css_line(17, 1.3), after=454,
+              keep_next=True, outline=0),
         Style("Recipient", "Recipient", jc="left", after=184),
         Style("Heading1", "Heading level 1", font=EN_SERIF, size=13, bold=True, jc="left", before=286, after=104,
-              keep_next=True, outline=1),
+              line=_css_line(13, 1.3), keep_next=True, outline=1),
         Style("Heading2", "Heading level 2", size=11.5, bold=True, italic=True, jc="left", before=184, after=69,
               keep_next=True, outline=2),
         Style("Heading3", "Heading level 3", bold=True, jc="left", keep_next=True, outline=3),
         Style("Heading4", "Heading level 4", italic=True, jc="left", keep_next=True, outline=4),
         Style("ListText", "List text", indent={"left": 345}),
         Style("Missing", "To be completed"),
-        Style("AttachmentsNote", "Attachments note", jc="left", before=322, indent={"left": 1495, "hanging": 1495}),
+        Style("AttachmentsNote", "Attachments note", jc="left", before=322, keep_next=True,
+              indent={"left": 1495, "hanging": 1495}),
         Style("Signer", "Signature", jc="right", before=0, after=0, keep_next=True, keep_lines=True),
         Style("SignDate", "Date signed", jc="right", keep_next=True, keep_lines=True),
         Style("Annotation", "Annotation", jc="left", before=230),
         Style("AttachmentLabel", "Attachment label", bold=True, jc="left", after=227, page_break=True),
-        Style("AttachmentTitle", "Attachment title", size=14, bold=True, jc="center", after=340, keep_next=True, outline=1),
-        Style("TableText", "Table text", size=10, jc="left", line=240, line_rule="auto", after=0),
-        Style("TableHeading", "Table heading", size=10, bold=True, jc="left", line=240, line_rule="auto", after=0),
-        Style("Imprint", "Imprint", size=10, jc="left", line=384, line_rule="auto", after=0),
+        Style("AttachmentTitle", "Attachment title", size=14, bold=True, jc="center", line=_css_line(14, 1.3), after=340,
+              keep_next=True, outline=1),
+        Style("TableText", "Table text", size=10, jc="left", line=_css_line(10, 1.3), after=0),
+        Style("TableHeading", "Table heading", size=10, bold=True, jc="left", line=_css_line(10, 1.3), after=0),
+        Style("Imprint", "Imprint", size=10, jc="left", line=EN_IMPRINT_LINE, after=0),
         Style("Folio", "Page number", based_on=None, size=10, jc="center"),
         Style("DraftMark", "Draft mark", based_on=None, font=EN_SANS, size=11, bold=True, colour="CC0000", jc="right"),
         Style("Emphasis", "Emphasis", kind="character", based_on=None, italic=True),
