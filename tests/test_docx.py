@@ -222,6 +222,10 @@ def test_points_read_as_in_the_html(name: str, lone: bool, tmp_path: Path) -> No
         assert any(not p.find_class("num") for p in html.find_class("point"))
     leads = [r for p in document.paragraphs for r in p.runs if r.style is not None and r.style.style_id == "Strong"]
     with_lead = [p for p in html.find_class("point") if p.find_class("point-lead")]
+    none = [p for p in document.paragraphs if p.text == doc.none_sentence]
+    assert bool(none) is name.startswith("zuoyun")  # 五、其他需要报告的情况：无
+    italic = [r.style is not None and r.style.style_id == "Emphasis" for p in none for r in p.runs]
+    assert italic == [name.endswith(".en")] * len(italic)  # a4.css: .none-statement italic
     if name.endswith(".en"):
         assert [r.text for r in leads] == [p.find_class("point-lead")[0].text_content() for p in with_lead]
         assert lone or any(r.text.startswith("we ") for r in leads)  # "First, we planned ..."

@@ -102,7 +102,8 @@ class Body:
                 continue
             assert section is not None
             if section.none and section.is_empty:
-                out.append(paragraph("Normal", [run(self.doc.none_sentence)]))
+                italic = [] if self.zh else [val("w:rStyle", "Emphasis")]  # a4.css .none-statement
+                out.append(paragraph("Normal", [run(self.doc.none_sentence, italic)]))
                 continue
             out += md.blocks(section.intro, self.ctx)
             for n, sub in enumerate(section.subsections, start=1):
