@@ -14,9 +14,11 @@ import docx
 import lxml.html
 import pytest
 from conftest import EXAMPLES
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from docx_helpers import docx_paragraph_texts, example_docx, squash
 from hypothesis import HealthCheck, given, settings
+from ruamel.yaml import YAML
 from test_property_render import REPORT
 from typer.testing import CliRunner
 
@@ -25,6 +27,7 @@ from genreport.cli import app
 from genreport.docx import render_docx
 from genreport.docx.page import CELL, CHAR_SPACE, PITCH
 from genreport.render.document import Document
+from genreport.render.html import render_html
 from genreport.render.markdown import to_html
 
 ZUOYUN = EXAMPLES / "zuoyun-2023.zh-CN.yaml"
@@ -175,11 +178,78 @@ def test_sealed_signature_date_four_in_issuer_centred_on_it():
     assert int(w(signers[0]._p.pPr.find(qn("w:spacing")), "before")) == 2 * PITCH  # two blank lines for the seal
 
 
+@pytest.mark.parametrize("name", ["zuoyun-2023.zh-CN", "zuoyun-2023.en"])
+def test_a_heading_keeps_two_lines_of_its_text_and_every_other_page_fills_to_the_last_line(name: str) -> None:
+    """gbt9704.css's orphans 2 under a heading only: the headings keep with the next paragraph, that
+    paragraph has widow/orphan control on, and the body style has it off (zh-CN: 22 lines a page)."""
+    document = render(EXAMPLES / f"{name}.yaml")
+    body = document.paragraphs
+    headings = {"Heading1", "Heading2"}
+    controlled = [p for p in body if p._p.pPr.find(qn("w:widowControl")) is not None]
+    under = [
+        b for a, b in zip(body, body[1:], strict=False) if a.style.style_id in headings and b.style.style_id not in headings
+    ]
+    assert len(under) >= 5 and controlled == under
+    assert all(w(p._p.pPr.find(qn("w:widowControl")), "val") == "1" for p in under)
+    for style in headings:
+        assert document.styles.get_by_id(style, WD_STYLE_TYPE.PARAGRAPH).paragraph_format.keep_with_next
+    # zh-CN fills every page to its 22nd line (§5.2.2); en keeps a4.css's orphans 2, widows 2 everywhere
+    assert document.styles["Normal"].paragraph_format.widow_control is name.endswith(".en")
+
+
+@pytest.mark.parametrize("name", ["zuoyun-2023.zh-CN", "zuoyun-2023.en", "guizhou-2023.zh-CN"])
+@pytest.mark.parametrize("lone", [False, True], ids=["", "a-lone-point"])
+def test_points_read_as_in_the_html(name: str, lone: bool, tmp_path: Path) -> None:
+    """Each 一是 / "First," point paragraph has the HTML's text (render/points.py: no ordinal for a lone
+    point, en "First, we ..." lower-cased after it); an en lead is bold through the 加粗/Strong style."""
+    path = EXAMPLES / f"{name}.yaml"
+    if lone:  # the first subsection with points keeps only its first: no 一是 / "First," then
+        yaml = YAML()
+        data = yaml.load(path.read_text(encoding="utf-8"))
+        subsection = next(s for p in data["sections"].values() for s in p.get("subsections", []) if s.get("points"))
+        del subsection["points"][1:]
+        path = tmp_path / path.name
+        with path.open("w", encoding="utf-8") as f:
+            yaml.dump(data, f)
+    result = check_file(path)
+    doc = Document(result.report, result.kind)
+    html = lxml.html.document_fromstring(render_html(doc))
+    points = [squash(p.text_content()) for p in html.find_class("point")]
+    document = render(path)
+    texts = {squash(p.text) for p in document.paragraphs if p.style.style_id == "Normal"}
+    assert len(points) >= 5 and [p for p in points if p not in texts] == []
+    if lone:
+        assert any(not p.find_class("num") for p in html.find_class("point"))
+    leads = [r for p in document.paragraphs for r in p.runs if r.style is not None and r.style.style_id == "Strong"]
+    with_lead = [p for p in html.find_class("point") if p.find_class("point-lead")]
+    none = [p for p in document.paragraphs if p.text == doc.none_sentence]
+    assert bool(none) is name.startswith("zuoyun")  # 五、其他需要报告的情况：无
+    italic = [r.style is not None and r.style.style_id == "Emphasis" for p in none for r in p.runs]
+    assert italic == [name.endswith(".en")] * len(italic)  # a4.css: .none-statement italic
+    if name.endswith(".en"):
+        assert [r.text for r in leads] == [p.find_class("point-lead")[0].text_content() for p in with_lead]
+        assert lone or any(r.text.startswith("we ") for r in leads)  # "First, we planned ..."
+    else:
+        assert with_lead and not leads  # 一是 + the lead in the body face (gbt9704.css: not bold)
+
+
 def test_attachments_note_and_attachments_on_new_pages_indicators_as_a_table(zuoyun):
-    note = paragraphs(zuoyun, "AttachmentsNote")[0]
-    assert note.text.startswith("附件：1.主要指标\n2.")
+    # the render Document's attachments (as in the HTML and PDF): the indicators are 附件1
+    listed = Document(check_file(ZUOYUN).report, check_file(ZUOYUN).kind).attachments
+    assert [a.kind for a in listed] == ["indicators", "text"]
+    note = paragraphs(zuoyun, "AttachmentsNote")  # one paragraph an item, the number and a tab before the title
+    assert [p.text for p in note] == [f"{'附件：' * (a.number == 1)}{a.number}.\t{a.title}" for a in listed]
+    assert note[0].text.startswith("附件：1.\t2023年度主要指标完成情况")
+    # a title's further lines under its first character: 6.5 characters in, the number hangs 1.5 (gbt9704.css)
+    for p in note:
+        indent = p._p.pPr.find(qn("w:ind"))
+        tab = p._p.pPr.find(f"{qn('w:tabs')}/{qn('w:tab')}[@{qn('w:pos')}='{w(indent, 'left')}']")
+        assert abs(int(w(indent, "left")) - 6.5 * CELL) <= 1 and tab is not None
+        assert abs(int(w(indent, "left")) - int(w(indent, "hanging")) - (2 if p is note[0] else 5) * CELL) <= 1
     labels = [p.text for p in paragraphs(zuoyun, "AttachmentLabel")]
-    assert labels == ["附件1", "附件2"]
+    assert labels == [a.label for a in listed] == ["附件1", "附件2"]
+    titles = ["".join(p.text.split()) for p in paragraphs(zuoyun, "AttachmentTitle")]
+    assert titles == ["".join(a.title.split()) for a in listed]
     assert zuoyun.styles["附件标识"].paragraph_format.page_break_before
     indicators = zuoyun.tables[0]
     assert [c.text for c in indicators.rows[0].cells] == ["指标", "2023年", "2022年", "变化"]
@@ -313,7 +383,7 @@ def test_any_valid_report_renders_to_a_readable_docx(tmp_path, data):
     document = docx.Document(io.BytesIO(render_docx(doc)))
     headings = [p.text for p in document.paragraphs if p.style.style_id == "Heading1"]
     assert headings == [p.heading for p in doc.parts] or all(
-        h.endswith(p.heading.strip()) for h, p in zip(headings, doc.parts, strict=True)
+        h.strip().endswith(p.heading.strip()) for h, p in zip(headings, doc.parts, strict=True)
     )
 
 

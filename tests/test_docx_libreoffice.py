@@ -9,8 +9,10 @@ accepted only within the bounds that reason explains (a real regression still fa
 from __future__ import annotations
 
 import re
+import statistics
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -24,25 +26,31 @@ from docx_helpers import (
     pdf_text,
     squash,
 )
+from fandol_helpers import require_fandol
 
+from genreport.build import build_file
 from genreport.checks import check_file
 from genreport.docx import render_docx
 from genreport.render.document import Document
 from genreport.resources import styles_dir
 from genreport.verify.layout import verify
+from genreport.verify.measure import read_pdf
 from genreport.verify.results import Result, Verification
 
 pytestmark = pytest.mark.skipif(SOFFICE is None, reason="needs LibreOffice (Debian: libreoffice-writer-nogui)")
 ZH = [s for s in ALL_EXAMPLES if s.endswith(".zh-CN")]
 
-# LibreOffice's PDF names the substitutes otherwise than WeasyPrint's: the Noto CJK faces by the
-# collection's shared CFF table (NotoSerifCJKjp-Regular-VKana, whichever language the face is) and
-# AR PL UKai by its PostScript name. verify-layout reads the roles from a copy of the stylesheet
-# that lists these names beside the families, so every font-role check still runs.
+# LibreOffice's PDF names the Noto CJK faces otherwise than WeasyPrint's: by the collection's shared
+# CFF table (NotoSerifCJKjp-Regular-VKana, whichever language the face is). verify-layout reads the
+# roles from a copy of the stylesheet that lists these names beside the families, so every
+# font-role check still runs. (FandolFang and FandolKai name themselves: FandolKai-Regular.)
 LO_NAMES = {
     "fangsong": "NotoSerifCJKjp-Regular-VKana", "xiaobiaosong": "NotoSerifCJKjp-Bold-VKana",
-    "hei": "NotoSansCJKjp-Regular-VKana", "kai": "UKaiCN", "song": "NotoSerifCJKjp-Regular-VKana",
+    "hei": "NotoSansCJKjp-Regular-VKana", "song": "NotoSerifCJKjp-Regular-VKana",
 }  # fmt: skip
+# en (a4.css): the hanzi of an en report (its document number 左政发〔2024〕2号) in Noto Serif CJK SC.
+# Only the serif role: the example is no draft, so no sans (the mark) may appear, CJK or not.
+LO_EN_NAMES = {"serif": "NotoSerifCJKjp-Regular-VKana"}
 
 
 @dataclass(frozen=True)
@@ -152,7 +160,7 @@ VARIANTS = {"draft-imprint": {}, "draft-imprint-blank": {"indicators": [], "atta
 def lo_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Every example's .docx, and the draft variants, converted to PDF by one LibreOffice run."""
     out = tmp_path_factory.mktemp("lo")
-    for stem in ALL_EXAMPLES:  # report.docx each: give them distinct names for one run
+    for stem in ALL_EXAMPLES:  # <stem>.docx, as build names it, beside the variants: one folder, one run
         (out / f"{stem}.docx").write_bytes(example_docx(stem).read_bytes())
     for name, update in VARIANTS.items():
         (out / f"{name}.docx").write_bytes(_draft_variant(update))
@@ -160,16 +168,20 @@ def lo_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return {p.stem: pdf for p, pdf in pdfs.items()}
 
 
-@pytest.fixture(scope="module")
-def lo_stylesheet(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """gbt9704.css with LibreOffice's names for the substitutes added to each role."""
-    css = (styles_dir() / "gbt9704.css").read_text(encoding="utf-8")
-    for key, name in LO_NAMES.items():
-        css, n = re.subn(rf"(--{key}-substitute:)", rf'\1 "{name}",', css)
+def _lo_css(tmp_path_factory: pytest.TempPathFactory, name: str, names: dict[str, str]) -> Path:
+    """A stylesheet with LibreOffice's names for the substitutes added to each role."""
+    css = (styles_dir() / name).read_text(encoding="utf-8")
+    for key, font in names.items():
+        css, n = re.subn(rf"(--{key}-substitute:)", rf'\1 "{font}",', css)
         assert n == 1, key
-    path = tmp_path_factory.mktemp("css") / "gbt9704.css"
+    path = tmp_path_factory.mktemp("css") / name
     path.write_text(css, encoding="utf-8")
     return path
+
+
+@pytest.fixture(scope="module")
+def lo_stylesheet(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _lo_css(tmp_path_factory, "gbt9704.css", LO_NAMES)
 
 
 def _unexplained(verification: Verification, known: list[Known]) -> list[Result]:
@@ -202,7 +214,9 @@ def test_libreoffice_font_roles_are_checked(lo_pdfs: dict[str, Path], lo_stylesh
         if r.check.startswith(("一、 headings", "（一） headings", "title in 小标宋", "body text in 仿宋"))
     }
     assert len(roles) == 4 and all(r.status == "ok" for r in roles.values()), roles
-    assert "UKaiCN" in roles["（一） headings: 楷体, 16 pt, not bold"].detail
+    require_fandol()
+    assert "FandolKai" in roles["（一） headings: 楷体, 16 pt, not bold"].detail
+    assert "FandolFang" in roles["body text in 仿宋"].detail
 
 
 @pytest.mark.parametrize("stem", ALL_EXAMPLES)
@@ -244,7 +258,24 @@ def test_draft_with_imprint_marks_every_page_and_keeps_the_imprint_at_the_foot(
     assert not _unexplained(verification, KNOWN + [k for k in DRAFT_ONLY if k.clause == "SPEC --draft"])
 
 
-def test_en_docx_is_a4(lo_pdfs: dict[str, Path]) -> None:
-    verification = verify(lo_pdfs["zuoyun-2023.en"])
-    assert not verification.failures
+def test_en_docx_is_a4(lo_pdfs: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> None:
+    verification = verify(lo_pdfs["zuoyun-2023.en"], _lo_css(tmp_path_factory, "a4.css", LO_EN_NAMES))
+    assert not verification.failures, [(r.check, r.detail) for r in verification.failures]
+    fonts = next(r for r in verification.results if r.check.startswith("text in the stylesheet's font roles"))
+    assert fonts.status == "ok", fonts.detail
+    # a4.css's line-height 1.45 of 11.5 pt: 16.7 pt from line to line (Word's "multiple" spacing would be
+    # ~1.36 times that: the .docx ran to 16 pages where the PDF has 12)
+    pitch = statistics.median(_line_steps(lo_pdfs["zuoyun-2023.en"], 11.5))
+    assert abs(pitch - 11.5 * 1.45) < 0.2, pitch
+    pdf = build_file(EXAMPLES / "zuoyun-2023.en.yaml", tmp_path_factory.mktemp("en"), ["pdf"]).written[0]
+    assert abs(len(read_pdf(pdf).pages) - len(read_pdf(lo_pdfs["zuoyun-2023.en"]).pages)) <= 1
+
+
+def _line_steps(path: Path, size: float) -> list[float]:
+    """Baseline to baseline within a page, between lines of one text size."""
+    steps = []
+    for page in read_pdf(path).pages:
+        lines = [line for line in page.lines if abs(line.size - size) < 0.2]
+        steps += [b.baseline - a.baseline for a, b in pairwise(lines) if 0 < b.baseline - a.baseline < 2.5 * size]
+    return steps
     assert [r.status for r in verification.results if r.clause == "§5.1"] == ["ok"]

@@ -15,12 +15,14 @@ from lxml import etree
 
 from genreport.data.model import Point
 from genreport.docx import markdown as md
-from genreport.docx.attachments import attachments
 from genreport.docx.page import CELL, PITCH, PageSetup
+from genreport.docx.styles import EN_IMPRINT_LINE
 from genreport.docx.xml import el, paragraph, ppr, run, val
+from genreport.render.attachments import INDICATORS
 from genreport.render.document import Document
 from genreport.render.indicators import table_rows
-from genreport.render.numbering import format_date, item_number, part_number, point_number, subsection_number
+from genreport.render.numbering import format_date, part_number, subsection_number
+from genreport.render.points import after_ordinal, point_prefix
 from genreport.render.titles import balanced_lines, width
 
 Elements = list[etree._Element]
@@ -106,40 +108,74 @@ class Body:
                 continue
             assert section is not None
             if section.none and section.is_empty:
-                out.append(paragraph("Normal", [run(self.doc.none_sentence)]))
+                italic = [] if self.zh else [val("w:rStyle", "Emphasis")]  # a4.css .none-statement
+                out.append(paragraph("Normal", [run(self.doc.none_sentence, italic)]))
                 continue
             out += md.blocks(section.intro, self.ctx)
             for n, sub in enumerate(section.subsections, start=1):
                 out.append(paragraph("Heading2", [run(subsection_number(n, locale) + sub.heading)]))
                 out += md.blocks(sub.intro, self.ctx)
                 for k, point in enumerate(sub.points, start=1):
-                    out += self.point(point, k)
+                    out += self.point(point, k, len(sub.points))
             for k, point in enumerate(section.points, start=1):
-                out += self.point(point, k)
+                out += self.point(point, k, len(section.points))
+        _orphans_after_headings(out)
         return out
 
-    def point(self, point: Point, n: int) -> Elements:
-        """一是 + the lead + the text's first paragraph in one paragraph; its further blocks after it."""
+    def point(self, point: Point, n: int, total: int) -> Elements:
+        """一是 + the lead + the text's first paragraph in one paragraph; its further blocks after it.
+        As the HTML has it (render/points.py): no 一是 / "First," for a lone point, and in en the word
+        after the ordinal lower-cased ("First, we ..."); an en lead is bold (a4.css .point-lead)."""
+        locale = self.doc.locale
         first, rest = md.split_first(point.text, self.ctx)
-        runs = [run(point_number(n, self.doc.locale))]
+        prefix = point_prefix(n, total, locale)
+        runs = [run(prefix)] if prefix else []
         if point.lead:
-            runs.append(run(point.lead + (" " if not self.zh else "")))
+            lead = after_ordinal(point.lead, total, locale)
+            runs.append(run(lead, [] if self.zh else [val("w:rStyle", "Strong")]))
+            if not self.zh:
+                runs.append(run(" "))
+        else:
+            _after_ordinal(first, total, locale)
         return [paragraph("Normal", runs + first), *rest]
 
     # ------------------------------------------------------------- closing ---
 
     def closing(self) -> Elements:
         doc, report, out = self.doc, self.doc.report, []
-        listed = attachments(doc)
-        if listed:
-            label = doc.labels.attachments if len(listed) > 1 else doc.labels.attachment
-            items = [
-                (item_number(i, doc.locale) if len(listed) > 1 else "") + a.title for i, a in enumerate(listed, start=1)
-            ]
-            out.append(paragraph("AttachmentsNote", [run(label + doc.labels.colon + "\n".join(items))]))
+        out += self.attachments_note()
         out += self.signature()
         if report.public_release:
             out.append(paragraph("Annotation", [run(doc.labels.annotation)]))
+        return out
+
+    def attachments_note(self) -> Elements:
+        """附件说明 (§7.3.4) from the Document's attachments, as gbt9704.css / a4.css set it: "附件：" then
+        the titles; with several, each "1." in a box of 1.5 characters, one paragraph an item. A title's
+        further lines stand under its first character (回行时与上一行附件名称对齐)."""
+        doc, listed = self.doc, self.doc.attachments
+        if not listed:
+            return []
+        label = (doc.labels.attachments if len(listed) > 1 else doc.labels.attachment) + doc.labels.colon.strip()
+        # where the label's box ends and where the titles start, from the text block's left edge
+        label_end = round(5 * CELL) if self.zh else NOTE_LABEL_EN
+        title_at = label_end + (round(1.5 * CELL) if self.zh else NOTE_NUMBER_EN) * listed[0].numbered
+        first = round(2 * CELL) if self.zh else 0  # the label's first character
+        tab = el("w:r", None, el("w:tab"))
+        stops = el("w:tabs", None, *[el("w:tab", {"val": "left", "pos": p}) for p in sorted({label_end, title_at})])
+        out = []
+        for a in listed:
+            runs = [run(label)] if a.number == 1 else []
+            if a.number == 1 and not self.zh:  # an en label has no fixed width: a tab ends it
+                runs.append(_copy(tab))
+            if a.numbered:
+                runs += [run(f"{a.number}."), _copy(tab)]
+            runs.append(run(a.title))
+            hanging = title_at - first if a.number == 1 else title_at - label_end
+            props = [_copy(stops), ind(left=title_at, hanging=hanging)]
+            if a.number > 1:
+                props.append(el("w:spacing", {"before": 0}))
+            out.append(paragraph("AttachmentsNote", runs, *props))
         return out
 
     def signature(self) -> Elements:
@@ -182,15 +218,13 @@ class Body:
     # --------------------------------------------------------- attachments ---
 
     def attachments(self) -> Elements:
+        """Each of the Document's attachments on a new page: its label (附件1), its title, its body."""
         out: Elements = []
-        listed = attachments(self.doc)
-        labels = self.doc.labels
-        for i, a in enumerate(listed, start=1):
-            number = "" if len(listed) == 1 else (f" {i}" if not self.zh else str(i))
-            out.append(paragraph("AttachmentLabel", [run(labels.attachment + number)]))
+        for a in self.doc.attachments:
+            out.append(paragraph("AttachmentLabel", [run(a.label)]))
             title = "\n".join(balanced_lines(a.title, self.doc.issuer_names, self.doc.locale))
             out.append(paragraph("AttachmentTitle", [run(title)], val("w:snapToGrid", 0)))
-            if a.indicators:
+            if a.kind == INDICATORS:
                 out.append(self.indicator_table())
             else:
                 out += md.blocks(a.body, self.ctx)
@@ -222,7 +256,7 @@ class Body:
             return []
         size = 14 if self.zh else 10
         one = round(size * 20)
-        line = PITCH if self.zh else 384
+        line = PITCH if self.zh else EN_IMPRINT_LINE
         width = self.page.text_width
         rows: list[tuple[etree._Element, int]] = []
         if dist.copies_to:
@@ -273,6 +307,7 @@ class Body:
         return [spacer_p, table, paragraph("Imprint", [], el("w:spacing", {"line": IMPRINT_TAIL, "lineRule": "exact"}))]
 
 
+NOTE_LABEL_EN, NOTE_NUMBER_EN = 1495, 345  # twips: "Attachments:" and its gap; a number's 1.5 em box
 IMPRINT_TAIL = 20  # the paragraph Word needs after a table, under the last rule (twips)
 IMPRINT_SLACK = 10  # twips kept free, so that rounding never pushes a row to the next page
 
@@ -302,6 +337,47 @@ def _space_before(p: etree._Element, twips_: int) -> None:
 def _keep_next(p: etree._Element) -> None:
     props = p.find(el("w:pPr").tag)
     p.replace(props, ppr(None, *list(props), el("w:keepNext")))
+
+
+HEADINGS = ("Heading1", "Heading2")
+
+
+def _style_of(node: etree._Element) -> str | None:
+    found = node.find(f"{el('w:pPr').tag}/{el('w:pStyle').tag}")
+    return found.get(el("w:x", {"val": 0}).attrib.keys()[0]) if found is not None else None
+
+
+def _orphans_after_headings(elements: Elements) -> None:
+    """The paragraph under a 一、 or （一） heading keeps two lines with it at a page foot (gbt9704.css:
+    orphans 2 on it alone). The headings keep with what follows (w:keepNext in their styles); this
+    paragraph turns widow/orphan control on, which the body style has off so that every other page
+    is filled to its last line (§5.2.2). WordprocessingML has no orphan-only switch: the same
+    paragraph also never leaves a single last line at the top of the next page."""
+    for node, after in zip(elements, elements[1:], strict=False):
+        if _style_of(node) in HEADINGS and etree.QName(after).localname == "p" and _style_of(after) not in HEADINGS:
+            props = after.find(el("w:pPr").tag)
+            after.replace(props, ppr(None, *list(props), val("w:widowControl", 1)))
+
+
+def _after_ordinal(runs: Elements, total: int, locale: str) -> None:
+    """render/points.after_ordinal on the text of `runs` (a name split over two runs stays a name)."""
+    texts = [t for r in runs for t in r.iter(el("w:t").tag)]
+    whole = "".join(t.text or "" for t in texts)
+    lowered = after_ordinal(whole, total, locale)
+    if lowered == whole:
+        return
+    at = next(i for i, (a, b) in enumerate(zip(whole, lowered, strict=True)) if a != b)
+    char = lowered[at]  # the first word's capital, lower-cased
+    for t in texts:
+        text = t.text or ""
+        if at < len(text):
+            t.text = text[:at] + char + text[at + 1 :]
+            return
+        at -= len(text)
+
+
+def _copy(node: etree._Element) -> etree._Element:
+    return etree.fromstring(etree.tostring(node))
 
 
 def _shade(fill: str) -> etree._Element:

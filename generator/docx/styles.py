@@ -31,9 +31,14 @@ FONT_TABLE = {
     SONG: ("SimSun", "02010600030101010101", "86", "auto", "variable"),
 }
 EN_SERIF, EN_SANS = "Noto Serif", "Noto Sans"
+# en: hanzi in the text (a document number 左政发〔2024〕2号, a county's name) in the w:eastAsia slot,
+# from the CJK face a4.css ends each role's stack with (not whatever CJK font the system picks)
+EN_CJK = {EN_SERIF: "Noto Serif CJK SC", EN_SANS: "Noto Sans CJK SC"}
 EN_FONT_TABLE = {
     EN_SERIF: ("Times New Roman", "02020600060500020200", "00", "roman", "variable"),
     EN_SANS: ("Arial", "020B0502040504020204", "00", "swiss", "variable"),
+    EN_CJK[EN_SERIF]: ("SimSun", "02020400000000000000", "86", "roman", "variable"),
+    EN_CJK[EN_SANS]: ("Microsoft YaHei", "020B0500000000000000", "86", "swiss", "variable"),
 }
 INDENT_2 = round(2 * CELL)  # 632 twips: two characters of the grid
 # The body does not snap to the document grid (w:snapToGrid 0) but sets the grid's pitches itself:
@@ -70,6 +75,7 @@ class Style:
     keep_lines: bool = False
     outline: int | None = None
     grid: bool | None = None  # snapToGrid
+    widow_control: bool | None = None  # w:widowControl (orphans and widows of 2 lines)
     page_break: bool = False
 
 
@@ -77,7 +83,8 @@ def _zh_styles() -> list[Style]:
     flush = {"firstLine": 0, "firstLineChars": 0}
     return [
         Style("Normal", "Normal", based_on=None, font=FANGSONG, size=16, spacing=CONDENSE, jc="both", line=PITCH, grid=False,
-              indent={"firstLine": INDENT_2, "firstLineChars": 200}),
+              indent={"firstLine": INDENT_2, "firstLineChars": 200},
+              widow_control=False),  # pages filled to the last line (§5.2.2); a heading's paragraph: body.py
         Style("DocNumber", "发文字号", jc="center", indent=flush, after=PITCH),
         Style("DocTitle", "公文标题", font=XIAOBIAOSONG, size=22, jc="center", indent=flush, keep_next=True, outline=0),
         Style("Recipient", "主送机关", jc="left", indent=flush, before=PITCH),
@@ -107,29 +114,42 @@ def _zh_styles() -> list[Style]:
     ]  # fmt: skip
 
 
+def _css_line(size: float, line_height: float) -> int:
+    """a4.css's line-height (a multiple of the font size) as an exact Word line, in twips. (Word's and
+    LibreOffice's "multiple" spacing multiplies the font's own line height, ~1.36 em for Noto Serif.)"""
+    return round(size * line_height * 20)
+
+
+EN_IMPRINT_LINE = _css_line(10, 1.6)  # the 版记's line, which body.py sizes its rows by
+
+
 def _en_styles() -> list[Style]:
     return [
-        Style("Normal", "Normal", based_on=None, font=EN_SERIF, size=11.5, jc="both", line=334, line_rule="auto", after=115),
-        Style("DocNumber", "Document number", size=10.5, jc="right", after=454),
-        Style("DocTitle", "Document title", size=17, bold=True, jc="center", line=312, after=454, keep_next=True, outline=0),
+        Style("Normal", "Normal", based_on=None, font=EN_SERIF, size=11.5, jc="both", line=_css_line(11.5, 1.45),
+              after=115, widow_control=True),  # a4.css: orphans 2, widows 2
+        Style("DocNumber", "Document number", size=10.5, jc="right", line=_css_line(10.5, 1.45), after=454),
+        Style("DocTitle", "Document title", size=17, bold=True, jc="center", line=_css_line(17, 1.3), after=454,
+              keep_next=True, outline=0),
         Style("Recipient", "Recipient", jc="left", after=184),
         Style("Heading1", "Heading level 1", font=EN_SERIF, size=13, bold=True, jc="left", before=286, after=104,
-              keep_next=True, outline=1),
+              line=_css_line(13, 1.3), keep_next=True, outline=1),
         Style("Heading2", "Heading level 2", size=11.5, bold=True, italic=True, jc="left", before=184, after=69,
               keep_next=True, outline=2),
         Style("Heading3", "Heading level 3", bold=True, jc="left", keep_next=True, outline=3),
         Style("Heading4", "Heading level 4", italic=True, jc="left", keep_next=True, outline=4),
         Style("ListText", "List text", indent={"left": 345}),
         Style("Missing", "To be completed"),
-        Style("AttachmentsNote", "Attachments note", jc="left", before=322, indent={"left": 1495, "hanging": 1495}),
+        Style("AttachmentsNote", "Attachments note", jc="left", before=322, keep_next=True,
+              indent={"left": 1495, "hanging": 1495}),
         Style("Signer", "Signature", jc="right", before=0, after=0, keep_next=True, keep_lines=True),
         Style("SignDate", "Date signed", jc="right", keep_next=True, keep_lines=True),
         Style("Annotation", "Annotation", jc="left", before=230),
         Style("AttachmentLabel", "Attachment label", bold=True, jc="left", after=227, page_break=True),
-        Style("AttachmentTitle", "Attachment title", size=14, bold=True, jc="center", after=340, keep_next=True, outline=1),
-        Style("TableText", "Table text", size=10, jc="left", line=240, line_rule="auto", after=0),
-        Style("TableHeading", "Table heading", size=10, bold=True, jc="left", line=240, line_rule="auto", after=0),
-        Style("Imprint", "Imprint", size=10, jc="left", line=384, line_rule="auto", after=0),
+        Style("AttachmentTitle", "Attachment title", size=14, bold=True, jc="center", line=_css_line(14, 1.3), after=340,
+              keep_next=True, outline=1),
+        Style("TableText", "Table text", size=10, jc="left", line=_css_line(10, 1.3), after=0),
+        Style("TableHeading", "Table heading", size=10, bold=True, jc="left", line=_css_line(10, 1.3), after=0),
+        Style("Imprint", "Imprint", size=10, jc="left", line=EN_IMPRINT_LINE, after=0),
         Style("Folio", "Page number", based_on=None, size=10, jc="center"),
         Style("DraftMark", "Draft mark", based_on=None, font=EN_SANS, size=11, bold=True, colour="CC0000", jc="right"),
         Style("Emphasis", "Emphasis", kind="character", based_on=None, italic=True),
@@ -139,7 +159,7 @@ def _en_styles() -> list[Style]:
 
 
 def _fonts(name: str) -> etree._Element:
-    return el("w:rFonts", {"ascii": name, "hAnsi": name, "eastAsia": name, "cs": name})
+    return el("w:rFonts", {"ascii": name, "hAnsi": name, "eastAsia": EN_CJK.get(name, name), "cs": name})
 
 
 def _style_element(s: Style) -> etree._Element:
@@ -157,8 +177,9 @@ def _style_element(s: Style) -> etree._Element:
             p.append(el("w:keepLines"))
         if s.page_break:
             p.append(el("w:pageBreakBefore"))
+        if s.widow_control is not None:
+            p.append(val("w:widowControl", int(s.widow_control)))
         if s.id == "Normal":
-            p.append(val("w:widowControl", 0))  # Chinese pages are filled to the last line (§5.2.2)
             p.append(val("w:overflowPunct", 0))  # no punctuation hanging past the 156 mm line
             p.append(val("w:autoSpaceDE", 0))  # no extra space between hanzi and Latin letters or digits:
             p.append(val("w:autoSpaceDN", 0))  # it would push characters off the grid (2024年1月16日)

@@ -23,8 +23,9 @@ HEAD_BELOW, FOOT_ABOVE = 25 * MM, (A4[1] - BOTTOM + 3) * MM  # the draft mark ab
 
 
 def _family(font: str) -> str:
-    """Noto-Serif-Bold-Italic -> Noto-Serif: every style suffix off, not only the last."""
-    return re.sub(r"([-_ ](Regular|Bold|Italic|Oblique|Light|Medium|SemiBold|Black))+$", "", font, flags=re.I)
+    """Noto-Serif-Bold-Italic (WeasyPrint) or NotoSerif-BoldItalic (a PostScript name, as LibreOffice
+    writes it) -> Noto-Serif / NotoSerif: every style suffix off, not only the last."""
+    return re.sub(r"([-_ ](Regular|Bold|Italic|Oblique|Light|Medium|SemiBold|Black)+)+$", "", font, flags=re.I)
 
 
 def _text(page: Page) -> list[Line]:

@@ -48,7 +48,8 @@ def classify(page: Page, body_pt: float, last: bool) -> str:
 
 
 def verify(path: Path, stylesheet: Path | None = None) -> Verification:
-    """Measure `path`. Raises ValueError (or pdfminer's errors) when it is not a readable PDF."""
+    """Measure `path`. Raises ValueError (or pdfminer's errors) when it is not a readable PDF.
+    `stylesheet` gives the font roles (default: gbt9704.css for a zh-CN PDF, a4.css for another)."""
     pdf = read_pdf(path)
     sheet = stylesheet or styles_dir() / "gbt9704.css"
     roles = {r.key: r for r in roles_of(sheet)}
@@ -61,7 +62,7 @@ def verify(path: Path, stylesheet: Path | None = None) -> Verification:
             Result("§5.1", "page size A4 210 × 297 mm", status_of(a4), f"{width} × {height} mm"),
             Result("GB/T 9704", "the zh-CN layout", NA, f"this PDF's language is {pdf.lang}: GB/T 9704 applies to zh-CN reports"),
         ]
-        results += list(en_results(pdf, {r.key: r for r in roles_of(styles_dir() / "a4.css")}))
+        results += list(en_results(pdf, {r.key: r for r in roles_of(stylesheet or styles_dir() / "a4.css")}))
         return Verification(path, kinds, Grid(body_pt=body_pt), results)
     grid, results = grid_results(pdf, kinds, body_pt)
     parts = (
