@@ -218,3 +218,19 @@ def test_copy_warning_does_not_fire_on_a_changed_paragraph(carried):
     changed = LAST_YEARS_PARAGRAPH.replace("7月27日", "3月15日").replace("8月8日", "4月2日")
     path = fill_first_point(carried, changed)
     assert copied(path) == []
+
+
+@pytest.mark.parametrize(("index", "zh", "en"), [(0, "一、", "1. "), (9, "十、", "10. "), (10, "十一、", "11. "), (11, "十二、", "12. ")])
+def test_the_comment_above_a_part_numbers_past_ten(index, zh, en):
+    """A kind with more than ten parts: init's comments, `kinds` and `diff` number as the report does
+    (they once printed "11." after 十 in Chinese)."""
+    from genreport.data.kinds import load_kind
+    from genreport.render.kinds_list import describe_kinds
+    from genreport.yearly.scaffold import section_comment
+
+    spec = load_kind("rule-of-law-government").sections[0]
+    assert section_comment(index, spec, "zh-CN")[0] == f"{zh}{spec.heading('zh-CN')}"
+    assert section_comment(index, spec, "en")[0] == f"{en}{spec.heading('en')}"
+    kind = load_kind("rule-of-law-government")
+    many = kind.model_copy(update={"sections": [kind.sections[0]] * 12})
+    assert f"{zh}{spec.heading('zh-CN')}" in describe_kinds([many], "zh-CN")
