@@ -75,6 +75,23 @@ def test_en_text_in_a_font_of_no_role_is_reported(tmp_path):
     assert any(c == "a4.css" and "font roles" in check for c, check in found), failures
 
 
+def test_a_drafts_placeholder_keeps_two_lines_under_its_heading(tmp_path):
+    """A draft shows a missing part as a placeholder (div.missing, two lines for 三、 in the draft
+    example) under its heading: it splits 2 + rest at a page foot, like a paragraph. The preamble
+    set 13 lines lower brings 三、 (two lines) to lines 19-20 of page 3."""
+    doc = document(EXAMPLES / "draft-incomplete.zh-CN.yaml", draft=True)
+    lower = ".preamble { padding-top: calc(13 * 10.2272mm); }"
+
+    def stranded(css: str) -> str:
+        path = tmp_path / "draft.pdf"
+        path.write_bytes(render_pdf(doc, PdfSettings(extra_css=css)))
+        (result,) = [r for r in verify(path).results if r.check.startswith(STRANDED)]
+        return result.detail if result.status == FAIL else ""
+
+    assert stranded(lower) == ""
+    assert "三、党政主要负责人" in stranded(lower + " .missing { orphans: 1 !important; }")  # the rule off
+
+
 @pytest.mark.parametrize("stem", FINAL_ZH)
 def test_examples_pass_the_typesetting_checks(stem):
     results = {r.check: r for r in verified(stem).results}
