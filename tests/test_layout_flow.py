@@ -151,6 +151,10 @@ def test_push_down_keeps_the_hanzi_before_a_lone_last_character_with_it():
     opening = html.replace("戊己“庚”强。", "戊己庚“加强。")
     assert cjk_squeeze.squeeze(opening, [], [cjk_squeeze.PushDown("己庚“加", "强。")]) == opening  # “ before 加
     assert cjk_squeeze.squeeze(html, [], [cjk_squeeze.PushDown("辛壬加", "强。")]) == html  # 加 in <b>
+    cell = "<html><body><td>发现问题51个，整改51个</td><td>整改351个</td></body></html>"
+    pushed = cjk_squeeze.squeeze(cell, [], [cjk_squeeze.PushDown("发现问题51个，整改51", "个")])
+    assert pushed == cell.replace("整改51个", '整改<span class="nb">51个</span>')  # a number goes down whole
+    assert cjk_squeeze.squeeze(cell, [], [cjk_squeeze.PushDown("整改351", "个")]) == cell  # not a long one
 
 
 def _lone_last_lines(path) -> list[tuple[int, str]]:

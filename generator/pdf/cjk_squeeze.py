@@ -75,9 +75,13 @@ def squeeze(markup: str, lines: list[str], closing_only: list[str] | None = None
         searched_from[needle] = at + len(needle)
         if isinstance(line, PushDown):
             first = at + len(needle) - len(line.last) - 1
+            if text[first].isdigit() and text[first - 1].isdigit():  # 整改51 | 个: 51 goes down whole
+                first -= 1
             together = markup[spans[first][0] : spans[at + len(needle) - 1][1]]
-            if _HAN.match(text[first]) and (_HAN.match(text[first - 1]) or text[first - 1] in CLOSING) and (
-                "<" not in together
+            if (
+                (_HAN.match(text[first]) or text[first].isdigit())
+                and (_HAN.match(text[first - 1]) or text[first - 1] in CLOSING)
+                and "<" not in together
             ):
                 wrap[first] = (at + len(needle) - 1, "nb")
             continue
@@ -98,7 +102,8 @@ def squeeze(markup: str, lines: list[str], closing_only: list[str] | None = None
 
 class PushDown(str):
     """A paragraph's line and its lone last line, joined (…持续加 + 强。): push the line's last
-    hanzi down to the lone one. `last` is the lone line's text."""
+    hanzi (or number of one or two digits: 整改51 + 个) down to the lone one. `last` is the lone
+    line's text."""
 
     last: str
 
