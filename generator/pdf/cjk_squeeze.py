@@ -33,7 +33,8 @@ _TOKEN = re.compile(r"<[^>]*>|&[#a-zA-Z0-9]+;|[^<&]")
 
 
 def _text_positions(markup: str, start: int) -> tuple[str, list[tuple[int, int]]]:
-    """The text of markup[start:] (tags dropped, entities decoded, ZWSP dropped) and each
+    """The text of markup[start:] (tags dropped, entities decoded, ZWSP and white space dropped:
+    a laid-out line may have lost a space, as 附件说明's "2. " before its text) and each
     character's (start, end) in markup."""
     chars, spans = [], []
     for match in _TOKEN.finditer(markup, start):
@@ -41,7 +42,7 @@ def _text_positions(markup: str, start: int) -> tuple[str, list[tuple[int, int]]
         if token.startswith("<"):
             continue
         char = html_module.unescape(token) if token.startswith("&") else token
-        if char == ZWSP or len(char) != 1:
+        if char == ZWSP or len(char) != 1 or char.isspace():
             continue
         chars.append(char)
         spans.append(match.span())
@@ -66,7 +67,7 @@ def squeeze(markup: str, lines: list[str], closing_only: list[str] | None = None
     wrap: dict[int, tuple[int, str]] = {}  # first character -> (last character, class)
     searched_from: dict[str, int] = {}
     for line, marks in [(line, SQUEEZABLE) for line in lines] + [(line, CLOSING) for line in closing_only or []]:
-        needle = line.replace(ZWSP, "")
+        needle = "".join(line.replace(ZWSP, "").split())
         if len(needle) < 4:
             continue
         at = text.find(needle, searched_from.get(needle, 0))
@@ -74,7 +75,7 @@ def squeeze(markup: str, lines: list[str], closing_only: list[str] | None = None
             continue
         searched_from[needle] = at + len(needle)
         if isinstance(line, PushDown):
-            first = at + len(needle) - len(line.last) - 1
+            first = at + len(needle) - len("".join(line.last.split())) - 1
             if text[first].isdigit() and text[first - 1].isdigit():  # 整改51 | 个: 51 goes down whole
                 first -= 1
             together = markup[spans[first][0] : spans[at + len(needle) - 1][1]]
