@@ -23,8 +23,10 @@ NOTE = "附件说明 lists every attachment"
 BROKEN = {
     # the squeeze of a loose line's punctuation (cjk_squeeze) off: zuoyun's loose lines come back
     "no punctuation squeeze": ("zuoyun-2023.zh-CN", ".sq { font-feature-settings: normal; }", "§5.2.2", PITCH),
-    # a heading's paragraph may split 1 + rest again: joint strands two headings
-    "orphans 1 under headings": ("joint-2023.zh-CN", "p { orphans: 1 !important; }", "SPEC typesetting", STRANDED),
+    # a heading's paragraph may split 1 + rest again: with FandolFang as the body font zuoyun strands
+    # two (（一） at the foot of page 1, （二） of page 10); joint, whose headings did with Noto Serif
+    # CJK SC, now has none near a page foot, so switching the rule off there proved nothing
+    "orphans 1 under headings": ("zuoyun-2023.zh-CN", "p { orphans: 1 !important; }", "SPEC typesetting", STRANDED),
     "no 附件 label": ("joint-2023.zh-CN", ".attachment-label { visibility: hidden; }", "§7.3.4", NOTE),
     "no 附件说明": ("joint-2023.zh-CN", ".attachments-note { display: none; }", "§7.3.4", NOTE),
     # joint is sealed: set its signature as an unsealed one; the geometry alone would pass it
@@ -71,6 +73,23 @@ def test_en_text_in_a_font_of_no_role_is_reported(tmp_path):
     failures = [(r.clause, r.check, r.detail) for r in verify(path).results if r.status == FAIL]
     found = [(c, check) for c, check, detail in failures if "DejaVu" in detail]
     assert any(c == "a4.css" and "font roles" in check for c, check in found), failures
+
+
+def test_a_drafts_placeholder_keeps_two_lines_under_its_heading(tmp_path):
+    """A draft shows a missing part as a placeholder (div.missing, two lines for 三、 in the draft
+    example) under its heading: it splits 2 + rest at a page foot, like a paragraph. The preamble
+    set 13 lines lower brings 三、 (two lines) to lines 19-20 of page 3."""
+    doc = document(EXAMPLES / "draft-incomplete.zh-CN.yaml", draft=True)
+    lower = ".preamble { padding-top: calc(13 * 10.2272mm); }"
+
+    def stranded(css: str) -> str:
+        path = tmp_path / "draft.pdf"
+        path.write_bytes(render_pdf(doc, PdfSettings(extra_css=css)))
+        (result,) = [r for r in verify(path).results if r.check.startswith(STRANDED)]
+        return result.detail if result.status == FAIL else ""
+
+    assert stranded(lower) == ""
+    assert "三、党政主要负责人" in stranded(lower + " .missing { orphans: 1 !important; }")  # the rule off
 
 
 @pytest.mark.parametrize("stem", FINAL_ZH)
@@ -122,6 +141,25 @@ def test_squeeze_wraps_only_the_loose_lines_marks():
     assert cjk_squeeze.squeeze(html, []) == html
 
 
+def test_push_down_keeps_the_hanzi_before_a_lone_last_character_with_it():
+    """Too few marks to pull 强。 up: 加 goes down with it, nowhere else; never across a tag or
+    after an opening mark (no break there: the line before would lose more than one cell)."""
+    html = "<html><body><p>甲乙，丙丁持续加强。</p><p>戊己“庚”强。</p><p>辛壬<b>加</b>强。</p></body></html>"
+    out = cjk_squeeze.squeeze(html, [], [cjk_squeeze.PushDown("乙，丙丁持续加", "强。")])
+    assert out == html.replace("加强。", '<span class="nb">加强。</span>', 1)
+    assert cjk_squeeze.squeeze(html, [], [cjk_squeeze.PushDown("戊己“庚”", "强。")]) == html  # ” before 强
+    opening = html.replace("戊己“庚”强。", "戊己庚“加强。")
+    assert cjk_squeeze.squeeze(opening, [], [cjk_squeeze.PushDown("己庚“加", "强。")]) == opening  # “ before 加
+    assert cjk_squeeze.squeeze(html, [], [cjk_squeeze.PushDown("辛壬加", "强。")]) == html  # 加 in <b>
+    cell = "<html><body><td>发现问题51个，整改51个</td><td>整改351个</td></body></html>"
+    pushed = cjk_squeeze.squeeze(cell, [], [cjk_squeeze.PushDown("发现问题51个，整改51", "个")])
+    assert pushed == cell.replace("整改51个", '整改<span class="nb">51个</span>')  # a number goes down whole
+    assert cjk_squeeze.squeeze(cell, [], [cjk_squeeze.PushDown("整改351", "个")]) == cell  # not a long one
+    note = '<html><body><span class="item"><span class="item-num">2. </span>主要指标完成情况表</span></body></html>'
+    pushed = cjk_squeeze.squeeze(note, [], [cjk_squeeze.PushDown("2.主要指标完成情况", "表")])  # the line lost its space
+    assert pushed == note.replace("况表", '<span class="nb">况表</span>')
+
+
 def _lone_last_lines(path) -> list[tuple[int, str]]:
     """Paragraph last lines of one hanzi (强。) on the report's pages, from the PDF."""
     import re
@@ -137,6 +175,8 @@ def _lone_last_lines(path) -> list[tuple[int, str]]:
 
 
 def test_a_lone_last_character_is_pulled_up_when_the_lines_before_can_squeeze(monkeypatch, tmp_path):
+    """Or, when they cannot (FandolFang leaves 强。 and 容。 under lines with too few marks), the
+    character before it is pushed down: no paragraph of zuoyun ends in one hanzi."""
     doc = document(EXAMPLES / "zuoyun-2023.zh-CN.yaml", draft=False)
     path = tmp_path / "r.pdf"
     path.write_bytes(render_pdf(doc))
