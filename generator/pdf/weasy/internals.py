@@ -35,6 +35,7 @@ RELIED_ON: tuple[tuple[str, str], ...] = (
     ("weasyprint.text.fonts.FontConfiguration:_config", "fontconfig: the isolated configuration"),
     ("weasyprint.text.fonts.FontConfiguration:_folder", "fontconfig: its temporary font folder"),
     ("weasyprint.text.fonts.FontConfiguration:font_map", "fontconfig"),
+    ("weasyprint.document.Page:_page_box", "cjk_justify: pdf/layout.py reads each laid-out page's boxes for lone last lines"),
     ("atexit._run_exitfuncs", "process: the quick exit"),
     ("os._exit", "process: the quick exit"),
 )
