@@ -163,7 +163,8 @@ def test_push_down_keeps_the_hanzi_before_a_lone_last_character_with_it():
     assert pushed == cell.replace("整改51个", '整改<span class="nb">51个</span>')  # a number goes down whole
     assert cjk_squeeze.squeeze(cell, [], [cjk_squeeze.PushDown("整改351", "个")]) == cell  # not a long one
     note = '<html><body><span class="item"><span class="item-num">2. </span>主要指标完成情况表</span></body></html>'
-    pushed = cjk_squeeze.squeeze(note, [], [cjk_squeeze.PushDown("2.主要指标完成情况", "表")])  # the line lost its space
+    # the laid-out line lost the space after 2.
+    pushed = cjk_squeeze.squeeze(note, [], [cjk_squeeze.PushDown("2.主要指标完成情况", "表")])
     assert pushed == note.replace("况表", '<span class="nb">况表</span>')
 
 
