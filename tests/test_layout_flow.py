@@ -13,6 +13,7 @@ from render_helpers import document
 from genreport.pdf import cjk_breaks, cjk_squeeze
 from genreport.pdf.prepare import PdfSettings, render_pdf
 from genreport.verify.layout import FAIL, OK, verify
+from genreport.verify.gbt9704 import PITCH as PITCH_PT
 from genreport.verify.measure import CELL, LEFT, MM, read_pdf
 
 PITCH = "no letter-spaced line"
@@ -77,17 +78,23 @@ def test_en_text_in_a_font_of_no_role_is_reported(tmp_path):
 
 def test_a_drafts_placeholder_keeps_two_lines_under_its_heading(tmp_path):
     """A draft shows a missing part as a placeholder (div.missing, two lines for 三、 in the draft
-    example) under its heading: it splits 2 + rest at a page foot, like a paragraph. The preamble
-    set 13 lines lower brings 三、 (two lines) to lines 19-20 of page 3."""
+    example) under its heading: it splits 2 + rest at a page foot, like a paragraph. The part is
+    moved down (padding above its heading) until its heading is on line 21 of its page."""
     doc = document(EXAMPLES / "draft-incomplete.zh-CN.yaml", draft=True)
-    lower = ".preamble { padding-top: calc(13 * 10.2272mm); }"
+    path = tmp_path / "draft.pdf"
 
     def stranded(css: str) -> str:
-        path = tmp_path / "draft.pdf"
         path.write_bytes(render_pdf(doc, PdfSettings(extra_css=css)))
         (result,) = [r for r in verify(path).results if r.check.startswith(STRANDED)]
         return result.detail if result.status == FAIL else ""
 
+    assert stranded("") == ""
+    page = next(p for p in read_pdf(path).pages if any(line.text.startswith("三、党政") for line in p.text_lines))
+    body = [line for line in page.text_lines if line.size == 16.0]
+    heading = next(i for i, line in enumerate(body) if line.text.startswith("三、党政"))
+    row = round((body[heading].baseline - body[0].baseline) / PITCH_PT)  # 0-based grid line on its page
+    assert row <= 20, f"三、 is on line {row + 1}: move it some other way"
+    lower = f"#part-leaders_duties {{ padding-top: calc({20 - row} * 10.2272mm); }}"
     assert stranded(lower) == ""
     assert "三、党政主要负责人" in stranded(lower + " .missing { orphans: 1 !important; }")  # the rule off
 
@@ -156,7 +163,8 @@ def test_push_down_keeps_the_hanzi_before_a_lone_last_character_with_it():
     assert pushed == cell.replace("整改51个", '整改<span class="nb">51个</span>')  # a number goes down whole
     assert cjk_squeeze.squeeze(cell, [], [cjk_squeeze.PushDown("整改351", "个")]) == cell  # not a long one
     note = '<html><body><span class="item"><span class="item-num">2. </span>主要指标完成情况表</span></body></html>'
-    pushed = cjk_squeeze.squeeze(note, [], [cjk_squeeze.PushDown("2.主要指标完成情况", "表")])  # the line lost its space
+    # the laid-out line lost the space after 2.
+    pushed = cjk_squeeze.squeeze(note, [], [cjk_squeeze.PushDown("2.主要指标完成情况", "表")])
     assert pushed == note.replace("况表", '<span class="nb">况表</span>')
 
 
