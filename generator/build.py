@@ -125,7 +125,7 @@ def build_file(
     """Check `path`; unless refused, write `out_dir/<output_name>` for each format (zuoyun-2023.zh-CN.pdf).
 
     `layout` lays the PDF out (default: in this process); the CLI passes a helper process
-    (render/pdf_helper.py) that does it while the other formats render here.
+    (pdf/helper.py) that does it while the other formats render here.
 
     Refused (nothing written, `written` empty) when the file has errors and this is not a draft,
     or when even a draft cannot be made (the file does not validate against the model).

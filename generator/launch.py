@@ -14,7 +14,7 @@ import sys
 def main() -> None:
     """Run one `genreport` command in this process, and end it.
 
-    - A one-file PDF build gets its helper process (render/pdf_helper.py) before anything else
+    - A one-file PDF build gets its helper process (pdf/helper.py) before anything else
       loads: the helper imports WeasyPrint while this process imports typer, pydantic and the
       templates and checks the report.
     - One-shot commands run without the cyclic garbage collector: it walks the objects every

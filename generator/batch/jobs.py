@@ -4,7 +4,7 @@ A provincial office collects hundreds of reports. Each one is built exactly as `
 one (build_file: check, refuse on errors unless --draft, write atomically) into OUT/<name>/;
 a report that is refused or fails is reported and the others go on. Workers are forked once
 and warmed (WeasyPrint imported and patched, the font roles resolved), so each report costs
-only its own check and layout; the font cache (fontcache.py) is shared on disk, and safe to
+only its own check and layout; the font cache (fonts/cache.py) is shared on disk, and safe to
 share: every entry is written atomically under a name that carries its checksum.
 
 Past one machine the job is embarrassingly parallel: run one `genreport build` per machine or

@@ -57,7 +57,7 @@ _EXAMPLES = {
 
 
 def field_description(model: type[BaseModel], path: FieldPath) -> Text | None:
-    """The field's own description (model.py), split into its two languages."""
+    """The field's own description (data/model.py), split into its two languages."""
     current: Any = model
     info = None
     for part in path:

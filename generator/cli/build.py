@@ -48,7 +48,7 @@ def build(
 
 
 def _pdf_helper(files: list[Path], formats: Optional[str]) -> PdfHelper | None:
-    """A helper process for the PDF of a one-file build (render/pdf_helper.py), else None.
+    """A helper process for the PDF of a one-file build (pdf/helper.py), else None.
 
     launch.main() has usually started it already, before typer loaded.
     """

@@ -26,7 +26,7 @@ from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEv
 from genreport.errors import Finding, LoadError, Location, Severity, Text
 
 MAX_BYTES = 8 * 1024 * 1024
-MAX_DEPTH = 64  # levels of nested mappings and lists (load.py's limit, checked again on the nodes)
+MAX_DEPTH = 64  # levels of nested mappings and lists (data/load.py's limit, checked again on the nodes)
 MAX_NODES = 500_000  # values (scalars, lists, mappings): a 1 MB report has 9,000, an 8 MB one ~350,000
 
 

@@ -142,7 +142,7 @@ def document_font(
 
     `metrics` (fontmetrics.LineMetrics) and `family`: the cut's line metrics are rewritten to these
     and its family renamed, for a role's fallback face that must not move the grid and must not
-    answer for its own family name in another role (fontmetrics.py); its glyphs are unchanged.
+    answer for its own family name in another role (fonts/metrics.py); its glyphs are unchanged.
     """
     folder = folder or cache_dir()
     wanted = frozenset(chars) | RENDERER_CHARS

@@ -1,8 +1,8 @@
 """The fonts one document prints with: every face its roles resolved to, cut by the font cache.
 
-fonts.py says which family each role of the print stylesheet resolved to (the user's fonts
+fonts/roles.py says which family each role of the print stylesheet resolved to (the user's fonts
 first, then the system's). This module turns that into the @font-face rules the PDF build
-adds after the stylesheet, each naming a *document font* from the font cache (fontcache.py),
+adds after the stylesheet, each naming a *document font* from the font cache (fonts/cache.py),
 under the very family name the stylesheet's stack already asks for (for a user's font, the
 name fonts.user_family gives it). Since the font configuration the PDF is laid out with holds
 nothing else (fontengine.font_context), the stacks resolve exactly as `genreport fonts` reports,
@@ -13,7 +13,7 @@ the family has them — each with its own weight, so that fontconfig picks (or e
 would among the system's fonts. Later names of a role's stack are declared only when they have
 a character the document prints and the role's own font lacks (FandolFang has no 堃; the English
 serif has no 县), each under a family of the role's own ("Noto Serif CJK SC fangsong fallback")
-whose cut carries the role's font's line metrics (fontmetrics.py), placed right after that font
+whose cut carries the role's font's line metrics (fonts/metrics.py), placed right after that font
 in the role's stack: a fallback glyph never moves the grid.
 """
 

@@ -8,7 +8,7 @@ CJK SC: 1.151 em, against FandolFang's 0.88) pushed that line, and every line af
 off the 28.99 pt grid: page 1 held 19 lines instead of 22.
 
 The fix is at the root, in the font cache: the fallback face is cut under a family of its own
-for the role (fontfaces.py) and that cut's vertical metrics (hhea, OS/2 typo and win, the head
+for the role (fonts/faces.py) and that cut's vertical metrics (hhea, OS/2 typo and win, the head
 box's height, the typo-metrics flag) are rewritten to the role's own font's, in em. Pango then
 sees one ascent and one descent on the line whatever font draws a glyph; the glyphs themselves
 are not touched: they sit on the same baseline, drawn exactly as before.

@@ -326,7 +326,7 @@ class FontSetup:
     stylesheet: Path
     font_dir: Path | None
     resolved: tuple[Resolved, ...]
-    css: str  # :root overrides (the user's families first); the @font-face rules are fontfaces.py's
+    css: str  # :root overrides (the user's families first); the @font-face rules are fonts/faces.py's
 
     def role(self, key: str) -> Resolved | None:
         return next((r for r in self.resolved if r.role.key == key), None)
@@ -354,7 +354,7 @@ def _css(roles: Sequence[Role], resolved: Sequence[Resolved], user: Sequence[Fac
     """:root overrides: the user's families first in their roles' stacks, the weight of a real 小标宋.
 
     The @font-face rules naming those families (and every other face the PDF uses) point at the
-    font cache and are written per document by fontfaces.py.
+    font cache and are written per document by fonts/faces.py.
     """
     root = []
     for role, result in zip(roles, resolved, strict=True):

@@ -17,7 +17,7 @@ characters, 8 % (zuoyun p. 9 measured 17.05 pt against the 15.79 pt cell); with 
 squeezed, one cell, 4 % (16.4 pt). Had it room for 加强。 after the squeeze, all three come up.
 
 Only those lines: the first layout records the text of every line whose justification would
-exceed `LIMIT` per character (render/cjk_justify.py), and render/layout.py lays the document out
+exceed `LIMIT` per character (pdf/weasy/cjk_justify.py), and pdf/layout.py lays the document out
 once more with the punctuation of exactly those lines wrapped in <span class="sq"> (gbt9704.css:
 font-feature-settings "halt"). Every other line keeps full-width punctuation on the 28-cell grid.
 """

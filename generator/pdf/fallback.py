@@ -2,10 +2,10 @@
 
 FandolFang, the open 仿宋, covers GB2312 but not every name character (堃 喆 赟 玥 珺 旻 镕 ...).
 Such a character is drawn by the next font of the role's stack that has it (Noto Serif CJK SC, a
-Song face), on the grid (fontmetrics.py), but in another style: the reader sees one character
+Song face), on the grid (fonts/metrics.py), but in another style: the reader sees one character
 unlike its neighbours. `build` says which characters came from which fallback font, one warning
 per field and fallback font, at the first such character's line and column. A character no font
-of the role has is glyphs.py's missing-glyph instead.
+of the role has is pdf/glyphs.py's missing-glyph instead.
 
 Only characters of a script the role's font is made for are named: a character whose Unicode
 block (256 code points) holds none of the font's characters is not the font's business (the

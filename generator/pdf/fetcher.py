@@ -2,7 +2,7 @@
 
 WeasyPrint fetches whatever a document or stylesheet names (images, @import, @font-face, even
 http:// and file:///etc/passwd); versions before 70 had CVEs there. A report never needs the
-network or any file outside the project's stylesheets and the font cache (fontcache.py: every
+network or any file outside the project's stylesheets and the font cache (fonts/cache.py: every
 font a PDF uses, the user's own included, is read from its cut there), so everything else is
 refused, and remembered: pdf.py turns a refusal into a RenderError instead of letting
 WeasyPrint log a warning and draw the page without it.

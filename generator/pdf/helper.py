@@ -7,7 +7,7 @@ print stylesheets (~0.2 s) used to come after that. A build has two cores to use
 WeasyPrint while the command does its own part, and the layout starts as soon as the HTML
 exists. The command renders report.html and report.md while the helper lays the PDF out.
 
-One job per helper, over two pipes: the command sends a pickled `PdfJob` (render/layout.py) and
+One job per helper, over two pipes: the command sends a pickled `PdfJob` (pdf/layout.py) and
 closes its end; the helper answers with a pickled `("ok", pdf, pages)`, `("error", zh, en)`
 for a RenderError or `("crash", traceback)`, and exits. A helper that gets no job (the build was
 refused, or failed before its PDF) sees the pipe close and exits. It ends with the command: a

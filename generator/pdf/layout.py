@@ -1,8 +1,8 @@
 """The WeasyPrint part of a PDF build: a PdfJob in, the PDF's bytes and page count out.
 
-render/pdf.py prepares the job without WeasyPrint (font roles, HTML, the font cache, grid
+pdf/prepare.py prepares the job without WeasyPrint (font roles, HTML, the font cache, grid
 offsets); this module lays it out. It imports nothing heavy of genreport's own (no models, no
-templates), so a helper process (render/pdf_helper.py) can load it and WeasyPrint while the
+templates), so a helper process (pdf/helper.py) can load it and WeasyPrint while the
 command is still checking the report.
 """
 

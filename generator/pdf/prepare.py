@@ -2,7 +2,7 @@
 
 zh-CN prints with styles/gbt9704.css (GB/T 9704-2012), en with styles/a4.css. The HTML is the
 website's (render/html.py) without its screen stylesheet; the print sheet, the font rules of
-fonts.py, the grid offsets gridfit.py works out for the fonts in use, and an optional override
+fonts/roles.py, the grid offsets gridfit.py works out for the fonts in use, and an optional override
 (tests break the layout on purpose with it) come after it, in that order.
 
 Byte-identical rebuilds: WeasyPrint writes no clock time when the metadata carries dates, so
@@ -72,7 +72,7 @@ def pdf_findings(result: CheckResult, doc: Document, settings: PdfSettings | Non
 
 
 def pdf_font_note(doc: Document, settings: PdfSettings | None = None) -> Text | None:
-    """The line a build prints about the roles that use substitute fonts (fontnotes.py), or None."""
+    """The line a build prints about the roles that use substitute fonts (fonts/notes.py), or None."""
     from genreport.fonts.notes import substitute_note
 
     return substitute_note(fonts_for(doc, settings or PdfSettings()))

@@ -131,7 +131,7 @@ def head_results(pdf: Pdf, body_pt: float, roles: dict[str, Role]) -> Iterator[R
     page = pdf.pages[0]
     lines = page.text_lines
     centre = (LEFT + WIDTH / 2) * MM
-    mark = letterhead_mark(page, body_pt)  # the 版头's 发文机关标志 is not the title (layout_letterhead.py)
+    mark = letterhead_mark(page, body_pt)  # the 版头's 发文机关标志 is not the title (verify/letterhead.py)
     titles = [line for line in lines if line.size > body_pt + 2 and line is not mark]
     if not titles:
         yield Result("§7.3.1", "title 22 pt (2号), centred", FAIL, "no line larger than the body text on page 1")

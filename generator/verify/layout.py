@@ -1,9 +1,9 @@
 """`verify-layout`: measure a built zh-CN PDF against GB/T 9704-2012 and report each deviation with its clause.
 
-The measurements come from pdfmeasure.py; §5 (the grid) is judged in layout_grid.py, §7 (the
-elements) in layout_clauses.py, and the Results they return are described in layout_results.py.
+The measurements come from verify/measure.py; §5 (the grid) is judged in verify/grid.py, §7 (the
+elements) in verify/clauses.py, and the Results they return are described in verify/results.py.
 The font roles (which font is official, which a substitute) come from the print stylesheet, read
-by fonts.py. An en PDF is checked against styles/a4.css (layout_en.py): GB/T 9704 applies to zh-CN reports.
+by fonts/roles.py. An en PDF is checked against styles/a4.css (verify/en.py): GB/T 9704 applies to zh-CN reports.
 """
 
 from __future__ import annotations

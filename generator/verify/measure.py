@@ -1,4 +1,4 @@
-"""Read a built PDF back as lines of glyphs and bands of ink: the measurements verify_layout.py judges.
+"""Read a built PDF back as lines of glyphs and bands of ink: the measurements verify/layout.py judges.
 
 Nothing here decides pass or fail; every function returns positions in points from the page's
 top-left corner (mm() converts). Where the numbers come from:

@@ -177,7 +177,7 @@ def role_status(font: str, role: Role | None) -> tuple[Status, str]:
     if role is None:
         return NOT_VERIFIED, f"{font} (stylesheet has no such role)"
     names = {_fold(n): n in role.official for n in role.stack}
-    names[_fold(f"genreport-user-{role.key}")] = True  # fonts.py's name for a user's official font
+    names[_fold(f"genreport-user-{role.key}")] = True  # fonts/roles.py's name for a user's official font
     official = names.get(_fold(font))
     if official is None:
         return FAIL, f"{font} is not a {role.label('en')} font ({', '.join(role.stack[:3])} …)"

@@ -4,7 +4,7 @@ The unit of comparison is the paragraph (whitespace-normalised, so re-wrapping i
 with subsection headings as units of their own, so a new subsection shows up as added. difflib
 aligns the two sequences; inside a replaced block, paragraphs are paired in order and called
 "changed" when they are still mostly the same text, otherwise "removed" and "added". Formatting
-for people lives in diff_format.py; this module returns data.
+for people lives in yearly/diff_format.py; this module returns data.
 """
 
 from __future__ import annotations

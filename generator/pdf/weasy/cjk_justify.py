@@ -23,7 +23,7 @@ from genreport.pdf import cjk_squeeze
 TESTED_WEASYPRINT = ("70.",)
 _installed = False
 # While a list, justify_line records here the text of each line it would letter-space past
-# cjk_squeeze.LIMIT (render/layout.py sets it for a zh-CN layout).
+# cjk_squeeze.LIMIT (pdf/layout.py sets it for a zh-CN layout).
 LOOSE: list[str] | None = None
 
 

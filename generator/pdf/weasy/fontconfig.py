@@ -1,6 +1,6 @@
 """The isolated FontConfiguration a PDF is laid out with: only the cached fonts exist in it.
 
-fonts.py says which font each role resolves to; fontfaces.py and fontcache.py cut those fonts
+fonts/roles.py says which font each role resolves to; fonts/faces.py and fonts/cache.py cut those fonts
 down for one document; this module makes the WeasyPrint font configuration that sees nothing
 else, so Pango can never fall back to a system font behind the report's back.
 """
