@@ -104,7 +104,17 @@ def test_help_in_chinese_for_a_chinese_locale():
     assert english.stdout.startswith("Usage: genreport check [OPTIONS]") and "Treat warnings as errors (exit 1)." in english.stdout
 
 
-@pytest.mark.parametrize("command", ["check", "build", "preview", "kinds", "init", "diff", "schema", "fonts", "verify-layout"])
+def _commands() -> list[str]:
+    import typer.main
+
+    return sorted(typer.main.get_command(app).commands)
+
+
+def test_every_command_is_checked_for_its_chinese_help():
+    assert {"check", "build", "preview", "kinds", "init", "diff", "schema", "fonts", "verify-layout", "import"} <= set(_commands())
+
+
+@pytest.mark.parametrize("command", _commands())
 def test_every_help_text_has_its_chinese(command):
     import typer.main
 
