@@ -11,7 +11,7 @@ Writing: pydyf, WeasyPrint's PDF writer, compresses at zlib level 9; `load()` gi
 default level (_DefaultLevelZlib: 2.6 % of a layout for a PDF 1 % larger).
 
 Reuse: the print stylesheet is parsed once per process (and again only when the file changes);
-the font context (an isolated FontConfiguration and its @font-face sheet, fonts/roles.py) is reused
+the font context (an isolated FontConfiguration and its @font-face sheet, pdf/weasy/fontconfig.py) is reused
 for every render that prints with the same cached fonts: preview and batch workers render
 again without parsing or loading anything twice.
 """
@@ -204,7 +204,7 @@ def _stylesheet(path: Path, mtime_ns: int) -> Any:
     weasyprint = load()
     from genreport.pdf.fetcher import RestrictedFetcher
 
-    # The print sheets hold no @font-face (fonts/roles.py writes those per document), so no font
+    # The print sheets hold no @font-face (fonts/faces.py writes those per document), so no font
     # configuration is needed to parse them and one parse serves every render.
     fetcher = RestrictedFetcher([path.parent])
     sheet = weasyprint.CSS(filename=str(path), url_fetcher=fetcher)
