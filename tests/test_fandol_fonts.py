@@ -24,7 +24,7 @@ from pdf_helpers import EXAMPLES, ROOT
 
 from genreport.build import build_file
 from genreport.fonts.roles import system_faces
-from genreport.verify.gbt9704 import PITCH
+from genreport.gbt9704 import PITCH
 
 SCRIPT = ROOT / ".ci" / "fandol-fonts"
 ZUOYUN = EXAMPLES / "zuoyun-2023.zh-CN.yaml"

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from genreport.fonts import harfbuzz
 from genreport.fonts.roles import Face, FontSetup
-from genreport.verify.gbt9704 import A4, BODY_PT, EM_TOP, FOLIO_PT, HEIGHT, MM, PITCH, TOP
+from genreport.gbt9704 import A4, BODY_PT, EM_TOP, FOLIO_PT, HEIGHT, MM, PITCH, TOP
 
 DASH_BELOW = 7.0  # mm, §7.5: the dash 7 mm below the text block
 FOLIO_LINE = FOLIO_PT  # the page number's line-height in gbt9704.css

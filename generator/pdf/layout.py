@@ -8,16 +8,20 @@ command is still checking the report.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from genreport.errors import GenreportError, RenderError, Text
-from genreport.pdf import cjk_squeeze
+from genreport.pdf.compose.agreement import Agreement, compare
+from genreport.pdf.compose.document import Composition
 from genreport.pdf.weasy import cjk_justify, engine, user_agent
 from genreport.pdf.weasy.fontconfig import declare_config_create, font_context
 from genreport.resources import styles_dir
+
+LOGGER = logging.getLogger("genreport.pdf")
 
 # The print stylesheet of each locale, in styles/.
 STYLESHEETS = {"zh-CN": "gbt9704.css", "en": "a4.css"}
@@ -78,6 +82,7 @@ class PdfJob:
     font_rules: str  # fontconfig XML of the isolated configuration
     extra_css: tuple[str, ...]  # gridfit's offsets for the fonts in use; a test's override
     metadata: tuple[tuple[str, object], ...]
+    composition: Composition | None = None  # zh-CN: the composer's lines, emitted into `html`
 
 
 class InProcessLayout:
@@ -90,24 +95,31 @@ class InProcessLayout:
         return lay_out(self._job)
 
 
-def _squeezed(html: str, render: Callable[[str], Any]) -> Any:
-    """render(html); for zh-CN, once more with the punctuation of any letter-spaced line squeezed
-    (and of a line before a paragraph's lone last character)."""
-    if 'lang="zh-CN"' not in html[:300]:
-        return render(html)
-    cjk_justify.LOOSE = []
-    try:
-        rendered = render(html)
-        loose = cjk_justify.LOOSE
-    finally:
-        cjk_justify.LOOSE = None
-    lone = cjk_squeeze.lone_last_lines(page._page_box for page in rendered.pages)
-    squeezed = cjk_squeeze.squeeze(html, loose, lone)
-    return render(squeezed) if squeezed != html else rendered
+def _once(job: PdfJob, render: Callable[[str], Any]) -> tuple[Any, Agreement | None]:
+    """render(job.html): one layout. Where the composer's lines were not the ones laid out (its
+    model of WeasyPrint missed something), those paragraphs are set again with every line pinned,
+    in a second layout, so the output is never worse than the composer's decisions."""
+    rendered = render(job.html)
+    composition = job.composition
+    if composition is None:
+        return rendered, None
+    agreement = compare(composition.lines, (page._page_box for page in rendered.pages))
+    if not agreement.differing:
+        return rendered, agreement
+    LOGGER.debug("composer: %d of %d paragraphs laid out otherwise: %s", len(agreement.differing),
+                 agreement.composed, sorted(agreement.differing))  # fmt: skip
+    rendered = render(composition.html(strict=agreement.differing))
+    return rendered, Agreement(agreement.composed, agreement.differing, fallback=True)
 
 
 def lay_out(job: PdfJob) -> tuple[bytes, int]:
     """WeasyPrint lays `job` out and writes the PDF: (bytes, pages). Raises RenderError."""
+    data, pages, _ = lay_out_measured(job)
+    return data, pages
+
+
+def lay_out_measured(job: PdfJob) -> tuple[bytes, int, Agreement | None]:
+    """lay_out(), and how far the layout agreed with the composer (bench/ prints it)."""
     weasyprint = engine.load()
     cjk_justify.install()
     from genreport.fonts.cache import cache_dir
@@ -128,7 +140,7 @@ def lay_out(job: PdfJob) -> tuple[bytes, int]:
                     stylesheets=sheets, font_config=font_config, **RENDER_OPTIONS
                 )
 
-            rendered = _squeezed(job.html, render)
+            rendered, agreement = _once(job, render)
             for name, value in job.metadata:
                 setattr(rendered.metadata, name, value)
             data: bytes = rendered.write_pdf(**{**RENDER_OPTIONS, "custom_metadata": True})  # GenreportSealed
@@ -145,4 +157,4 @@ def lay_out(job: PdfJob) -> tuple[bytes, int]:
     # ".notdef glyph rendered" warnings are left out: glyph_findings reports those characters with
     # their place in the data file.)
     engine.raise_font_problems(log)
-    return data, len(rendered.pages)
+    return data, len(rendered.pages), agreement

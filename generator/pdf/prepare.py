@@ -23,6 +23,7 @@ from genreport.checks import CheckResult
 from genreport.errors import Finding, Text
 from genreport.fonts.roles import FontError, FontSetup, font_setup
 from genreport.pdf import cjk_breaks, gridfit
+from genreport.pdf.compose.document import compose_document
 from genreport.pdf.glyphs import glyph_findings
 from genreport.pdf.layout import RENDER_OPTIONS, STYLESHEETS, InProcessLayout, PdfJob, lay_out
 from genreport.render.document import Document
@@ -118,11 +119,16 @@ def prepare(doc: Document, settings: PdfSettings | None = None) -> PdfJob:
     from genreport.fonts.notes import chart_family
 
     html = render_html(doc, stylesheets=(), chart_family=chart_family(fonts))
+    composition = None
+    body = fonts.role("fangsong")
     if doc.locale == "zh-CN":
         html = cjk_breaks.add_breaks(html)  # break before “ and after ” as CLREQ allows
+        if body is not None and body.faces:
+            composition = compose_document(html, body.faces)  # every body line decided here, by position
+            html = composition.html()
     cached = document_fonts(fonts, printed_chars(html, fonts.stylesheet))
     extra = tuple(text for text in (gridfit.grid_css(fonts), settings.extra_css) if text)
-    return PdfJob(html, fonts.stylesheet, cached.css, cached.rules, extra, _metadata(doc))
+    return PdfJob(html, fonts.stylesheet, cached.css, cached.rules, extra, _metadata(doc), composition)
 
 
 def _metadata(doc: Document) -> tuple[tuple[str, object], ...]:

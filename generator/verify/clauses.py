@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from genreport.fonts.roles import Role
-from genreport.verify.gbt9704 import (
+from genreport.gbt9704 import (
     CELL_TOL,
     CENTRE_TOL_MM,
     EDGE_TOL_MM,

@@ -23,7 +23,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from genreport.verify.gbt9704 import (  # noqa: F401 (the standard's numbers, read from here by the layout checks)
+from genreport.gbt9704 import (  # noqa: F401 (the standard's numbers, read from here by the layout checks)
     A4,
     BODY_PT,
     CELL,

@@ -18,13 +18,8 @@ from __future__ import annotations
 import inspect
 from typing import Any
 
-from genreport.pdf import cjk_squeeze
-
 TESTED_WEASYPRINT = ("70.",)
 _installed = False
-# While a list, justify_line records here the text of each line it would letter-space past
-# cjk_squeeze.LIMIT (pdf/layout.py sets it for a zh-CN layout).
-LOOSE: list[str] | None = None
 
 
 class JustifyPatchError(RuntimeError):
@@ -145,8 +140,6 @@ def install() -> None:
         count = sum(_spaced(box.text) for box in _text_boxes(line))
         if count < 2:
             return
-        if LOOSE is not None and extra_width / (count - 1) > cjk_squeeze.LIMIT * line.style["font_size"]:
-            LOOSE.append("".join(box.text for box in _text_boxes(line)))  # squeezed in a second layout
         # Pango puts letter-spacing after every character, the last one included; that last
         # space hangs invisibly past the margin, so n - 1 gaps take the whole extra width.
         _shift(context, line, extra_width / (count - 1), 0)

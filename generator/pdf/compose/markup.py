@@ -1,0 +1,171 @@
+"""The body paragraphs of the zh-CN print HTML, found by position, and the composer's decisions written into them.
+
+A paragraph is known by its place among the body's paragraphs (`data-cp="N"` on its element)
+and a character by its offset in that paragraph's text: nothing is found again by its text,
+so two paragraphs with the same words get their own decisions.
+
+The decisions are spans around characters: <span class="sq"> around a closing mark squeezed at
+a line end, <span class="nb"> (white-space: nowrap) around the characters a line pushes down,
+so that WeasyPrint's first-fit finds no opportunity it may take past the composer's break. In a
+`strict` paragraph (the fallback, after a layout that differed) every line's characters are so
+wrapped: the only opportunities left are the composer's breaks.
+"""
+
+from __future__ import annotations
+
+import html as html_module
+import re
+from dataclasses import dataclass
+
+# Paragraphs the composer sets: the body's justified, indented paragraphs (gbt9704.css
+# "Paragraphs"), by their own class or their parent's.
+OWN_CLASSES = frozenset({"point", "none-statement", "missing"})
+PARENT_CLASSES = frozenset({"preamble", "part-intro", "subsection-intro", "part", "subsection", "attachment-body"})
+# Inline elements that change nothing of a character's advance in the body font.
+PLAIN_INLINE = frozenset({"span", "strong", "em", "b", "i", "a", "u", "s", "del", "ins", "mark"})
+NOT_INSIDE = frozenset({"table", "li", "ul", "ol", "figure", "blockquote", "aside", "header", "footer", "svg", "dl"})
+VOID = frozenset({"br", "img", "wbr", "hr", "meta", "link", "input", "col", "area", "source", "embed", "track"})
+_TOKEN = re.compile(r"<!--.*?-->|<[^>]*>|&[#a-zA-Z0-9]+;|[^<&]+", re.S)
+_TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z0-9]+)([^>]*)>")
+_CLASS = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One composable paragraph: where its start tag ends in the markup, its text, and each
+    character's (start, end) in the markup."""
+
+    open_tag_end: int  # the offset just before the '>' of its start tag (data-cp goes there)
+    text: str
+    spans: tuple[tuple[int, int], ...]
+    tags_between: frozenset[int]  # offsets i where a tag stands between text[i-1] and text[i]
+
+
+def _classes(attributes: str) -> frozenset[str]:
+    found = _CLASS.search(attributes)
+    return frozenset((found.group(1) or found.group(2) or "").split()) if found else frozenset()
+
+
+def paragraphs(markup: str) -> list[Paragraph]:
+    """The composable paragraphs of the body of `markup`, in order."""
+    body = markup.find("<body")
+    if body < 0:
+        return []
+    found: list[Paragraph] = []
+    stack: list[tuple[str, frozenset[str]]] = []
+    current: dict[str, object] | None = None
+    for match in _TOKEN.finditer(markup, body):
+        token = match.group(0)
+        if token.startswith("<!--"):
+            continue
+        tag = _TAG.match(token) if token.startswith("<") else None
+        if tag is not None:
+            closing, name = tag.group(1) == "/", tag.group(2).lower()
+            if current is not None:
+                if closing and name == "p":
+                    found.extend(_finish(current))
+                    current = None
+                elif name not in PLAIN_INLINE:
+                    current["ok"] = False  # a line break, an image, a sup: not on the plain grid
+                else:
+                    current["tag_at"].add(len(current["chars"]))  # type: ignore[union-attr]
+            if closing:
+                while stack:
+                    if stack.pop()[0] == name:
+                        break
+                continue
+            if name in VOID or token.endswith("/>"):
+                continue
+            classes = _classes(tag.group(3))
+            if name == "p" and current is None and _composable(classes, stack):
+                current = {"open": match.end() - 1, "chars": [], "spans": [], "tag_at": set(), "ok": True}
+            stack.append((name, classes))
+            continue
+        if token.startswith("<"):
+            continue
+        if current is None:
+            continue
+        if token.startswith("&"):
+            _add(current, html_module.unescape(token), match.start(), match.end())
+        else:
+            at = match.start()
+            for offset, char in enumerate(token):
+                _add(current, char, at + offset, at + offset + 1)
+    return found
+
+
+def _add(current: dict[str, object], char: str, start: int, end: int) -> None:
+    """One character of the paragraph being read, at markup[start:end]."""
+    if len(char) != 1:
+        current["ok"] = False
+        return
+    chars: list[str] = current["chars"]  # type: ignore[assignment]
+    if char in " \t\n\r\f":
+        if not chars or chars[-1] == " ":
+            return  # white space collapses, and none leads a paragraph
+        char = " "
+    chars.append(char)
+    current["spans"].append((start, end))  # type: ignore[union-attr]
+
+
+def _composable(classes: frozenset[str], stack: list[tuple[str, frozenset[str]]]) -> bool:
+    if any(name in NOT_INSIDE for name, _ in stack):
+        return False
+    parent = stack[-1][1] if stack else frozenset()
+    return bool(classes & OWN_CLASSES or parent & PARENT_CLASSES)
+
+
+def _finish(current: dict[str, object]) -> list[Paragraph]:
+    chars: list[str] = current["chars"]  # type: ignore[assignment]
+    spans: list[tuple[int, int]] = current["spans"]  # type: ignore[assignment]
+    while chars and chars[-1] == " ":
+        chars.pop()
+        spans.pop()
+    if not current["ok"] or not chars:
+        return []
+    return [Paragraph(int(current["open"]), "".join(chars), tuple(spans), frozenset(current["tag_at"]))]  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class Decisions:
+    """What the composer decided for one paragraph, by character offset."""
+
+    breaks: tuple[int, ...]  # where each line after the first starts, and len(text) at the end
+    squeezed: frozenset[int]
+    glued: tuple[tuple[int, int], ...]  # [start, end) ranges kept on one line
+
+
+def cut_at_tags(paragraph: Paragraph, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`ranges` cut where a tag stands inside them: a span cannot cross an element's edge."""
+    pieces: list[tuple[int, int]] = []
+    for start, end in ranges:
+        cut = start
+        for i in range(start + 1, end):
+            if i in paragraph.tags_between:
+                pieces.append((cut, i))
+                cut = i
+        pieces.append((cut, end))
+    return pieces
+
+
+def emit(markup: str, paragraphs_: list[Paragraph], decisions: dict[int, Decisions]) -> str:
+    """`markup` with each paragraph numbered (data-cp) and its decisions written in as spans."""
+    events: list[tuple[int, int, int, str]] = []  # (offset, closes first, nesting order, text)
+    for number, paragraph in enumerate(paragraphs_):
+        events.append((paragraph.open_tag_end, 1, 0, f' data-cp="{number}"'))
+        decided = decisions.get(number)
+        if decided is None:
+            continue
+        for start, end in decided.glued:
+            events.append((paragraph.spans[start][0], 1, 0, '<span class="nb">'))
+            events.append((paragraph.spans[end - 1][1], 0, 1, "</span>"))
+        for index in decided.squeezed:
+            events.append((paragraph.spans[index][0], 1, 1, '<span class="sq">'))
+            events.append((paragraph.spans[index][1], 0, 0, "</span>"))
+    events.sort(key=lambda event: event[:3])
+    out, last = [], 0
+    for offset, _, _, text in events:
+        out += [markup[last:offset], text]
+        last = offset
+    out.append(markup[last:])
+    return "".join(out)
