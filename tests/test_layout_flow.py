@@ -10,7 +10,8 @@ import pytest
 from pdf_helpers import EXAMPLES, FINAL_ZH, verified
 from render_helpers import document
 
-from genreport.pdf import cjk_breaks, cjk_squeeze
+from genreport.pdf import cjk_breaks
+from genreport.pdf.compose import policy
 from genreport.pdf.prepare import PdfSettings, render_pdf
 from genreport.verify.layout import FAIL, OK, verify
 from genreport.gbt9704 import PITCH as PITCH_PT
@@ -22,8 +23,9 @@ NOTE = "附件说明 lists every attachment"
 
 # (example, css that switches a rule off, clause, words of the check that must then fail)
 BROKEN = {
-    # the squeeze of a loose line's punctuation (cjk_squeeze) off: zuoyun's loose lines come back
-    "no punctuation squeeze": ("zuoyun-2023.zh-CN", ".sq { font-feature-settings: normal; }", "§5.2.2", PITCH),
+    # the composer's pushed-down characters let go (first-fit again): zuoyun's loose line before
+    # “7×24小时” comes back
+    "no composer glue": ("zuoyun-2023.zh-CN", ".nb { white-space: normal; }", "§5.2.2", PITCH),
     # a heading's paragraph may split 1 + rest again: with FandolFang as the body font zuoyun strands
     # two (（一） at the foot of page 1, （二） of page 10); joint, whose headings did with Noto Serif
     # CJK SC, now has none near a page foot, so switching the rule off there proved nothing
@@ -139,35 +141,6 @@ def test_break_opportunities_only_in_body_text():
     assert out.replace(cjk_breaks.BREAK, "") == html
 
 
-def test_squeeze_wraps_only_the_loose_lines_marks():
-    html = "<html><body><p>甲，乙、丙。丁“戊”己，庚</p><p>辛，壬。</p></body></html>"
-    out = cjk_squeeze.squeeze(html, ["甲，乙、丙。丁"])
-    assert out.count('<span class="sq">') == 3
-    assert '<span class="sq">，</span>乙<span class="sq">、</span>丙<span class="sq">。</span>丁' in out
-    assert "<p>辛，壬。</p>" in out
-    assert cjk_squeeze.squeeze(html, []) == html
-
-
-def test_push_down_keeps_the_hanzi_before_a_lone_last_character_with_it():
-    """Too few marks to pull 强。 up: 加 goes down with it, nowhere else; never across a tag or
-    after an opening mark (no break there: the line before would lose more than one cell)."""
-    html = "<html><body><p>甲乙，丙丁持续加强。</p><p>戊己“庚”强。</p><p>辛壬<b>加</b>强。</p></body></html>"
-    out = cjk_squeeze.squeeze(html, [], [cjk_squeeze.PushDown("乙，丙丁持续加", "强。")])
-    assert out == html.replace("加强。", '<span class="nb">加强。</span>', 1)
-    assert cjk_squeeze.squeeze(html, [], [cjk_squeeze.PushDown("戊己“庚”", "强。")]) == html  # ” before 强
-    opening = html.replace("戊己“庚”强。", "戊己庚“加强。")
-    assert cjk_squeeze.squeeze(opening, [], [cjk_squeeze.PushDown("己庚“加", "强。")]) == opening  # “ before 加
-    assert cjk_squeeze.squeeze(html, [], [cjk_squeeze.PushDown("辛壬加", "强。")]) == html  # 加 in <b>
-    cell = "<html><body><td>发现问题51个，整改51个</td><td>整改351个</td></body></html>"
-    pushed = cjk_squeeze.squeeze(cell, [], [cjk_squeeze.PushDown("发现问题51个，整改51", "个")])
-    assert pushed == cell.replace("整改51个", '整改<span class="nb">51个</span>')  # a number goes down whole
-    assert cjk_squeeze.squeeze(cell, [], [cjk_squeeze.PushDown("整改351", "个")]) == cell  # not a long one
-    note = '<html><body><span class="item"><span class="item-num">2. </span>主要指标完成情况表</span></body></html>'
-    # the laid-out line lost the space after 2.
-    pushed = cjk_squeeze.squeeze(note, [], [cjk_squeeze.PushDown("2.主要指标完成情况", "表")])
-    assert pushed == note.replace("况表", '<span class="nb">况表</span>')
-
-
 def _lone_last_lines(path) -> list[tuple[int, str]]:
     """Paragraph last lines of one hanzi (强。) on the report's pages, from the PDF."""
     import re
@@ -182,14 +155,14 @@ def _lone_last_lines(path) -> list[tuple[int, str]]:
     ]
 
 
-def test_a_lone_last_character_is_pulled_up_when_the_lines_before_can_squeeze(monkeypatch, tmp_path):
-    """Or, when they cannot (FandolFang leaves 强。 and 容。 under lines with too few marks), the
-    character before it is pushed down: no paragraph of zuoyun ends in one hanzi."""
+def test_a_lone_last_character_is_avoided_by_the_composer(monkeypatch, tmp_path):
+    """First-fit leaves 强。 and 容。 alone in zuoyun with FandolFang; the composer's total-fit
+    pushes a character down to them instead: no paragraph of zuoyun ends in one hanzi."""
     doc = document(EXAMPLES / "zuoyun-2023.zh-CN.yaml", draft=False)
     path = tmp_path / "r.pdf"
     path.write_bytes(render_pdf(doc))
     assert _lone_last_lines(path) == []
-    monkeypatch.setattr(cjk_squeeze, "lone_last_lines", lambda pages: [])  # the rule off
+    monkeypatch.setattr(policy, "LONE_LAST_COST", 0.0)  # the rule off
     path.write_bytes(render_pdf(doc))
     assert _lone_last_lines(path) != []
 
