@@ -146,3 +146,26 @@ def test_the_laid_out_pdf_has_the_composers_lines(tmp_path):
     body = [line.text for page in read_pdf(path).pages for line in page.text_lines if line.size == 16.0]
     assert len(body) > 8
     assert not any(line[0] in "，。、；：？！”）" for line in body), body
+
+
+def test_a_layout_that_differs_falls_back_to_weasyprints_own_lines(tmp_path):
+    """A stylesheet the composer does not read (letter-spacing 0: 27 cells a line, not 28) makes
+    every paragraph differ: the second layout drops the decisions instead of pinning lines that
+    no longer fit, so no line runs past the text block."""
+    from genreport.pdf.layout import lay_out_measured
+    from genreport.pdf.prepare import PdfSettings, prepare
+
+    data_file = tmp_path / "tiny.yaml"
+    data_file.write_text(
+        "kind: rule-of-law-government\nlocale: zh-CN\nyear: 2023\nissuer:\n  name: 左云县人民政府\n  level: county\n"
+        f"preamble: '{fill(100)}。'\n",
+        encoding="utf-8",
+    )
+    doc = document(data_file, draft=True)
+    job = prepare(doc, PdfSettings(extra_css="body { letter-spacing: 0; }"))
+    data, _, agreement = lay_out_measured(job)
+    assert agreement is not None and agreement.fallback and agreement.differing
+    path = tmp_path / "r.pdf"
+    path.write_bytes(data)
+    right_edge = max(g.x1 for page in read_pdf(path).pages for line in page.text_lines for g in line.glyphs)
+    assert right_edge <= (28 + 156) * 72 / 25.4 + 1  # inside the text block

@@ -97,8 +97,8 @@ class InProcessLayout:
 
 def _once(job: PdfJob, render: Callable[[str], Any]) -> tuple[Any, Agreement | None]:
     """render(job.html): one layout. Where the composer's lines were not the ones laid out (its
-    model of WeasyPrint missed something), those paragraphs are set again with every line pinned,
-    in a second layout, so the output is never worse than the composer's decisions."""
+    model of WeasyPrint missed something), a second layout sets those paragraphs without its
+    decisions, as WeasyPrint alone would: a wrong model never pins a line that does not fit."""
     rendered = render(job.html)
     composition = job.composition
     if composition is None:
@@ -108,7 +108,7 @@ def _once(job: PdfJob, render: Callable[[str], Any]) -> tuple[Any, Agreement | N
         return rendered, agreement
     LOGGER.debug("composer: %d of %d paragraphs laid out otherwise: %s", len(agreement.differing),
                  agreement.composed, sorted(agreement.differing))  # fmt: skip
-    rendered = render(composition.html(strict=agreement.differing))
+    rendered = render(composition.html(undecided=agreement.differing))
     return rendered, Agreement(agreement.composed, agreement.differing, fallback=True)
 
 

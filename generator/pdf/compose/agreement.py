@@ -21,7 +21,7 @@ class Agreement:
 
     composed: int
     differing: frozenset[int]
-    fallback: bool = False  # a second layout set the differing paragraphs strict
+    fallback: bool = False  # a second layout set the differing paragraphs without decisions
 
     @property
     def agreed(self) -> int:

@@ -4,7 +4,9 @@ compose_document() reads the print HTML's body paragraphs by position (markup.py
 them with the body font's advances (widths.py) and the break rules (breaks.py), chooses each
 paragraph's lines (paragraph.py) and works out the spans that make WeasyPrint's first-fit take
 exactly those lines. pdf/layout.py lays the result out once and compares its lines with
-`Composition.lines` (agreement.py); a paragraph that differs is set again `strict`.
+`Composition.lines` (agreement.py); a paragraph that differs (the model missed something of
+WeasyPrint's: a font, a style the composer does not read) is laid out again without decisions,
+as WeasyPrint sets it alone, so that a wrong model never pins a line that does not fit.
 """
 
 from __future__ import annotations
@@ -32,12 +34,11 @@ class Composition:
     base: str
     paragraphs: tuple[markup.Paragraph, ...]
     decisions: dict[int, markup.Decisions]
-    strict_decisions: dict[int, markup.Decisions]
     lines: dict[int, tuple[str, ...]]  # each composed paragraph's lines, white space left out
 
-    def html(self, strict: frozenset[int] = frozenset()) -> str:
-        """The HTML to lay out; the paragraphs in `strict` with every line pinned."""
-        chosen = {n: (self.strict_decisions[n] if n in strict else d) for n, d in self.decisions.items()}
+    def html(self, undecided: frozenset[int] = frozenset()) -> str:
+        """The HTML to lay out; the paragraphs in `undecided` without the composer's spans."""
+        chosen = {n: d for n, d in self.decisions.items() if n not in undecided}
         return markup.emit(self.base, list(self.paragraphs), chosen)
 
     @property
@@ -54,7 +55,7 @@ def visible(text: str) -> str:
     return "".join(text.replace("\u200b", "").split())
 
 
-def _pin(paragraph: markup.Paragraph, measure: Measure, lines: Lines) -> markup.Decisions | None:
+def _pin(source: str, paragraph: markup.Paragraph, measure: Measure, lines: Lines) -> markup.Decisions | None:
     """The glue that makes first-fit break where `lines` does, or None when it cannot be expressed."""
     n = len(measure.text)
     widths = list(measure.widths)
@@ -67,9 +68,9 @@ def _pin(paragraph: markup.Paragraph, measure: Measure, lines: Lines) -> markup.
         fit = first_fit(measure, widths, allowed, start)
         if fit > end:  # first-fit would take more: keep end..(the next opportunity past fit) together
             stop = next((i for i in range(fit + 1, n) if allowed[i]), n)
-            pieces = markup.cut_at_tags(paragraph, [(end, stop)])
-            if any(allowed[i] for i in range(end + 1, stop) if i in paragraph.tags_between):
-                return None  # the glue would have to cross an element's edge at an opportunity
+            pieces = markup.cut_at_tags(source, paragraph, [(end, stop)])
+            if any(allowed[a] for a, _ in pieces[1:]):
+                return None  # the glue would have to be cut at an element's edge where a break may fall
             for i in range(end + 1, stop):
                 allowed[i] = False
             glued.extend(pieces)
@@ -85,7 +86,6 @@ def compose_document(html: str, faces: Sequence[Face]) -> Composition:
     found = markup.paragraphs(html)
     advances = Advances(faces, BODY_PT, LETTER_SPACING)
     decisions: dict[int, markup.Decisions] = {}
-    strict: dict[int, markup.Decisions] = {}
     predicted: dict[int, tuple[str, ...]] = {}
     for number, paragraph in enumerate(found):
         widths = [advances.of(char) for char in paragraph.text]
@@ -94,8 +94,14 @@ def compose_document(html: str, faces: Sequence[Face]) -> Composition:
         measure = Measure(paragraph.text, widths, opportunities(paragraph.text), MEASURE, INDENT, BODY_PT)  # type: ignore[arg-type]
         lines = compose(measure)
         starts = (0, *lines.breaks[:-1])
-        pinned_lines = markup.cut_at_tags(paragraph, list(zip(starts, lines.breaks, strict=True)))
-        strict[number] = markup.Decisions(lines.breaks, lines.squeezed, tuple(pinned_lines))
-        decisions[number] = _pin(paragraph, measure, lines) or strict[number]
+        decisions[number] = _pin(html, paragraph, measure, lines) or _pin_every_line(html, paragraph, lines)
         predicted[number] = tuple(visible(paragraph.text[a:b]) for a, b in zip(starts, lines.breaks, strict=True))
-    return Composition(html, tuple(found), decisions, strict, predicted)
+    return Composition(html, tuple(found), decisions, predicted)
+
+
+def _pin_every_line(source: str, paragraph: markup.Paragraph, lines: Lines) -> markup.Decisions:
+    """Every line's characters kept together: where the glue of _pin cannot be expressed (it would
+    end at an element's edge on an opportunity), the only opportunities left are the line ends."""
+    starts = (0, *lines.breaks[:-1])
+    pinned = markup.cut_at_tags(source, paragraph, list(zip(starts, lines.breaks, strict=True)))
+    return markup.Decisions(lines.breaks, lines.squeezed, tuple(pinned))

@@ -6,9 +6,9 @@ so two paragraphs with the same words get their own decisions.
 
 The decisions are spans around characters: <span class="sq"> around a closing mark squeezed at
 a line end, <span class="nb"> (white-space: nowrap) around the characters a line pushes down,
-so that WeasyPrint's first-fit finds no opportunity it may take past the composer's break. In a
-`strict` paragraph (the fallback, after a layout that differed) every line's characters are so
-wrapped: the only opportunities left are the composer's breaks.
+so that WeasyPrint's first-fit finds no opportunity it may take past the composer's break. Where
+such glue would have to end at an element's edge on an opportunity, every line's characters
+are so wrapped: the only opportunities left are the composer's breaks.
 """
 
 from __future__ import annotations
@@ -135,10 +135,26 @@ class Decisions:
     glued: tuple[tuple[int, int], ...]  # [start, end) ranges kept on one line
 
 
-def cut_at_tags(paragraph: Paragraph, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """`ranges` cut where a tag stands inside them: a span cannot cross an element's edge."""
+def _balanced(fragment: str) -> bool:
+    """Whether every element opened in `fragment` is closed in it and none closed that was not opened."""
+    depth = 0
+    for tag in _TAG.finditer(fragment):
+        if tag.group(2).lower() in VOID or tag.group(0).endswith("/>"):
+            continue
+        depth += -1 if tag.group(1) else 1
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+def cut_at_tags(source: str, paragraph: Paragraph, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`ranges` as spans can wrap them: whole when the elements inside open and close within
+    (a break opportunity's <span class="brk">), else cut where a tag stands inside them."""
     pieces: list[tuple[int, int]] = []
     for start, end in ranges:
+        if _balanced(source[paragraph.spans[start][0] : paragraph.spans[end - 1][1]]):
+            pieces.append((start, end))
+            continue
         cut = start
         for i in range(start + 1, end):
             if i in paragraph.tags_between:

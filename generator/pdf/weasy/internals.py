@@ -21,6 +21,7 @@ RELIED_ON: tuple[tuple[str, str], ...] = (
     ("ctypes.util.find_library", "engine: answered from one ldconfig listing"),
     ("weasyprint.pdf.fonts.ffi", "engine: one cffi array type per font"),
     ("pydyf.zlib", "engine: zlib's default level instead of 9"),
+    ("pydyf.PDF.page_references", "engine: remembered per page count"),
     ("weasyprint.text.ffi.harfbuzz_subset", "engine: whether HarfBuzz subsets"),
     ("weasyprint.layout.inline.justify_line", "cjk_justify"),
     ("weasyprint.layout.inline.count_expandable_spaces", "cjk_justify"),
@@ -35,7 +36,7 @@ RELIED_ON: tuple[tuple[str, str], ...] = (
     ("weasyprint.text.fonts.FontConfiguration:_config", "fontconfig: the isolated configuration"),
     ("weasyprint.text.fonts.FontConfiguration:_folder", "fontconfig: its temporary font folder"),
     ("weasyprint.text.fonts.FontConfiguration:font_map", "fontconfig"),
-    ("weasyprint.document.Page:_page_box", "cjk_justify: pdf/layout.py reads each laid-out page's boxes for lone last lines"),
+    ("weasyprint.document.Page:_page_box", "compose/agreement.py: the laid-out lines compared with the composer's"),
     ("atexit._run_exitfuncs", "process: the quick exit"),
     ("os._exit", "process: the quick exit"),
 )
