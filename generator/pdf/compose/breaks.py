@@ -67,6 +67,7 @@ def line_class(char: str) -> str:
     return ID  # hanzi, kana, full-width forms, symbols: a break on either side
 
 
+@functools.lru_cache(maxsize=None)
 def _allowed(before: str, after: str, before2: str | None) -> bool:
     """Whether a break is allowed between two characters of classes `before` and `after`
     (`before2`: the class of the character before `before`, for number rules)."""
@@ -102,7 +103,4 @@ def _allowed(before: str, after: str, before2: str | None) -> bool:
 def opportunities(text: str) -> list[bool]:
     """For each index i, whether a line may break before text[i] (index 0: never)."""
     classes = [line_class(char) for char in text]
-    allowed = [False] * len(text)
-    for i in range(1, len(text)):
-        allowed[i] = _allowed(classes[i - 1], classes[i], classes[i - 2] if i >= 2 else None)
-    return allowed
+    return [False] + [_allowed(b, a, c) for c, b, a in zip([None, *classes], classes, classes[1:])]

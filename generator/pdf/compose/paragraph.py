@@ -100,37 +100,47 @@ def line_cost(measure: Measure, start: int, end: int, last: bool) -> tuple[float
     return cost, squeezed
 
 
-def _ends(measure: Measure, start: int) -> list[int]:
-    """The candidate ends of a line starting at `start`: every opportunity (and the paragraph's
-    end) that fits, down to three cells short (past the limit anyway), and the longest that fits;
-    else the first one, which overflows."""
+def _ends(measure: Measure, start: int, opportunities: list[int]) -> list[int]:
+    """The candidate ends of a line starting at `start`: the opportunities (and the paragraph's
+    end) that fit, down to 2.5 cells short (past the limit anyway on a full line), and always
+    the longest that fits; where none fits, the first, which overflows as Pango lets it."""
     n = len(measure.text)
     available = measure.available(start)
     prefix = measure._prefix  # type: ignore[attr-defined]
     base = prefix[start]
-    # the ends worth trying lie between "three cells short" and "over by a squeezed half cell"
-    low = max(bisect.bisect_left(prefix, base + available - 3 * measure.size), start + 1)
-    high = min(bisect.bisect_right(prefix, base + available + measure.size), n)
+    first = bisect.bisect_right(opportunities, start)
+    # the opportunities up to "over by a squeezed half cell"; the last of them that fits is the longest
+    stop = bisect.bisect_right(prefix, base + available + measure.size / 2 + 1e-6, lo=start)
+    last = bisect.bisect_right(opportunities, stop, lo=first)
+    low = base + available - 2.5 * measure.size
     ends: list[int] = []
-    longest = 0
-    for end in range(low, high + 1):
-        if end < n and not measure.allowed[end]:
-            continue
+    for k in range(last - 1, first - 1, -1):
+        end = opportunities[k]
         used = measure.span(start, end)
         if used - half_of(measure, end - 1) > available + 1e-6:
+            continue
+        if ends and prefix[end] < low:
             break
         ends.append(end)
-    if not ends:  # a long unbreakable run: the longest that fits, or the first, which overflows
-        for end in range(start + 1, n + 1):
-            if end < n and not measure.allowed[end]:
-                continue
-            if measure.span(start, end) - half_of(measure, end - 1) > available + 1e-6:
-                ends.append(longest or end)
-                break
-            longest = end
-        else:
-            ends.append(n)
+    if not ends:
+        ends.append(opportunities[first] if first < len(opportunities) else n)
     return ends
+
+
+def _first_fit_lines(measure: Measure, opportunities: list[int]) -> Lines | None:
+    """First-fit's lines when every one of them is acceptable (none loose, squeezed or a lone
+    hanzi: on the grid, most paragraphs), else None."""
+    n = len(measure.text)
+    breaks, start, total = [], 0, 0.0
+    while start < n:
+        end = first_fit(measure, measure.widths, measure.allowed, start)
+        priced = line_cost(measure, start, end, last=end == n)
+        if priced is None or priced[1] or priced[0] >= 100.0:
+            return None
+        breaks.append(end)
+        total += priced[0]
+        start = end
+    return Lines(tuple(breaks), frozenset(), total)
 
 
 def compose(measure: Measure) -> Lines:
@@ -138,12 +148,16 @@ def compose(measure: Measure) -> Lines:
     n = len(measure.text)
     if n == 0:
         return Lines((0,), frozenset(), 0.0)
+    opportunities = [i for i in range(1, n) if measure.allowed[i]] + [n]
+    quick = _first_fit_lines(measure, opportunities)
+    if quick is not None:
+        return quick
     best: dict[int, tuple[float, int, bool]] = {0: (0.0, -1, False)}  # start -> (cost, previous start, squeezed)
-    for start in range(n):
-        if start not in best:
+    for start in [0, *opportunities]:
+        if start not in best or start == n:
             continue
         base = best[start][0]
-        for end in _ends(measure, start):
+        for end in _ends(measure, start, opportunities):
             priced = line_cost(measure, start, end, last=end == n)
             if priced is None:  # an overflowing run: set it as Pango would, at a price
                 priced = (policy.LOOSE_COST * 10, False)

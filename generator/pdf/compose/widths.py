@@ -26,6 +26,15 @@ class Advances:
     size: float
     letter_spacing: float
     _cache: dict[str, float | None] = field(default_factory=dict, repr=False)
+    _opened: list[tuple[frozenset[int], object, float]] = field(default_factory=list, repr=False)
+
+    def _fonts(self) -> list[tuple[frozenset[int], object, float]]:
+        """(code points, HarfBuzz font, pt per font unit) of each face, opened on first use."""
+        if not self._opened:
+            for face in self.faces:
+                upem = harfbuzz.face(face.path, face.index).upem
+                self._opened.append((charset(face), harfbuzz.font(face.path, face.index), self.size / upem))
+        return self._opened
 
     def of(self, char: str) -> float | None:
         """The advance of `char` (None: no face of the role has it; the composer then keeps out)."""
@@ -37,14 +46,10 @@ class Advances:
         else:
             width = None
             point = ord(char)
-            for face in self.faces:
-                if point in charset(face):
-                    font = harfbuzz.font(face.path, face.index)
-                    glyph = font.get_nominal_glyph(point)
-                    if glyph is None:
-                        continue
-                    upem = harfbuzz.face(face.path, face.index).upem
-                    width = font.get_glyph_h_advance(glyph) * self.size / upem + self.letter_spacing
+            for points, font, scale in self._fonts():
+                glyph = font.get_nominal_glyph(point) if point in points else None  # type: ignore[attr-defined]
+                if glyph is not None:
+                    width = font.get_glyph_h_advance(glyph) * scale + self.letter_spacing  # type: ignore[attr-defined]
                     break
         self._cache[char] = width
         return width
