@@ -24,6 +24,7 @@ from genreport.checks import (  # noqa: F401 (importing a module registers its r
     placeholders,
     repetition,
     structure,
+    typed_ordinals,
 )
 from genreport.checks.registry import RULES, Context
 from genreport.checks.salvage import salvage
