@@ -22,9 +22,11 @@ from genreport.checks import (  # noqa: F401 (importing a module registers its r
     markdown_limits,
     pasted,
     placeholders,
+    promises,
     repetition,
     structure,
     typed_ordinals,
+    years,
 )
 from genreport.checks.registry import RULES, Context
 from genreport.checks.salvage import salvage

@@ -1,0 +1,159 @@
+"""Last year's promises: each 下一年度安排 item of last year's report, and where this year's reports on it.
+
+The 2019 督察 regulation asks each report to say what became of the previous year's arrangements.
+Chinese has no spaces to split words on, so texts are compared by their pairs of adjacent hanzi
+(bigrams): an item is reported on when a passage of this year's report holds most of the pairs
+of the item's name (its heading or lead). Pairs that say nothing in a report of this kind
+(法治, 政府, 推进 ...: those in most of last year's items, or in the list below) are not counted,
+so that "全面推进依法行政" is not found in every paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from genreport.checks.registry import Context, Problem, rule
+from genreport.data.model import Point, Report, Section
+from genreport.data.texts import paragraphs
+from genreport.errors import FieldPath, Severity, Text
+
+PLANS_SECTION = "next_year"  # last year's arrangements (kind.yaml has no field for the link yet)
+ENOUGH = 0.3  # the score (below) at which a passage reports on an item, set on real reports (README)
+_HANZI_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_LATIN_WORD = re.compile(r"[A-Za-z]{4,}")
+# Pairs in nearly every sentence of such a report, and the function characters that make a pair say nothing.
+_GENERIC = frozenset(
+    "法治 治政 政府 府建 建设 推进 持续 全面 加强 深化 进一 一步 工作 提升 坚持 不断 积极 深入 切实 扎实 着力 "
+    "进行 开展 落实 完善 健全 我县 全县 县政 我市 全市 全省 我省 今年 明年 年度 依法 行政 水平 能力 体系 机制 "
+    "各项 有关 相关 重点 主要 大力 努力 全力 力争 进一步 实施 加快 不断 更加 高质 质量 发展 继续".split()
+)
+_FUNCTION = set("的了和与及在对把等为是将以于并其之也")
+
+
+def _pairs(text: str) -> set[str]:
+    out: set[str] = set()
+    for run in _HANZI_RUN.findall(text):
+        out.update(run[i : i + 2] for i in range(len(run) - 1))
+    out.update(word.lower() for word in _LATIN_WORD.findall(text))  # an en report: its longer words
+    return {p for p in out if p not in _GENERIC and not (_FUNCTION & set(p))}
+
+
+@dataclass(frozen=True)
+class Promise:
+    """One of last year's arrangements: its name (heading or lead), its path in last year's file."""
+
+    name: str
+    path: FieldPath
+    pairs: frozenset[str]  # of its name
+    body: frozenset[str]  # of its name and its text
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A piece of this year's report that may report on a promise: a subsection, a point, a paragraph."""
+
+    path: FieldPath
+    text: str
+    pairs: frozenset[str]
+
+
+def _first_sentence(text: str) -> str:
+    return re.split(r"(?<=[。；！？.;!?])", " ".join(text.split()), maxsplit=1)[0]
+
+
+def _point_name(point: Point) -> str:
+    return point.lead or _first_sentence(point.text)
+
+
+def _items(section: Section) -> Iterator[tuple[str, str, FieldPath]]:
+    """(name, whole text, path) of each arrangement: subsections, else points, else paragraphs."""
+    base: FieldPath = ("sections", PLANS_SECTION)
+    if section.subsections:
+        for i, sub in enumerate(section.subsections):
+            whole = "\n".join([sub.heading, sub.intro or "", *(f"{p.lead or ''}{p.text}" for p in sub.points)])
+            yield sub.heading, whole, (*base, "subsections", i, "heading")
+    elif section.points:
+        for i, point in enumerate(section.points):
+            yield _point_name(point), f"{point.lead or ''}{point.text}", (*base, "points", i, "lead" if point.lead else "text")
+    else:
+        for paragraph in paragraphs(section.intro or ""):
+            yield _first_sentence(paragraph), paragraph, (*base, "intro")
+
+
+def promises(last: Report) -> list[Promise]:
+    """Last year's arrangements, each with the pairs that tell it apart from the others."""
+    section = last.sections.get(PLANS_SECTION)
+    if section is None or section.none:
+        return []
+    items = list(_items(section))
+    counted = [_pairs(name) for name, _, _ in items]
+    # A pair in most items (建设, 法治 in a report that names them everywhere) tells none apart.
+    common = {p for pairs in counted for p in pairs if sum(p in c for c in counted) * 2 > len(counted) >= 3}
+    return [
+        Promise(name, path, frozenset(pairs - common), frozenset((_pairs(whole) | pairs) - common))
+        for (name, whole, path), pairs in zip(items, counted, strict=True)
+    ]
+
+
+def _section_passages(key: str, section: Section) -> Iterator[tuple[FieldPath, str]]:
+    base: FieldPath = ("sections", key)
+    for paragraph in paragraphs(section.intro or ""):
+        yield (*base, "intro"), paragraph
+    for i, sub in enumerate(section.subsections):
+        whole = [sub.heading, sub.intro or "", *(f"{p.lead or ''}{p.text}" for p in sub.points)]
+        yield (*base, "subsections", i, "heading"), "\n".join(whole)
+        for k, point in enumerate(sub.points):
+            yield (*base, "subsections", i, "points", k, "lead" if point.lead else "text"), f"{point.lead or ''}{point.text}"
+    for k, point in enumerate(section.points):
+        yield (*base, "points", k, "lead" if point.lead else "text"), f"{point.lead or ''}{point.text}"
+
+
+def passages(report: Report) -> list[Passage]:
+    """This year's report, except its own plans for next year, in pieces that may report on a promise."""
+    found = []
+    for key, section in report.sections.items():
+        if key != PLANS_SECTION:
+            found += [Passage(path, text, frozenset(_pairs(text))) for path, text in _section_passages(key, section)]
+    return found
+
+
+def score(promise: Promise, passage: Passage) -> float:
+    """How much of the item the passage holds: its whole text's pairs, and half weight for its name's.
+
+    A report rewords the heading ("坚持党的全面领导" becomes "加强党的领导") but keeps the item's
+    substance (纳入年度目标责任考核, 三项制度), so the text counts fully and the name adds to it.
+    """
+    body = len(promise.body & passage.pairs) / len(promise.body) if promise.body else 0.0
+    name = len(promise.pairs & passage.pairs) / len(promise.pairs) if promise.pairs else 0.0
+    return body + name / 2
+
+
+def traces(promise: Promise, found: list[Passage]) -> list[Passage]:
+    """The passages that report on `promise`, best first (a subsection before its own points)."""
+    scored = [(score(promise, p), -i, p) for i, p in enumerate(found)]
+    return [p for score, _, p in sorted(scored, key=lambda s: (s[0], s[1]), reverse=True) if score >= ENOUGH]
+
+
+@rule("promise-unreported", Severity.WARNING)
+def promise_unreported(ctx: Context) -> Iterator[Problem]:
+    if ctx.previous is None or ctx.previous_loaded is None:
+        return
+    found = passages(ctx.report)
+    for promise in promises(ctx.previous):
+        if not promise.body or traces(promise, found):
+            continue  # a name of stock words only cannot be looked for
+        yield Problem(
+            ("sections", "measures") if "measures" in ctx.report.sections else ("sections",),
+            Text(
+                f"上年报告安排的“{promise.name}”在今年的报告中没有找到落实情况",
+                f'last year\'s report planned "{promise.name}"; this year\'s report does not say what became of it',
+            ),
+            Text(
+                "在第一部分（主要举措和成效）写明这项安排的落实情况；确未落实的，在第二部分说明原因（《法治政府建设与责任落实督察工作规定》第二十五条）",
+                "say in part 1 (measures and results) what was done about it; if nothing was, give the reason in part 2 (2019 督察 regulation, art. 25)",
+            ),
+            at_key=True,
+            related=ctx.previous_loaded.location(promise.path),
+        )
