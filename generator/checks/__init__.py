@@ -24,6 +24,7 @@ from genreport.checks import (  # noqa: F401 (importing a module registers its r
     placeholders,
     promises,
     repetition,
+    review,
     structure,
     typed_ordinals,
     years,
