@@ -34,6 +34,20 @@ def named_years(text: str) -> list[tuple[str, str]]:
     return [(m.group(0), text[max(0, m.start() - 2) : m.start()].lstrip()) for m in _YEAR.finditer(blanked)]
 
 
+def moved_years(text: str, year: int) -> str:
+    """`text` of the `year` report carried to the next: 2023 -> 2024, and a named next year 2024 -> 2025.
+
+    Spans (2021—2025年) and years inside 《》 stay; so does any other year, which is history.
+    """
+    blanked = _BOOK_TITLE.sub(lambda m: " " * len(m.group(0)), text)
+    out, end = [], 0
+    for match in _YEAR.finditer(blanked):
+        if int(match.group(0)) in (year, year + 1):
+            out += [text[end : match.start()], str(int(match.group(0)) + 1)]
+            end = match.end()
+    return "".join(out) + text[end:]
+
+
 def _part_name(ctx: Context, key: str) -> Text:
     spec = ctx.kind.section(key)
     if spec is None:
