@@ -1,0 +1,143 @@
+"""Issue 24: what a section chief catches on a first read. Each rule on a tiny report of its own:
+its code, line and column, its message in both languages; and the outputs never print an ordinal twice."""
+
+from __future__ import annotations
+
+import docx
+import pytest
+from conftest import line_of
+from html_tree import parse
+
+from genreport.build import build_file
+
+HEAD = """kind: rule-of-law-government
+locale: zh-CN
+year: 2023
+issuer:
+  name: 左云县人民政府
+  level: county
+signed_on: 2024-01-16
+"""
+PARTS = """sections:
+  measures:
+    subsections:
+      - heading: 深化简政放权
+        points:
+          - 承接市级下放行政职权11项，全部落实到位，办理时限平均压缩一半以上。
+          - 推行“一网通办”，政务服务事项网上可办率达到百分之九十以上。
+  deficiencies:
+    points:
+      - 执法力量薄弱，主要原因是乡镇执法队伍组建时间短，人员专业背景与执法事项不匹配。
+  leaders_duties:
+    intro: 县长主持召开县政府常务会议4次专题研究法治政府建设，作出批示10次。
+  next_year:
+    subsections:
+      - heading: 全力创建法治政府建设示范县
+        intro: 对照全省示范创建113项指标体系逐项创建，力争通过省级验收。
+      - heading: 持续优化法治化营商环境
+        intro: 深入推进“标准地+承诺制+全代办”改革，优化升级政务服务“一网通办”。
+  other_matters:
+    none: true
+"""
+
+
+def findings(check_text, text, code, previous=None):
+    return [f for f in check_text(text, previous).findings if f.code == code]
+
+
+def column_of(text, needle):
+    line = text.splitlines()[line_of(text, needle) - 1]
+    return line.index(needle) + 1
+
+
+def at(finding, text, needle):
+    return (finding.location.line, finding.location.column) == (line_of(text, needle), column_of(text, needle))
+
+
+# ---------------------------------------------------------------- year-mismatch
+
+
+def test_year_mismatch_title_heading_and_preamble(check_text):
+    text = HEAD + "title: 左云县人民政府2022年法治政府建设年度报告\n"
+    text += "preamble: 2023年，县政府坚持依法行政。现将我县2022年度法治政府建设工作情况报告如下。\n"
+    text += PARTS.replace("  measures:\n", "  measures:\n    heading: 2022年推进法治政府建设的主要举措和成效\n")
+    text = text.replace("  next_year:\n", "  next_year:\n    heading: 2023年推进法治政府建设的主要安排\n")
+    found = {f.field: f for f in findings(check_text, text, "year-mismatch")}
+    assert set(found) == {"title", "preamble", "sections.measures.heading", "sections.next_year.heading"}
+    assert at(found["title"], text, "2022年法治")
+    assert at(found["sections.measures.heading"], text, "2022年推进")
+    # The preamble names 2023 first (not read); the caret is on the 2022 of its 现将…报告如下.
+    assert found["preamble"].location.line == line_of(text, "preamble:")
+    assert found["preamble"].location.column == column_of(text, "2022年度")
+    assert found["title"].message.zh == "标题写的是2022年，本报告是2023年度的"
+    assert found["title"].message.en == "the title names 2022, but this is the 2023 report"
+    assert found["sections.next_year.heading"].hint.zh == "改为2024年"
+    assert "第四部分" in found["sections.next_year.heading"].message.zh
+
+
+def test_year_mismatch_leaves_spans_book_titles_and_next_year_alone(check_text):
+    text = HEAD + "title: 左云县人民政府2023年法治政府建设年度报告\n" + PARTS.replace(
+        "  measures:\n", "  measures:\n    heading: 2023年落实《法治政府建设实施纲要（2021—2025年）》的主要举措和成效\n"
+    ).replace("  next_year:\n", "  next_year:\n    heading: 2024年推进法治政府建设的主要安排\n")
+    assert findings(check_text, text, "year-mismatch") == []
+
+
+# ---------------------------------------------------------------- typed ordinals
+
+
+TYPED = PARTS.replace(
+    "          - 承接市级下放行政职权11项", "          - 一是承接市级下放行政职权11项"
+).replace("          - 推行“一网通办”", "          - lead: （2）推行“一网通办”。\n            text: 政务服务事项网上可办率达到百分之九十以上，")
+
+
+def test_typed_ordinal_is_a_warning_at_its_column(check_text):
+    text = HEAD + TYPED
+    found = findings(check_text, text, "typed-ordinal")
+    assert [f.field for f in found] == [
+        "sections.measures.subsections[0].points[0].text",
+        "sections.measures.subsections[0].points[1].lead",
+    ]
+    assert at(found[0], text, "一是承接") and at(found[1], text, "（2）推行")
+    assert found[0].message.zh == "要点开头手打了序号“一是”：genreport 按位置自动编号，手打的不再印出"
+    assert found[0].message.en.startswith('the point starts with a typed ordinal "一是"')
+    assert found[0].hint.zh == "删去“一是”" and found[0].hint.en == 'delete "一是"'
+
+
+def test_ordinal_that_disagrees_with_its_place_is_an_error(check_text):
+    text = HEAD + TYPED.replace("一是承接", "三是承接")
+    (found,) = findings(check_text, text, "ordinal-position")
+    assert found.severity.value == "error" and at(found, text, "三是承接")
+    assert found.message.zh == "手打的序号“三是”与位置不符：这是第1个要点，按位置编号"
+    assert found.message.en.startswith('the typed ordinal "三是" disagrees with its place: this is point 1')
+
+
+@pytest.mark.parametrize("start", ["第一责任人", "1.5万", "首先要", "2023年"])
+def test_words_that_only_look_like_ordinals_are_left_alone(check_text, start):
+    text = HEAD + PARTS.replace("          - 承接市级", f"          - {start}承接市级")
+    assert findings(check_text, text, "typed-ordinal") == findings(check_text, text, "ordinal-position") == []
+
+
+def test_a_lone_point_keeps_what_was_typed(check_text):
+    text = HEAD + PARTS.replace("      - 执法力量薄弱", "      - 一是执法力量薄弱")
+    assert findings(check_text, text, "typed-ordinal") == []
+
+
+def test_no_output_prints_an_ordinal_twice(write, tmp_path):
+    text = HEAD + TYPED.replace("- heading: 深化简政放权", "- heading: （一）深化简政放权")
+    source = write(text)
+    (tmp_path / "out").mkdir()
+    build_file(source, tmp_path / "out", formats=("html", "md", "docx", "pdf"), draft=True)
+    md = next((tmp_path / "out").glob("*.md")).read_text(encoding="utf-8")
+    html = next((tmp_path / "out").glob("*.html")).read_text(encoding="utf-8")
+    words = "\n".join(p.text for p in docx.Document(next((tmp_path / "out").glob("*.docx"))).paragraphs)
+    import pypdf
+
+    pdf = "".join(page.extract_text() for page in pypdf.PdfReader(next((tmp_path / "out").glob("*.pdf"))).pages)
+    pdf = "".join(pdf.split())
+    for name, out in {"md": md, "docx": words, "pdf": pdf}.items():
+        assert "一是承接市级" in out, name
+        assert "一是一是" not in out and "二是（2）" not in out and "（一）（一）" not in out, name
+        assert "二是推行“一网通办”。" in out, name
+    points = [p.text for p in parse(html).find_all("p", "point")]
+    assert points[0].startswith("一是承接市级") and points[1].startswith("二是推行“一网通办”。")
+    assert "（一）（一）" not in html
