@@ -7,8 +7,11 @@ import docx
 import pytest
 from conftest import line_of
 from html_tree import parse
+from typer.testing import CliRunner
 
 from genreport.build import build_file
+from genreport.checks import check_file
+from genreport.cli import app
 
 HEAD = """kind: rule-of-law-government
 locale: zh-CN
@@ -141,3 +144,103 @@ def test_no_output_prints_an_ordinal_twice(write, tmp_path):
     points = [p.text for p in parse(html).find_all("p", "point")]
     assert points[0].startswith("一是承接市级") and points[1].startswith("二是推行“一网通办”。")
     assert "（一）（一）" not in html
+
+
+# ---------------------------------------------------------------- last year's promises
+
+LAST_YEAR = PARTS  # its next_year plans 示范县 and 营商环境
+
+
+def _year(text, year):
+    return text.replace("year: 2023", f"year: {year}").replace("signed_on: 2024-01-16", f"signed_on: {year + 1}-01-16")
+
+
+def test_promise_unreported_names_the_plan_with_no_trace(check_text):
+    last = _year(HEAD + LAST_YEAR, 2022)
+    this = HEAD + PARTS.replace(
+        "          - 推行“一网通办”", "          - 深入推进“标准地+承诺制+全代办”改革，优化营商环境，推行“一网通办”"
+    )
+    (found,) = findings(check_text, this, "promise-unreported", previous=last)
+    assert found.message.zh == "上年报告安排的“全力创建法治政府建设示范县”在今年的报告中没有找到落实情况"
+    assert found.message.en == 'last year\'s report planned "全力创建法治政府建设示范县"; this year\'s report does not say what became of it'
+    assert (found.location.line, found.location.column) == (line_of(this, "  measures:"), 3)
+    assert found.related is not None and found.related.line == line_of(last, "- heading: 全力创建")
+    assert "督察" in found.hint.zh
+    # Reported on in other words: no warning.
+    reported = this.replace("      - heading: 深化简政放权", "      - heading: 示范县创建取得阶段性成效\n        intro: 对照113项指标逐项创建，完成106项。\n      - heading: 深化简政放权")
+    assert findings(check_text, reported, "promise-unreported", previous=last) == []
+
+
+def test_init_from_records_last_year_and_check_reads_it(write, tmp_path):
+    last = write(_year(HEAD + "title: 左云县人民政府2022年法治政府建设年度报告\n" + LAST_YEAR.replace(
+        "  next_year:\n", "  next_year:\n    heading: 2023年推进法治政府建设的主要安排\n"), 2022), "zuoyun-2022.zh-CN.yaml")
+    (tmp_path / "next").mkdir()
+    target = tmp_path / "next" / "zuoyun-2023.zh-CN.yaml"
+    result = CliRunner().invoke(app, ["init", "--from", str(last), "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    made = target.read_text(encoding="utf-8")
+    assert "# genreport: previous ../zuoyun-2022.zh-CN.yaml" in made
+    assert "heading: 2024年推进法治政府建设的主要安排" in made
+    assert "上年标题写了年份，已顺延为2024" in made.splitlines()[line_of(made, "heading: 2024年") - 2]
+    # Written as this year's file, with no --previous: last year's plans are looked for.
+    written = made.replace("【待填】", "")  # not a real report, but the placeholders are not the point here
+    target.write_text(written, encoding="utf-8")
+    codes = {f.code for f in check_file(target).findings}
+    assert "promise-unreported" in codes and "previous-unreadable" not in codes
+    target.write_text(written.replace("previous ../zuoyun-2022", "previous ../nowhere-2022"), encoding="utf-8")
+    (gone,) = [f for f in check_file(target).findings if f.code == "previous-unreadable"]
+    assert (gone.location.line, gone.location.column) == (line_of(written, "# genreport: previous"), 1)
+    assert "不存在" in gone.message.zh and "does not exist" in gone.message.en
+
+
+def test_diff_shows_last_years_plans_beside_this_years_places(write):
+    last = write(_year(HEAD + LAST_YEAR, 2022), "last.yaml")
+    this = write(HEAD + PARTS.replace("      - heading: 深化简政放权", "      - heading: 示范县创建取得阶段性成效\n        intro: 对照113项指标逐项创建，完成106项。\n      - heading: 深化简政放权"), "this.yaml")
+    result = CliRunner().invoke(app, ["diff", str(last), str(this)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    start = lines.index("== 上年安排的落实情况 ==")
+    assert lines[start + 1] == "1. 全力创建法治政府建设示范县 → 一（一） 示范县创建取得阶段性成效"
+    assert lines[start + 2] == "2. 持续优化法治化营商环境 → 未找到（check 报 promise-unreported）"
+
+
+# ---------------------------------------------------------------- 督察 review
+
+
+def test_missing_causes(check_text):
+    text = HEAD + PARTS.replace("，主要原因是乡镇执法队伍组建时间短，人员专业背景与执法事项不匹配", "，执法装备不足")
+    (found,) = findings(check_text, text, "missing-causes")
+    assert (found.location.line, found.location.column) == (line_of(text, "  deficiencies:"), 3)
+    assert found.message.zh == "第二部分只写了不足，没有写原因" and found.message.en == "part 2 names shortcomings but gives no cause"
+    assert "《法治政府建设与责任落实督察工作规定》" in found.hint.zh and "不足和原因" in found.hint.zh
+    assert findings(check_text, HEAD + PARTS, "missing-causes") == []
+
+
+def test_stock_shortcoming(check_text):
+    text = HEAD + PARTS.replace("    points:\n      - 执法力量", "    points:\n      - 与上级要求相比，法治政府建设还存在一定差距。\n      - 执法力量")
+    (found,) = findings(check_text, text, "stock-shortcoming")
+    assert at(found, text, "还存在一定差距")
+    assert found.message.zh == "这项不足只有套话“还存在一定差距”，没有说明具体是什么不足"
+    assert found.message.en == 'this shortcoming is only the stock phrase "还存在一定差距"'
+    assert findings(check_text, HEAD + PARTS, "stock-shortcoming") == []
+
+
+def test_leader_acts(check_text):
+    text = HEAD + PARTS.replace("县长主持召开县政府常务会议4次专题研究法治政府建设，作出批示10次。", "全县上下高度重视法治政府建设，法治氛围日益浓厚。")
+    (found,) = findings(check_text, text, "leader-acts")
+    assert (found.location.line, found.location.column) == (line_of(text, "  leaders_duties:"), 3)
+    assert found.message.zh.startswith("第三部分没有点明党政主要负责人")
+    assert found.message.en.startswith("part 3 never names the principal leader")
+    assert "第一责任人职责" in found.hint.zh
+
+
+# ---------------------------------------------------------------- placeholders in metadata
+
+
+def test_placeholder_in_every_string_field(check_text):
+    text = HEAD + "disclosure:\n  classification: 待定\ndistribution:\n  printed_by: TBD\n" + PARTS
+    found = {f.field: f for f in findings(check_text, text, "placeholder")}
+    assert set(found) == {"disclosure.classification", "distribution.printed_by"}
+    assert at(found["disclosure.classification"], text, "待定")
+    assert found["disclosure.classification"].message.zh == "占位符“待定”尚未替换"
+    assert found["disclosure.classification"].message.en == 'placeholder "待定" left in the text'
