@@ -79,18 +79,24 @@ def test_year_mismatch_title_heading_and_preamble(check_text):
 
 
 def test_year_mismatch_leaves_spans_book_titles_and_next_year_alone(check_text):
-    text = HEAD + "title: 左云县人民政府2023年法治政府建设年度报告\n" + PARTS.replace(
-        "  measures:\n", "  measures:\n    heading: 2023年落实《法治政府建设实施纲要（2021—2025年）》的主要举措和成效\n"
-    ).replace("  next_year:\n", "  next_year:\n    heading: 2024年推进法治政府建设的主要安排\n")
+    text = (
+        HEAD
+        + "title: 左云县人民政府2023年法治政府建设年度报告\n"
+        + PARTS.replace(
+            "  measures:\n",
+            "  measures:\n    heading: 2023年落实《法治政府建设实施纲要（2021—2025年）》的主要举措和成效\n",
+        ).replace("  next_year:\n", "  next_year:\n    heading: 2024年推进法治政府建设的主要安排\n")
+    )
     assert findings(check_text, text, "year-mismatch") == []
 
 
 # ---------------------------------------------------------------- typed ordinals
 
 
-TYPED = PARTS.replace(
-    "          - 承接市级下放行政职权11项", "          - 一是承接市级下放行政职权11项"
-).replace("          - 推行“一网通办”", "          - lead: （2）推行“一网通办”。\n            text: 政务服务事项网上可办率达到百分之九十以上，")
+TYPED = PARTS.replace("          - 承接市级下放行政职权11项", "          - 一是承接市级下放行政职权11项").replace(
+    "          - 推行“一网通办”",
+    "          - lead: （2）推行“一网通办”。\n            text: 政务服务事项网上可办率达到百分之九十以上，",
+)
 
 
 def test_typed_ordinal_is_a_warning_at_its_column(check_text):
@@ -149,6 +155,10 @@ def test_no_output_prints_an_ordinal_twice(write, tmp_path):
 # ---------------------------------------------------------------- last year's promises
 
 LAST_YEAR = PARTS  # its next_year plans 示范县 and 营商环境
+DEMO_SUBSECTION = (
+    "      - heading: 示范县创建取得阶段性成效\n        intro: 对照113项指标逐项创建，完成106项。\n"
+    "      - heading: 深化简政放权"
+)
 
 
 def _year(text, year):
@@ -162,18 +172,31 @@ def test_promise_unreported_names_the_plan_with_no_trace(check_text):
     )
     (found,) = findings(check_text, this, "promise-unreported", previous=last)
     assert found.message.zh == "上年报告安排的“全力创建法治政府建设示范县”在今年的报告中没有找到落实情况"
-    assert found.message.en == 'last year\'s report planned "全力创建法治政府建设示范县"; this year\'s report does not say what became of it'
+    assert (
+        found.message.en == 'last year\'s report planned "全力创建法治政府建设示范县";'
+        " this year's report does not say what became of it"
+    )
     assert (found.location.line, found.location.column) == (line_of(this, "  measures:"), 3)
     assert found.related is not None and found.related.line == line_of(last, "- heading: 全力创建")
     assert "督察" in found.hint.zh
     # Reported on in other words: no warning.
-    reported = this.replace("      - heading: 深化简政放权", "      - heading: 示范县创建取得阶段性成效\n        intro: 对照113项指标逐项创建，完成106项。\n      - heading: 深化简政放权")
+    reported = this.replace(
+        "      - heading: 深化简政放权",
+        DEMO_SUBSECTION,
+    )
     assert findings(check_text, reported, "promise-unreported", previous=last) == []
 
 
 def test_init_from_records_last_year_and_check_reads_it(write, tmp_path):
-    last = write(_year(HEAD + "title: 左云县人民政府2022年法治政府建设年度报告\n" + LAST_YEAR.replace(
-        "  next_year:\n", "  next_year:\n    heading: 2023年推进法治政府建设的主要安排\n"), 2022), "zuoyun-2022.zh-CN.yaml")
+    last = write(
+        _year(
+            HEAD
+            + "title: 左云县人民政府2022年法治政府建设年度报告\n"
+            + LAST_YEAR.replace("  next_year:\n", "  next_year:\n    heading: 2023年推进法治政府建设的主要安排\n"),
+            2022,
+        ),
+        "zuoyun-2022.zh-CN.yaml",
+    )
     (tmp_path / "next").mkdir()
     target = tmp_path / "next" / "zuoyun-2023.zh-CN.yaml"
     result = CliRunner().invoke(app, ["init", "--from", str(last), "-o", str(target)])
@@ -195,7 +218,14 @@ def test_init_from_records_last_year_and_check_reads_it(write, tmp_path):
 
 def test_diff_shows_last_years_plans_beside_this_years_places(write):
     last = write(_year(HEAD + LAST_YEAR, 2022), "last.yaml")
-    this = write(HEAD + PARTS.replace("      - heading: 深化简政放权", "      - heading: 示范县创建取得阶段性成效\n        intro: 对照113项指标逐项创建，完成106项。\n      - heading: 深化简政放权"), "this.yaml")
+    this = write(
+        HEAD
+        + PARTS.replace(
+            "      - heading: 深化简政放权",
+            DEMO_SUBSECTION,
+        ),
+        "this.yaml",
+    )
     result = CliRunner().invoke(app, ["diff", str(last), str(this)])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
@@ -211,13 +241,19 @@ def test_missing_causes(check_text):
     text = HEAD + PARTS.replace("，主要原因是乡镇执法队伍组建时间短，人员专业背景与执法事项不匹配", "，执法装备不足")
     (found,) = findings(check_text, text, "missing-causes")
     assert (found.location.line, found.location.column) == (line_of(text, "  deficiencies:"), 3)
-    assert found.message.zh == "第二部分只写了不足，没有写原因" and found.message.en == "part 2 names shortcomings but gives no cause"
+    assert (
+        found.message.zh == "第二部分只写了不足，没有写原因"
+        and found.message.en == "part 2 names shortcomings but gives no cause"
+    )
     assert "《法治政府建设与责任落实督察工作规定》" in found.hint.zh and "不足和原因" in found.hint.zh
     assert findings(check_text, HEAD + PARTS, "missing-causes") == []
 
 
 def test_stock_shortcoming(check_text):
-    text = HEAD + PARTS.replace("    points:\n      - 执法力量", "    points:\n      - 与上级要求相比，法治政府建设还存在一定差距。\n      - 执法力量")
+    text = HEAD + PARTS.replace(
+        "    points:\n      - 执法力量",
+        "    points:\n      - 与上级要求相比，法治政府建设还存在一定差距。\n      - 执法力量",
+    )
     (found,) = findings(check_text, text, "stock-shortcoming")
     assert at(found, text, "还存在一定差距")
     assert found.message.zh == "这项不足只有套话“还存在一定差距”，没有说明具体是什么不足"
@@ -226,7 +262,10 @@ def test_stock_shortcoming(check_text):
 
 
 def test_leader_acts(check_text):
-    text = HEAD + PARTS.replace("县长主持召开县政府常务会议4次专题研究法治政府建设，作出批示10次。", "全县上下高度重视法治政府建设，法治氛围日益浓厚。")
+    text = HEAD + PARTS.replace(
+        "县长主持召开县政府常务会议4次专题研究法治政府建设，作出批示10次。",
+        "全县上下高度重视法治政府建设，法治氛围日益浓厚。",
+    )
     (found,) = findings(check_text, text, "leader-acts")
     assert (found.location.line, found.location.column) == (line_of(text, "  leaders_duties:"), 3)
     assert found.message.zh.startswith("第三部分没有点明党政主要负责人")

@@ -76,7 +76,11 @@ def _items(section: Section) -> Iterator[tuple[str, str, FieldPath]]:
             yield sub.heading, whole, (*base, "subsections", i, "heading")
     elif section.points:
         for i, point in enumerate(section.points):
-            yield _point_name(point), f"{point.lead or ''}{point.text}", (*base, "points", i, "lead" if point.lead else "text")
+            yield (
+                _point_name(point),
+                f"{point.lead or ''}{point.text}",
+                (*base, "points", i, "lead" if point.lead else "text"),
+            )
     else:
         for paragraph in paragraphs(section.intro or ""):
             yield _first_sentence(paragraph), paragraph, (*base, "intro")
@@ -105,7 +109,10 @@ def _section_passages(key: str, section: Section) -> Iterator[tuple[FieldPath, s
         whole = [sub.heading, sub.intro or "", *(f"{p.lead or ''}{p.text}" for p in sub.points)]
         yield (*base, "subsections", i, "heading"), "\n".join(whole)
         for k, point in enumerate(sub.points):
-            yield (*base, "subsections", i, "points", k, "lead" if point.lead else "text"), f"{point.lead or ''}{point.text}"
+            yield (
+                (*base, "subsections", i, "points", k, "lead" if point.lead else "text"),
+                f"{point.lead or ''}{point.text}",
+            )
     for k, point in enumerate(section.points):
         yield (*base, "points", k, "lead" if point.lead else "text"), f"{point.lead or ''}{point.text}"
 
@@ -148,11 +155,14 @@ def promise_unreported(ctx: Context) -> Iterator[Problem]:
             ("sections", "measures") if "measures" in ctx.report.sections else ("sections",),
             Text(
                 f"上年报告安排的“{promise.name}”在今年的报告中没有找到落实情况",
-                f'last year\'s report planned "{promise.name}"; this year\'s report does not say what became of it',
+                f"last year's report planned \"{promise.name}\"; this year's report does not say what became of it",
             ),
             Text(
-                "在第一部分（主要举措和成效）写明这项安排的落实情况；确未落实的，在第二部分说明原因（《法治政府建设与责任落实督察工作规定》第二十五条）",
-                "say in part 1 (measures and results) what was done about it; if nothing was, give the reason in part 2 (2019 督察 regulation, art. 25)",
+                "在第一部分（主要举措和成效）写明这项安排的落实情况；确未落实的，在第二部分说明原因"
+                "（《法治政府建设与责任落实督察工作规定》：年度报告写上一年度的举措和成效、不足和原因）",
+                "say in part 1 (measures and results) what was done about it; if nothing was, give the reason in part 2"
+                " (《法治政府建设与责任落实督察工作规定》: the report gives the year's measures and results,"
+                " its shortcomings and their causes)",
             ),
             at_key=True,
             related=ctx.previous_loaded.location(promise.path),

@@ -28,12 +28,15 @@ _CAUSE = {
 }
 _LEADER = {
     "zh-CN": re.compile(r"书记|[县市省区州旗乡镇]长|主要负责|主要领导|第一责任人|厅长|局长|主任|党组|主席|班子"),
-    "en": re.compile(r"\b(?:secretary|head|mayor|governor|director|principal|leaders?|chief|first persons?)\b", re.IGNORECASE),
+    "en": re.compile(
+        r"\b(?:secretary|head|mayor|governor|director|principal|leaders?|chief|first persons?)\b", re.IGNORECASE
+    ),
 }
 _ACT = {
     "zh-CN": re.compile(r"主持|召开|听取|批示|专题研究|研究部署|审议|调研|督办|述法|学法|专题学习|签批|部署|约谈|带头"),
     "en": re.compile(
-        r"\b(?:chaired|convened|presided|heard|listened|instructions?|studied|study sessions?|reviewed|inspected|deployed|reported on)\b",
+        r"\b(?:chaired|convened|presided|heard|listened|instructions?|studied|study sessions?"
+        r"|reviewed|inspected|deployed|reported on)\b",
         re.IGNORECASE,
     ),
 }
@@ -70,7 +73,8 @@ def missing_causes(ctx: Context) -> Iterator[Problem]:
         Text("第二部分只写了不足，没有写原因", "part 2 names shortcomings but gives no cause"),
         Text(
             f"{REGULATION}要求写明“存在的不足和原因”：每项不足后写出原因，如“主要原因是……”",
-            f'{REGULATION} asks for "the shortcomings and their causes": after each, give its cause ("This is mainly because ...")',
+            f'{REGULATION} asks for "the shortcomings and their causes": after each, give its cause'
+            ' ("This is mainly because ...")',
         ),
         at_key=True,
     )
@@ -91,11 +95,15 @@ def leader_acts(ctx: Context) -> Iterator[Problem]:
     )
     yield Problem(
         ("sections", LEADERS),
-        Text(f"第三部分{lacking.zh}（主持的会议、作出的批示、带头学法等）", f"part 3 {lacking.en} (meetings chaired, instructions given, law studied)"),
+        Text(
+            f"第三部分{lacking.zh}（主持的会议、作出的批示、带头学法等）",
+            f"part 3 {lacking.en} (meetings chaired, instructions given, law studied)",
+        ),
         Text(
             f"{REGULATION}要求报告“党政主要负责人履行推进法治建设第一责任人职责”的情况：写明谁（书记、县长）做了什么、几次，"
             "如“县长主持召开县政府常务会议4次专题研究法治政府建设”",
-            f'{REGULATION} asks how "the principal Party and government leaders performed their duties as first persons responsible":'
+            f'{REGULATION} asks how "the principal Party and government leaders performed their duties'
+            ' as first persons responsible":'
             ' say who did what and how often, e.g. "the county head chaired 4 executive meetings on it"',
         ),
         at_key=True,
@@ -124,7 +132,10 @@ def stock_shortcoming(ctx: Context) -> Iterator[Problem]:
             continue
         yield Problem(
             path,
-            Text(f"这项不足只有套话“{stock.group(0)}”，没有说明具体是什么不足", f'this shortcoming is only the stock phrase "{stock.group(0)}"'),
+            Text(
+                f"这项不足只有套话“{stock.group(0)}”，没有说明具体是什么不足",
+                f'this shortcoming is only the stock phrase "{stock.group(0)}"',
+            ),
             Text(
                 f"{REGULATION}要求写明“存在的不足和原因”：写出哪项工作、差在哪里、有什么表现，再写原因",
                 f'{REGULATION} asks for "the shortcomings and their causes": say which work falls short, how, and why',

@@ -57,7 +57,8 @@ def typed_ordinal_rule(ctx: Context) -> Iterator[Problem]:
             found.path,
             Text(
                 f"{what.zh}开头手打了序号“{found.typed}”：genreport 按位置自动编号，手打的不再印出",
-                f'the {what.en} starts with a typed ordinal "{found.typed}": genreport numbers it by its place, so the typed one is not printed',
+                f'the {what.en} starts with a typed ordinal "{found.typed}": genreport numbers it by its place,'
+                " so the typed one is not printed",
             ),
             Text(f"删去“{found.typed}”", f'delete "{found.typed}"'),
             needle=found.typed,
@@ -74,11 +75,13 @@ def ordinal_position(ctx: Context) -> Iterator[Problem]:
             found.path,
             Text(
                 f"手打的序号“{found.typed}”与位置不符：这是第{found.position}个{what.zh}，按位置编号",
-                f'the typed ordinal "{found.typed}" disagrees with its place: this is {what.en} {found.position}, numbered by its place',
+                f'the typed ordinal "{found.typed}" disagrees with its place:'
+                f" this is {what.en} {found.position}, numbered by its place",
             ),
             Text(
                 "核对是否漏了或挪了一项，再删去手打的序号（genreport 按位置编号）",
-                "check whether an item was lost or moved, then delete the typed ordinal (genreport numbers by position)",
+                "check whether an item was lost or moved, then delete the typed ordinal"
+                " (genreport numbers by position)",
             ),
             needle=found.typed,
         )

@@ -53,7 +53,9 @@ def _part_name(ctx: Context, key: str) -> Text:
     if spec is None:
         return Text(f"“{key}”部分", f'part "{key}"')
     n = ctx.kind.sections.index(spec) + 1
-    return Text(f"第{_HANZI[n] if n < len(_HANZI) else n}部分（{spec.heading('zh-CN')}）", f'part {n} ("{spec.heading("en")}")')
+    return Text(
+        f"第{_HANZI[n] if n < len(_HANZI) else n}部分（{spec.heading('zh-CN')}）", f'part {n} ("{spec.heading("en")}")'
+    )
 
 
 def _places(ctx: Context) -> Iterator[tuple[FieldPath, str, str, int, Text]]:
@@ -63,12 +65,24 @@ def _places(ctx: Context) -> Iterator[tuple[FieldPath, str, str, int, Text]]:
         yield ("title",), report.title, report.title, year, Text("标题", "the title")
     announce = _ANNOUNCE[report.locale].search(report.preamble or "")
     if announce:
-        yield ("preamble",), announce.group(0), report.preamble or "", year, Text("开头段落的“现将……报告如下”", "the preamble's announcing sentence")
+        yield (
+            ("preamble",),
+            announce.group(0),
+            report.preamble or "",
+            year,
+            Text("开头段落的“现将……报告如下”", "the preamble's announcing sentence"),
+        )
     for key, section in report.sections.items():
         if section.heading:
             expected = year + 1 if key == NEXT_YEAR_SECTION else year
             part = _part_name(ctx, key)
-            yield ("sections", key, "heading"), section.heading, section.heading, expected, Text(f"{part.zh}的标题", f"the heading of {part.en}")
+            yield (
+                ("sections", key, "heading"),
+                section.heading,
+                section.heading,
+                expected,
+                Text(f"{part.zh}的标题", f"the heading of {part.en}"),
+            )
 
 
 @rule("year-mismatch", Severity.WARNING)
@@ -80,8 +94,10 @@ def year_mismatch(ctx: Context) -> Iterator[Problem]:
             yield Problem(
                 path,
                 Text(
-                    f"{place.zh}写的是{named}年，本报告是{ctx.report.year}年度的" + ("（本部分应写下一年度）" if expected != ctx.report.year else ""),
-                    f"{place.en} names {named}, but this is the {ctx.report.year} report" + (" (this part is about the next year)" if expected != ctx.report.year else ""),
+                    f"{place.zh}写的是{named}年，本报告是{ctx.report.year}年度的"
+                    + ("（本部分应写下一年度）" if expected != ctx.report.year else ""),
+                    f"{place.en} names {named}, but this is the {ctx.report.year} report"
+                    + (" (this part is about the next year)" if expected != ctx.report.year else ""),
                 ),
                 Text(f"改为{expected}年", f"change it to {expected}"),
                 # The year alone points at it; when the field names it more than once (a preamble

@@ -18,10 +18,17 @@ EXCERPT = 24
 MOST = 2  # places shown per arrangement
 
 _WORDS = {
-    "zh-CN": {"title": "上年安排的落实情况", "none": "未找到（check 报 promise-unreported）", "empty": "（上年报告没有下一年度安排）"},
-    "en": {"title": "Last year's plans, and where this year's report covers them", "none": "not found (check warns promise-unreported)",
-           "empty": "(last year's report has no plans for the year)"},
-}  # fmt: skip
+    "zh-CN": {
+        "title": "上年安排的落实情况",
+        "none": "未找到（check 报 promise-unreported）",
+        "empty": "（上年报告没有下一年度安排）",
+    },
+    "en": {
+        "title": "Last year's plans, and where this year's report covers them",
+        "none": "not found (check warns promise-unreported)",
+        "empty": "(last year's report has no plans for the year)",
+    },
+}
 
 
 @dataclass(frozen=True)
@@ -63,7 +70,8 @@ def _outermost(places: list[Passage]) -> list[Passage]:
 def promise_rows(old: Report, new: Report, kind: KindSpec) -> list[PromiseRow]:
     found = passages(new)
     return [
-        PromiseRow(p.name, [place_name(t, kind, new.locale) for t in _outermost(traces(p, found))]) for p in promises(old)
+        PromiseRow(p.name, [place_name(t, kind, new.locale) for t in _outermost(traces(p, found))])
+        for p in promises(old)
     ]
 
 
