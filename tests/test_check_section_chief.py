@@ -247,6 +247,9 @@ def test_missing_causes(check_text):
     )
     assert "《法治政府建设与责任落实督察工作规定》" in found.hint.zh and "不足和原因" in found.hint.zh
     assert findings(check_text, HEAD + PARTS, "missing-causes") == []
+    # The part's own heading names 原因 but gives none.
+    headed = text.replace("  deficiencies:\n", "  deficiencies:\n    heading: 存在的不足和原因\n")
+    assert [f.code for f in findings(check_text, headed, "missing-causes")] == ["missing-causes"]
 
 
 def test_stock_shortcoming(check_text):
@@ -283,3 +286,60 @@ def test_placeholder_in_every_string_field(check_text):
     assert at(found["disclosure.classification"], text, "待定")
     assert found["disclosure.classification"].message.zh == "占位符“待定”尚未替换"
     assert found["disclosure.classification"].message.en == 'placeholder "待定" left in the text'
+
+
+EN = """kind: rule-of-law-government
+locale: en
+year: {year}
+issuer:
+  name: People's Government of Zuoyun County
+signed_on: {signed}
+sections:
+  measures:
+    subsections:
+{measures}
+  deficiencies:
+    intro: Township case files lack evidence, mainly because most township officers work part time.
+  leaders_duties:
+    intro: The county head chaired five executive meetings on the rule of law and gave 12 instructions.
+  next_year:
+    subsections:
+      - heading: Becoming a model county for rule-of-law government
+        intro: We will work through the 113 indicators of the provincial model scheme one by one.
+      - heading: Further improving the business environment under the rule of law
+        intro: We will extend commitment-based approval of enterprise investment projects.
+  other_matters:
+    none: true
+"""
+BUSINESS = """      - heading: A better business environment
+        intro: Commitment-based approval of enterprise investment projects handled 27 projects."""
+MODEL = """      - heading: Progress towards the model county
+        intro: Of the 113 indicators of the provincial model scheme, 106 were met."""
+
+
+def test_promise_unreported_in_an_en_report_ignores_the_words_every_report_uses(check_text):
+    last = EN.format(year=2022, signed="2023-01-16", measures=BUSINESS)
+    (found,) = findings(
+        check_text, EN.format(year=2023, signed="2024-01-16", measures=BUSINESS), "promise-unreported", previous=last
+    )
+    assert found.message.en == (
+        'last year\'s report planned "Becoming a model county for rule-of-law government";'
+        " this year's report does not say what became of it"
+    )
+    both = EN.format(year=2023, signed="2024-01-16", measures=MODEL + "\n" + BUSINESS)
+    assert findings(check_text, both, "promise-unreported", previous=last) == []
+
+
+def test_en_typed_first_is_dropped_and_the_sentence_reads_on(write, tmp_path):
+    typed = BUSINESS.split("        intro:")[0] + (
+        "        points:\n          - 'First, commitment-based approval handled 27 projects.'\n"
+        "          - 'Second, approval times fell by 40%.'"
+    )
+    text = EN.format(year=2023, signed="2024-01-16", measures=typed)
+    codes = [f.code for f in check_file(write(text)).findings if f.code in ("typed-ordinal", "ordinal-position")]
+    assert codes == ["typed-ordinal", "typed-ordinal"]
+    (tmp_path / "out").mkdir()
+    build_file(write(text), tmp_path / "out", formats=("md",), draft=True)
+    md = next((tmp_path / "out").glob("*.md")).read_text(encoding="utf-8")
+    assert "First, commitment-based approval handled 27 projects." in md
+    assert "Second, approval times fell by 40%." in md and "First, First" not in md and "Second, Second" not in md

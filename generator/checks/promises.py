@@ -30,13 +30,22 @@ _GENERIC = frozenset(
     "各项 有关 相关 重点 主要 大力 努力 全力 力争 进一步 实施 加快 不断 更加 高质 质量 发展 继续".split()
 )
 _FUNCTION = set("的了和与及在对把等为是将以于并其之也")
+# The same for an en report: its function words and the words every such report uses.
+_GENERIC_EN = frozenset(
+    "that with will shall through whole work from have this these those their which more every also been into over "
+    "under about such than other each year years annual county city province government governments rule building "
+    "build keep further strengthen improve improving advancing continue continued promote ensure across respect "
+    "according aspects aspect made make well upon what when where while".split()
+)
 
 
 def _pairs(text: str) -> set[str]:
     out: set[str] = set()
     for run in _HANZI_RUN.findall(text):
         out.update(run[i : i + 2] for i in range(len(run) - 1))
-    out.update(word.lower() for word in _LATIN_WORD.findall(text))  # an en report: its longer words
+    # An en report: its longer words, a plural as its singular.
+    words = {w.lower().removesuffix("s") if len(w) > 4 else w.lower() for w in _LATIN_WORD.findall(text)}
+    out.update(w for w in words if w not in _GENERIC_EN and w + "s" not in _GENERIC_EN)
     return {p for p in out if p not in _GENERIC and not (_FUNCTION & set(p))}
 
 

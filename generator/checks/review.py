@@ -55,7 +55,8 @@ STOCK_REST = 8  # fewer hanzi than this besides the stock phrase: the shortcomin
 
 
 def _text(key: str, section: Section) -> str:
-    return "\n".join(text for _, text in section_texts(key, section))
+    """The part's text without its own heading: "存在的不足和原因" as a heading gives no cause."""
+    return "\n".join(text for path, text in section_texts(key, section) if path != ("sections", key, "heading"))
 
 
 def _written(ctx: Context, key: str) -> Section | None:
