@@ -120,7 +120,7 @@ def test_ordinal_that_disagrees_with_its_place_is_an_error(check_text):
     assert found.message.en.startswith('the typed ordinal "三是" disagrees with its place: this is point 1')
 
 
-@pytest.mark.parametrize("start", ["第一责任人", "1.5万", "首先要", "2023年"])
+@pytest.mark.parametrize("start", ["第一责任人", "1.5万", "首先要", "2023年", "一、二季度", "5、6月份", "其次，"])
 def test_words_that_only_look_like_ordinals_are_left_alone(check_text, start):
     text = HEAD + PARTS.replace("          - 承接市级", f"          - {start}承接市级")
     assert findings(check_text, text, "typed-ordinal") == findings(check_text, text, "ordinal-position") == []

@@ -31,7 +31,7 @@ def _points(base: FieldPath, points: list[Point]) -> Iterator[Typed]:
     for position, point in enumerate(points, start=1):
         field = "lead" if point.lead else "text"
         found = typed_ordinal(getattr(point, field))
-        if found is not None:
+        if found is not None and not (found.loose and found.number != position):  # as render/typed.py
             yield Typed((*base, position - 1, field), found.typed, found.number, position, heading=False)
 
 
@@ -41,7 +41,7 @@ def typed_ordinals(report: Report) -> Iterator[Typed]:
         base: FieldPath = ("sections", key)
         for i, sub in enumerate(section.subsections):
             found = typed_ordinal(sub.heading)
-            if found is not None:
+            if found is not None and not found.loose:
                 yield Typed((*base, "subsections", i, "heading"), found.typed, found.number, i + 1, heading=True)
             yield from _points((*base, "subsections", i, "points"), sub.points)
         yield from _points((*base, "points"), section.points)

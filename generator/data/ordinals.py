@@ -30,7 +30,7 @@ _ORDINAL = re.compile(
     rf"(?P<hanzi_shi>{_NUMERAL})是(?=\S)"
     rf"|第(?P<hanzi_di>{_NUMERAL})(?:是|[，,、：:])"
     rf"|(?P<seq>首先|其次)[，,、：:]"
-    rf"|(?P<hanzi_dun>{_NUMERAL})、"
+    rf"|(?P<hanzi_dun>{_NUMERAL})、(?![一二三四五六七八九十])"  # not 一、二季度
     rf"|[（(](?P<hanzi_paren>{_NUMERAL})[）)]"
     rf"|[（(](?P<digit_paren>{_DIGITS})[）)]"
     rf"|(?P<digit_dot>{_DIGITS})[.．、](?!\d)"
@@ -42,11 +42,16 @@ _EMPHASIS = re.compile(r"(\*\*|__|\*|_)?")
 
 @dataclass(frozen=True)
 class TypedOrdinal:
-    """An ordinal found at the start of a text: what was typed, the number it names, the text without it."""
+    """An ordinal found at the start of a text: what was typed, the number it names, the text without it.
+
+    A loose one (首先, 其次) counts only where it names its own place: 首先 on the third point is
+    a word of the sentence ("首先要……"), not a number to drop or to call wrong.
+    """
 
     typed: str
     number: int
     rest: str
+    loose: bool = False  # 首先 / 其次: words of sequence, an ordinal only where they match the place
 
 
 def hanzi_number(text: str) -> int:
@@ -93,4 +98,4 @@ def typed_ordinal(text: str) -> TypedOrdinal | None:
         rest = marker + after  # **一是持续深化** -> **持续深化**
     if match.group("word") and rest[:1].islower():
         rest = rest[0].upper() + rest[1:]  # "First, the county" -> "The county" (render lowers it again)
-    return TypedOrdinal(match.group(0), number, rest)
+    return TypedOrdinal(match.group(0), number, rest, loose=bool(match.group("seq")))

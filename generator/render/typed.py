@@ -12,21 +12,23 @@ from genreport.data.model import Point, Report, Section, Subsection
 from genreport.data.ordinals import typed_ordinal
 
 
-def _point(point: Point, total: int) -> Point:
+def _point(point: Point, position: int, total: int) -> Point:
     if total < 2:
         return point
     field = "lead" if point.lead else "text"
     found = typed_ordinal(getattr(point, field))
-    return point if found is None else point.model_copy(update={field: found.rest})
+    if found is None or (found.loose and found.number != position):
+        return point
+    return point.model_copy(update={field: found.rest})
 
 
 def _points(points: list[Point]) -> list[Point]:
-    return [_point(p, len(points)) for p in points]
+    return [_point(p, n, len(points)) for n, p in enumerate(points, start=1)]
 
 
 def _subsection(sub: Subsection) -> Subsection:
     found = typed_ordinal(sub.heading)  # a subsection is always numbered, a lone one too
-    heading = sub.heading if found is None else found.rest
+    heading = sub.heading if found is None or found.loose else found.rest
     return sub.model_copy(update={"heading": heading, "points": _points(sub.points)})
 
 
