@@ -21,7 +21,6 @@ from genreport.errors import FieldPath, Severity, Text
 
 PLANS_SECTION = "next_year"  # last year's arrangements (kind.yaml has no field for the link yet)
 ENOUGH = 0.3  # the score (below) at which a passage reports on an item, set on real reports (README)
-_HANZI_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _LATIN_WORD = re.compile(r"[A-Za-z]{4,}")
 # Pairs in nearly every sentence of such a report, and the function characters that make a pair say nothing.
 _GENERIC = frozenset(
@@ -29,7 +28,21 @@ _GENERIC = frozenset(
     "进行 开展 落实 完善 健全 我县 全县 县政 我市 全市 全省 我省 今年 明年 年度 依法 行政 水平 能力 体系 机制 "
     "各项 有关 相关 重点 主要 大力 努力 全力 力争 进一步 实施 加快 不断 更加 高质 质量 发展 继续".split()
 )
-_FUNCTION = set("的了和与及在对把等为是将以于并其之也")
+_FUNCTION = "的了和与及在对把等为是将以于并其之也"
+
+
+def _run_without(breaks: str) -> re.Pattern[str]:
+    """A run of hanzi that no character of `breaks` is part of (a character class, split around them)."""
+    ranges, start = [], 0x4E00
+    for code in sorted(map(ord, breaks)):
+        if code > start:
+            ranges.append(f"{chr(start)}-{chr(code - 1)}")
+        start = code + 1
+    return re.compile(f"[{''.join(ranges)}{chr(start)}-\u9fff]+")
+
+
+# A function character breaks a run of hanzi: no pair holds one.
+_HANZI_RUN = _run_without(_FUNCTION)
 # The same for an en report: its function words and the words every such report uses.
 _GENERIC_EN = frozenset(
     "that with will shall through whole work from have this these those their which more every also been into over "
@@ -42,11 +55,12 @@ _GENERIC_EN = frozenset(
 def _pairs(text: str) -> set[str]:
     out: set[str] = set()
     for run in _HANZI_RUN.findall(text):
-        out.update(run[i : i + 2] for i in range(len(run) - 1))
-    # An en report: its longer words, a plural as its singular.
-    words = {w.lower().removesuffix("s") if len(w) > 4 else w.lower() for w in _LATIN_WORD.findall(text)}
-    out.update(w for w in words if w not in _GENERIC_EN and w + "s" not in _GENERIC_EN)
-    return {p for p in out if p not in _GENERIC and not (_FUNCTION & set(p))}
+        out.update(map(str.__add__, run, run[1:]))
+    out -= _GENERIC
+    if _LATIN_WORD.search(text):  # an en report: its longer words, a plural as its singular
+        words = {w.lower().removesuffix("s") if len(w) > 4 else w.lower() for w in _LATIN_WORD.findall(text)}
+        out.update(w for w in words if w not in _GENERIC_EN and w + "s" not in _GENERIC_EN)
+    return out
 
 
 @dataclass(frozen=True)
@@ -110,29 +124,31 @@ def promises(last: Report) -> list[Promise]:
     ]
 
 
-def _section_passages(key: str, section: Section) -> Iterator[tuple[FieldPath, str]]:
+def _passage(path: FieldPath, text: str) -> Passage:
+    return Passage(path, text, frozenset(_pairs(text)))
+
+
+def _point_passages(base: FieldPath, points: list[Point]) -> list[Passage]:
+    return [_passage((*base, k, "lead" if p.lead else "text"), f"{p.lead or ''}{p.text}") for k, p in enumerate(points)]
+
+
+def _section_passages(key: str, section: Section) -> Iterator[Passage]:
     base: FieldPath = ("sections", key)
     for paragraph in paragraphs(section.intro or ""):
-        yield (*base, "intro"), paragraph
+        yield _passage((*base, "intro"), paragraph)
     for i, sub in enumerate(section.subsections):
-        whole = [sub.heading, sub.intro or "", *(f"{p.lead or ''}{p.text}" for p in sub.points)]
-        yield (*base, "subsections", i, "heading"), "\n".join(whole)
-        for k, point in enumerate(sub.points):
-            yield (
-                (*base, "subsections", i, "points", k, "lead" if point.lead else "text"),
-                f"{point.lead or ''}{point.text}",
-            )
-    for k, point in enumerate(section.points):
-        yield (*base, "points", k, "lead" if point.lead else "text"), f"{point.lead or ''}{point.text}"
+        points = _point_passages((*base, "subsections", i, "points"), sub.points)
+        # The subsection as one passage: its pairs are its parts' (each text is split once).
+        head = _passage((*base, "subsections", i, "heading"), f"{sub.heading}\n{sub.intro or ''}")
+        whole = "\n".join([head.text, *(p.text for p in points)])
+        yield Passage(head.path, whole, head.pairs.union(*(p.pairs for p in points)))
+        yield from points
+    yield from _point_passages((*base, "points"), section.points)
 
 
 def passages(report: Report) -> list[Passage]:
     """This year's report, except its own plans for next year, in pieces that may report on a promise."""
-    found = []
-    for key, section in report.sections.items():
-        if key != PLANS_SECTION:
-            found += [Passage(path, text, frozenset(_pairs(text))) for path, text in _section_passages(key, section)]
-    return found
+    return [p for key, s in report.sections.items() if key != PLANS_SECTION for p in _section_passages(key, s)]
 
 
 def score(promise: Promise, passage: Passage) -> float:
@@ -158,7 +174,7 @@ def promise_unreported(ctx: Context) -> Iterator[Problem]:
         return
     found = passages(ctx.report)
     for promise in promises(ctx.previous):
-        if not promise.body or traces(promise, found):
+        if not promise.body or any(score(promise, passage) >= ENOUGH for passage in found):
             continue  # a name of stock words only cannot be looked for
         yield Problem(
             ("sections", "measures") if "measures" in ctx.report.sections else ("sections",),
