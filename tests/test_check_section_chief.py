@@ -214,6 +214,10 @@ def test_init_from_records_last_year_and_check_reads_it(write, tmp_path):
     (gone,) = [f for f in check_file(target).findings if f.code == "previous-unreadable"]
     assert (gone.location.line, gone.location.column) == (line_of(written, "# genreport: previous"), 1)
     assert "不存在" in gone.message.zh and "does not exist" in gone.message.en
+    # A record never opens anything but a data file.
+    target.write_text(written.replace("previous ../zuoyun-2022.zh-CN.yaml", "previous /etc/passwd"), encoding="utf-8")
+    (other,) = [f for f in check_file(target).findings if f.code == "previous-unreadable"]
+    assert "不是 YAML 数据文件" in other.message.zh and "root:" not in other.message.zh
 
 
 def test_diff_shows_last_years_plans_beside_this_years_places(write):

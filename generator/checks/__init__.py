@@ -163,7 +163,8 @@ def _recorded(loaded: Loaded) -> tuple[Path | None, list[Finding]]:
     """Last year's file as `init --from` recorded it, when it is there and valid; else a warning.
 
     A record that no longer leads to a valid file must not stop `check` or `build` (the
-    comparison is a help, not the report): it is a warning on the record's line.
+    comparison is a help, not the report): it is a warning on the record's line. Only a regular
+    .yaml/.yml file is read, so a record can never make `check` or `preview` open anything else.
     """
     record = recorded_previous(loaded.text, loaded.path)
     if record is None:
@@ -171,7 +172,9 @@ def _recorded(loaded: Loaded) -> tuple[Path | None, list[Finding]]:
     previous, line = record
     problem = None
     try:
-        if not previous.is_file():
+        if previous.suffix.lower() not in (".yaml", ".yml"):  # a record names a data file, never anything else
+            problem = Text(f"记录的上年报告 {previous} 不是 YAML 数据文件", f"the recorded last year's file {previous} is not a YAML data file")
+        elif not previous.is_file():
             problem = Text(f"记录的上年报告 {previous} 不存在", f"the recorded last year's file {previous} does not exist")
         elif validate(load_yaml(previous, field_names)).report is None:
             problem = Text(f"记录的上年报告 {previous} 无法读取为报告数据", f"the recorded last year's file {previous} is not a valid report")
