@@ -251,6 +251,11 @@ def test_missing_causes(check_text):
     )
     assert "《法治政府建设与责任落实督察工作规定》" in found.hint.zh and "不足和原因" in found.hint.zh
     assert findings(check_text, HEAD + PARTS, "missing-causes") == []
+    # A part still holding init's prompt is not reviewed yet: the placeholder comes first.
+    prompt = HEAD + PARTS.replace(
+        "      - 执法力量薄弱", "      - 【待填】具体做法、成效和数据\n      - 执法力量薄弱"
+    ).replace("，主要原因是乡镇执法队伍组建时间短，人员专业背景与执法事项不匹配", "")
+    assert findings(check_text, prompt, "missing-causes") == [] and findings(check_text, prompt, "placeholder")
     # The part's own heading names 原因 but gives none.
     headed = text.replace("  deficiencies:\n", "  deficiencies:\n    heading: 存在的不足和原因\n")
     assert [f.code for f in findings(check_text, headed, "missing-causes")] == ["missing-causes"]

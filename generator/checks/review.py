@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from genreport.checks.placeholder_marks import placeholder_tokens
 from genreport.checks.registry import Context, Problem, rule
 from genreport.data.model import Section
 from genreport.data.texts import paragraphs, section_texts
@@ -51,6 +52,7 @@ _FILLER = re.compile(
     r"法治政府建设|依法行政|工作|方面|与|同|上级|要求|相比|比较|先进地区|人民群众|期待|期盼|新形势|新任务|还|仍|在|等|我县|我市|我省|我区|"
     r"全县|全市|全省|全区|的|和|及|一些|部分|领域|[^\u4e00-\u9fff]"
 )
+_TODO = re.compile(r"(?<![A-Za-z])(?:TODO|TBD)(?![A-Za-z])")  # init's en prompt
 STOCK_REST = 8  # fewer hanzi than this besides the stock phrase: the shortcoming names nothing
 
 
@@ -60,8 +62,13 @@ def _text(key: str, section: Section) -> str:
 
 
 def _written(ctx: Context, key: str) -> Section | None:
+    """The part when it is written; not while it still holds a placeholder (init's 【待填】 prompts):
+    the placeholder error asks for the text first, and a prompt is no shortcoming to review."""
     section = ctx.report.sections.get(key)
-    return None if section is None or section.none or section.is_empty else section
+    if section is None or section.none or section.is_empty:
+        return None
+    text = _text(key, section)
+    return None if placeholder_tokens(text) or _TODO.search(text) else section
 
 
 @rule("missing-causes", Severity.WARNING)

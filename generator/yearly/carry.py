@@ -67,8 +67,10 @@ _WORDS: dict[Locale, dict[str, str]] = {
         "none": "Last year: none. If there is something to report this year, remove none: true and write it",
         "cleared": "Document number and dates cleared: fill them in when the report is signed",
         "title": "check the year in the title",
-        "year_heading": "last year's heading named a year, moved on to {years}: check the wording, or delete heading for the default",
-        "recorded": "The next line records last year's file: check and build compare with it (copied text, figures, last year's plans)",
+        "year_heading": "last year's heading named a year, moved on to {years}: check the wording,"
+        " or delete heading for the default",
+        "recorded": "The next line records last year's file: check and build compare with it"
+        " (copied text, figures, last year's plans)",
         "header": "Made by genreport init --from {source}: bodies, headings and indicators carried over; write the text and figures afresh.",
         "next_step": "Then run: genreport check THIS_FILE --previous {source}",
     },
@@ -97,7 +99,8 @@ def carry_forward(last: Report, kind: KindSpec, source: str, schema: str, record
             document[field] = _plain(getattr(last, field))
     if last.title:
         document["title"] = moved_years(last.title, last.year)
-        document.yaml_add_eol_comment(words["title"], "title")
+        # Above the title, not after it: ` # ` after an unquoted value is what check's yaml-comment flags.
+        comment_before(document, "title", [words["title"]], indent=0)
     document["sealed"] = last.sealed
     document["public_release"] = last.public_release
     comment_before(document, "sealed", [words["cleared"]], indent=0)
