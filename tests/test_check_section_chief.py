@@ -352,3 +352,16 @@ def test_en_typed_first_is_dropped_and_the_sentence_reads_on(write, tmp_path):
     md = next((tmp_path / "out").glob("*.md")).read_text(encoding="utf-8")
     assert "First, commitment-based approval handled 27 projects." in md
     assert "Second, approval times fell by 40%." in md and "First, First" not in md and "Second, Second" not in md
+
+
+def test_year_mismatch_in_an_en_report(check_text):
+    text = EN.format(year=2023, signed="2024-01-16", measures=BUSINESS).replace(
+        "\nsections:",
+        "\ntitle: Zuoyun County 2022 Annual Report on the Rule-of-Law Government\n"
+        "preamble: We hereby report on the building of a rule-of-law government in 2022 as follows.\nsections:",
+    )
+    found = {f.field: f for f in findings(check_text, text, "year-mismatch")}
+    assert set(found) == {"title", "preamble"}
+    assert at(found["preamble"], text, "2022 as follows")
+    assert found["preamble"].message.en == "the preamble's announcing sentence names 2022, but this is the 2023 report"
+    assert found["title"].hint.en == "change it to 2023"
