@@ -78,6 +78,14 @@ def test_year_mismatch_title_heading_and_preamble(check_text):
     assert "第四部分" in found["sections.next_year.heading"].message.zh
 
 
+def test_year_mismatch_allows_next_years_plans_beside_this_year(check_text):
+    text = HEAD + "title: 左云县人民政府关于2023年法治政府建设情况和2024年工作安排的报告\n"
+    text += "preamble: 现将我县2023年度法治政府建设情况和2024年工作安排报告如下。\n" + PARTS
+    assert findings(check_text, text, "year-mismatch") == []
+    alone = text.replace("关于2023年法治政府建设情况和2024年", "关于2024年")
+    assert [f.field for f in findings(check_text, alone, "year-mismatch")] == ["title"]
+
+
 def test_year_mismatch_leaves_spans_book_titles_and_next_year_alone(check_text):
     text = (
         HEAD

@@ -88,8 +88,14 @@ def _places(ctx: Context) -> Iterator[tuple[FieldPath, str, str, int, Text]]:
 @rule("year-mismatch", Severity.WARNING)
 def year_mismatch(ctx: Context) -> Iterator[Problem]:
     for path, text, whole, expected, place in _places(ctx):
-        for named, before in dict.fromkeys(named_years(text)):
-            if int(named) == expected:
+        found = dict.fromkeys(named_years(text))
+        # A title or preamble that names the year may name the next as well: "2023年法治政府建设情况
+        # 和2024年工作安排". A part heading names one year only.
+        allowed = {expected}
+        if path[0] != "sections" and str(expected) in (named for named, _ in found):
+            allowed.add(expected + 1)
+        for named, before in found:
+            if int(named) in allowed:
                 continue
             yield Problem(
                 path,

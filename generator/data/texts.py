@@ -69,7 +69,7 @@ def visible_length(text: str) -> int:
 
 
 # Fields whose value the schema or the kind already restricts to a closed set or a pattern.
-_CHECKED_ELSEWHERE = frozenset({"kind", "locale", "key"})
+_CHECKED_ELSEWHERE = frozenset({"kind", "locale", "key", "part_of"})  # part_of names a key
 
 
 def every_string(value: object, base: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
