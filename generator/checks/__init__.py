@@ -22,8 +22,12 @@ from genreport.checks import (  # noqa: F401 (importing a module registers its r
     markdown_limits,
     pasted,
     placeholders,
+    promises,
     repetition,
+    review,
     structure,
+    typed_ordinals,
+    years,
 )
 from genreport.checks.registry import RULES, Context
 from genreport.checks.salvage import salvage
@@ -31,8 +35,9 @@ from genreport.checks.schema import validation_findings
 from genreport.data.kinds import KindSpec, kind_dirs, list_kinds, load_kind
 from genreport.data.load import Loaded, load_yaml
 from genreport.data.model import Report
+from genreport.data.previous_file import recorded_previous
 from genreport.data.slips import guess_locale, sniff_locale
-from genreport.errors import Finding, GenreportError, Severity, Text
+from genreport.errors import Finding, GenreportError, Location, Severity, Text
 
 
 @dataclass
@@ -154,6 +159,36 @@ def salvaged_findings(loaded: Loaded, kind: KindSpec) -> list[Finding]:
     return [remainder.map_back(f) for f in found if remainder.keep(remainder.map_back(f))]
 
 
+def _recorded(loaded: Loaded) -> tuple[Path | None, list[Finding]]:
+    """Last year's file as `init --from` recorded it, when it is there and valid; else a warning.
+
+    A record that no longer leads to a valid file must not stop `check` or `build` (the
+    comparison is a help, not the report): it is a warning on the record's line. Only a regular
+    .yaml/.yml file is read, so a record can never make `check` or `preview` open anything else.
+    """
+    record = recorded_previous(loaded.text, loaded.path)
+    if record is None:
+        return None, []
+    previous, line = record
+    problem = None
+    try:
+        if previous.suffix.lower() not in (".yaml", ".yml"):  # a record names a data file, never anything else
+            problem = Text(f"记录的上年报告 {previous} 不是 YAML 数据文件", f"the recorded last year's file {previous} is not a YAML data file")
+        elif not previous.is_file():
+            problem = Text(f"记录的上年报告 {previous} 不存在", f"the recorded last year's file {previous} does not exist")
+        elif validate(load_yaml(previous, field_names)).report is None:
+            problem = Text(f"记录的上年报告 {previous} 无法读取为报告数据", f"the recorded last year's file {previous} is not a valid report")
+    except GenreportError as error:
+        problem = Text(f"记录的上年报告无法读取：{error.text.zh}", f"the recorded last year's file cannot be read: {error.text.en}")
+    if problem is None:
+        return previous, []
+    hint = Text(
+        "改正这一行的路径（相对于本文件所在文件夹），或删去这一行；也可以用 --previous 指定",
+        "correct the path on this line (relative to this file's folder), or delete the line; --previous also names it",
+    )
+    return None, [Finding(Severity.WARNING, "previous-unreadable", problem, hint, Location(loaded.path, line, 1))]
+
+
 def check_file(path: Path, previous: Path | None = None) -> CheckResult:
     """Everything `genreport check` reports about `path`, sorted by place in the file."""
     result = validate(load_yaml(path, field_names))
@@ -163,6 +198,9 @@ def check_file(path: Path, previous: Path | None = None) -> CheckResult:
     if result.report is None or result.kind is None:
         return result
     last_year = None
+    if previous is None:
+        previous, unreadable = _recorded(result.loaded)
+        result.findings += unreadable
     if previous is not None:
         last_year = validate(load_yaml(previous, field_names))
         if last_year.report is None:

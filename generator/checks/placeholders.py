@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from genreport.checks.placeholder_marks import placeholder_tokens
 from genreport.checks.registry import Context, Problem, rule
-from genreport.data.texts import report_texts
+from genreport.data.texts import every_string
 from genreport.errors import Severity, Text
 
 _INLINE = re.compile(
@@ -27,7 +27,7 @@ _ALONE = re.compile(r"^[\s>*+\-|]*(?:\.{3,}|…+|。{3,})[\s|]*$", re.MULTILINE)
 
 @rule("placeholder", Severity.ERROR)
 def placeholder(ctx: Context) -> Iterator[Problem]:
-    for path, text in report_texts(ctx.report):
+    for path, text in every_string(ctx.report):  # metadata too: 待定 in disclosure.classification
         found = [m.group(0) for m in _INLINE.finditer(text)]
         found += [m.group(0).strip(" \t>*+-|") for m in _ALONE.finditer(text)]
         found += placeholder_tokens(text)  # the Chinese draft family: XX, X月X日, ○○, 某某, [待填] ...

@@ -6,6 +6,7 @@ call one function, print, exit.
 
 from __future__ import annotations
 
+import os
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -82,8 +83,11 @@ def init(
 
             last, spec = read_report(source)
             lang = last.locale
-            text = carry_forward(last, spec, str(source), schema or "genreport.schema.json")
             target = output or source.parent / next_year_name(source.name, last.year)
+            # Recorded relative to the new file, so that check finds last year's file from there.
+            folder = Path(".") if str(target) == "-" else target.parent
+            recorded = Path(os.path.relpath(source.resolve(), folder.resolve())).as_posix()
+            text = carry_forward(last, spec, str(source), schema or "genreport.schema.json", recorded)
         else:
             from genreport.data.kinds import load_kind
             from genreport.yearly.scaffold import scaffold
@@ -102,7 +106,7 @@ def init(
     for path in written:
         typer.echo(str(path))
     next_step = f"下一步：填写后运行 genreport check {target}" if lang.startswith("zh") else f"next: fill it in, then run genreport check {target}"
-    typer.echo(next_step + (f" --previous {source}" if source else ""), err=True)
+    typer.echo(next_step, err=True)  # init --from records last year's file in the new one: no --previous needed
 
 
 @app.command()

@@ -77,6 +77,8 @@ class Loaded:
     def locate_text(self, path: FieldPath, needle: str) -> Location:
         """The exact line and column of `needle` inside the value at `path`, as written in the file."""
         mark = self.marks.get(path)
+        if mark is None and path and path[-1] == "text":
+            mark = self.marks.get(path[:-1])  # a point written as a bare string is its own text
         if mark is None:
             return self.location(path)
         lines = self.lines

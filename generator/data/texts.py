@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from pydantic import BaseModel
+
 from genreport.data.model import Point, Report, Section
 from genreport.errors import FieldPath
 
@@ -64,3 +66,26 @@ def paragraphs(text: str) -> Iterator[str]:
 def visible_length(text: str) -> int:
     """Characters a reader sees: whitespace and Markdown markup do not count."""
     return len(re.sub(r"[\s*_#>|`-]", "", text))
+
+
+# Fields whose value the schema or the kind already restricts to a closed set or a pattern.
+_CHECKED_ELSEWHERE = frozenset({"kind", "locale", "key", "part_of"})  # part_of names a key
+
+
+def every_string(value: object, base: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
+    """Every string in a report, metadata included (disclosure, distribution, letterhead, units ...).
+
+    report_texts is what a reader sees; this is everything a clerk may have left unfinished.
+    """
+    if isinstance(value, str):
+        yield base, value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            if name not in _CHECKED_ELSEWHERE:
+                yield from every_string(getattr(value, name), (*base, name))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from every_string(item, (*base, i))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from every_string(item, (*base, key))

@@ -58,8 +58,8 @@ def _words(locale: str) -> dict[str, Any]:
             "The source's key figures attachment (genreport's table of indicators) as indicators, not yet in use:",
             "check each figure, unit and comparison, give each a meaningful key (kept every year), then remove the leading “# ”.",
         ),
-        "year_heading": "原文标题写了年份：明年沿用前请改年份，或删去 heading 用默认措辞" if zh
-        else "the source's heading names a year: change it next year, or delete heading for the default wording",
+        "year_heading": "原文标题写了年份：init --from 会把年份顺延一年，check 核对年份（year-mismatch）；也可删去 heading 用默认措辞" if zh
+        else "the source's heading names a year: init --from moves it on by one, check compares it (year-mismatch); or delete heading for the default wording",
     }
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from genreport.data.kinds import KindSpec, SectionSpec
 from genreport.data.model import Indicator, Report, Section
 from genreport.render.attachments import Attachment, attachments_of
+from genreport.render.typed import without_typed_ordinals
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,8 @@ class Document:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "labels", LABELS[self.report.locale])
+        # Every output (HTML, PDF, Markdown, .docx) reads the report from here: one place drops 一是 typed by hand.
+        object.__setattr__(self, "report", without_typed_ordinals(self.report))
 
     @property
     def locale(self) -> str:

@@ -14,13 +14,14 @@ because kind.yaml has no field for the link yet; for a kind without them the pro
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap
 
+from genreport.checks.years import moved_years, named_years
 from genreport.data.kinds import KindSpec
 from genreport.data.model import Indicator, Issuer, Locale, Point, Report, Section, Subsection
+from genreport.data.previous_file import record_line
 from genreport.data.texts import paragraphs
 from genreport.yearly.scaffold import section_comment, skeleton_section
 from genreport.yearly.yamltext import comment_before, dump, mapping, schema_line, sequence, todo
@@ -46,6 +47,8 @@ _WORDS: dict[Locale, dict[str, str]] = {
         "none": "上年为“无”；今年如有需要报告的情况，删去 none: true 并填写",
         "cleared": "发文字号、成文日期、印发日期和发布日期已清空，签发时填写",
         "title": "核对标题中的年份",
+        "year_heading": "上年标题写了年份，已顺延为{years}：核对措辞，或删去 heading 用默认措辞",
+        "recorded": "下一行记下上年报告：check、build 据此核对照抄的段落、指标和上年安排的落实情况",
         "header": "由 genreport init --from {source} 生成：机关、小标题和指标沿用上年，正文和数值需要重新填写。",
         "next_step": "填写后运行：genreport check 本文件 --previous {source}",
     },
@@ -64,6 +67,10 @@ _WORDS: dict[Locale, dict[str, str]] = {
         "none": "Last year: none. If there is something to report this year, remove none: true and write it",
         "cleared": "Document number and dates cleared: fill them in when the report is signed",
         "title": "check the year in the title",
+        "year_heading": "last year's heading named a year, moved on to {years}: check the wording,"
+        " or delete heading for the default",
+        "recorded": "The next line records last year's file: check and build compare with it"
+        " (copied text, figures, last year's plans)",
         "header": "Made by genreport init --from {source}: bodies, headings and indicators carried over; write the text and figures afresh.",
         "next_step": "Then run: genreport check THIS_FILE --previous {source}",
     },
@@ -78,8 +85,12 @@ def next_year_name(source: str, year: int) -> str:
     return f"{stem}-{year + 1}.{suffix}" if dot else f"{source}-{year + 1}.yaml"
 
 
-def carry_forward(last: Report, kind: KindSpec, source: str, schema: str) -> str:
-    """The text of next year's data file; `source` names last year's file in the comments."""
+def carry_forward(last: Report, kind: KindSpec, source: str, schema: str, recorded: str | None = None) -> str:
+    """The text of next year's data file; `source` names last year's file in the comments.
+
+    `recorded` is last year's file relative to the new file's folder: written as a
+    `# genreport: previous` line, it lets `check` compare the two years without --previous.
+    """
     words = _WORDS[last.locale]
     year = last.year + 1
     document = mapping([("kind", last.kind), ("locale", last.locale), ("year", year), ("issuer", _issuers(last))])
@@ -87,8 +98,9 @@ def carry_forward(last: Report, kind: KindSpec, source: str, schema: str) -> str
         if getattr(last, field) is not None:
             document[field] = _plain(getattr(last, field))
     if last.title:
-        document["title"] = _next_year_text(last.title, last.year)
-        document.yaml_add_eol_comment(words["title"], "title")
+        document["title"] = moved_years(last.title, last.year)
+        # Above the title, not after it: ` # ` after an unquoted value is what check's yaml-comment flags.
+        comment_before(document, "title", [words["title"]], indent=0)
     document["sealed"] = last.sealed
     document["public_release"] = last.public_release
     comment_before(document, "sealed", [words["cleared"]], indent=0)
@@ -99,12 +111,16 @@ def carry_forward(last: Report, kind: KindSpec, source: str, schema: str) -> str
     document["sections"] = _sections(last, kind)
     if last.attachments:
         document["attachments"] = sequence(
-            mapping([("title", _next_year_text(a.title, last.year)), ("body", todo(last.locale, words["attachment"]))])
+            mapping([("title", moved_years(a.title, last.year)), ("body", todo(last.locale, words["attachment"]))])
             for a in last.attachments
         )
     if last.indicators:
         document["indicators"] = _indicators(last)
-    header = [schema_line(schema), words["header"].format(source=source), words["next_step"].format(source=source)]
+    header = [schema_line(schema), words["header"].format(source=source)]
+    if recorded is None:
+        header.append(words["next_step"].format(source=source))
+    else:
+        header += [words["recorded"], record_line(recorded)]
     return dump(document, header=header)
 
 
@@ -138,7 +154,7 @@ def _sections(last: Report, kind: KindSpec) -> CommentedMap:
             assert spec is not None  # keys outside the kind come from last year's sections
             sections[key] = skeleton_section(spec, locale)  # a part last year's file lacked
         else:
-            sections[key] = _section(section, locale, results=key == RESULTS_SECTION)
+            sections[key] = _section(section, locale, last.year, results=key == RESULTS_SECTION)
         lines = [""] + (section_comment(kind.sections.index(spec), spec, locale) if spec else [])
         if key == RESULTS_SECTION and PLANS_SECTION in last.sections:
             lines += _plans_prompt(last, kind)
@@ -146,11 +162,19 @@ def _sections(last: Report, kind: KindSpec) -> CommentedMap:
     return sections
 
 
-def _section(section: Section, locale: Locale, *, results: bool) -> CommentedMap:
+def _heading(out: CommentedMap, heading: str, locale: Locale, year: int, indent: int) -> None:
+    """A carried heading, its years moved on by one; a comment above it says so (the clerk rereads it)."""
+    out["heading"] = moved_years(heading, year)
+    if out["heading"] != heading:
+        years = "、".join(named for named, _ in named_years(out["heading"]))
+        comment_before(out, "heading", [_WORDS[locale]["year_heading"].format(years=years)], indent=indent)
+
+
+def _section(section: Section, locale: Locale, year: int, *, results: bool) -> CommentedMap:
     words = _WORDS[locale]
     out = mapping()
     if section.heading:
-        out["heading"] = section.heading
+        _heading(out, section.heading, locale, year, indent=4)
     if section.none:
         out["none"] = True
         out.yaml_add_eol_comment(words["none"], "none")
@@ -161,16 +185,17 @@ def _section(section: Section, locale: Locale, *, results: bool) -> CommentedMap
         out["intro"] = todo(locale, words["intro"])
         comment_before(out, "intro", [words["last_year"] + _excerpt(section.intro)], indent=4)
     if section.subsections:
-        out["subsections"] = sequence(_subsection(sub, locale) for sub in section.subsections)
+        out["subsections"] = sequence(_subsection(sub, locale, year) for sub in section.subsections)
     if section.points:
         out["points"] = sequence([todo(locale, words["text"])])
         comment_before(out, "points", _points_reminder(section.points, locale), indent=4)
     return out
 
 
-def _subsection(sub: Subsection, locale: Locale) -> CommentedMap:
+def _subsection(sub: Subsection, locale: Locale, year: int) -> CommentedMap:
     words = _WORDS[locale]
-    out = mapping([("heading", sub.heading)])
+    out = mapping()
+    _heading(out, sub.heading, locale, year, indent=8)
     if sub.points:
         out["points"] = sequence([todo(locale, words["text"])])
         comment_before(out, "points", _points_reminder(sub.points, locale), indent=8)
@@ -232,10 +257,6 @@ def _plain(value: Any) -> Any:
     if isinstance(value, list):
         return sequence(_plain(v) for v in value)
     return value
-
-
-def _next_year_text(text: str, year: int) -> str:
-    return re.sub(rf"(?<!\d){year}(?!\d)", str(year + 1), text)
 
 
 def _excerpt(text: str, length: int = EXCERPT) -> str:

@@ -3,7 +3,8 @@
 The unit of comparison is the paragraph (whitespace-normalised, so re-wrapping is not a change),
 with subsection headings as units of their own, so a new subsection shows up as added. difflib
 aligns the two sequences; inside a replaced block, paragraphs are paired in order and called
-"changed" when they are still mostly the same text, otherwise "removed" and "added". Formatting
+"changed" when they are still mostly the same text, otherwise "removed" and "added". Last year's
+下一年度安排 are listed with the places of this year's report on them (checks/promises.py). Formatting
 for people lives in yearly/diff_format.py; this module returns data.
 """
 
@@ -17,6 +18,7 @@ from typing import Literal
 from genreport.data.kinds import KindSpec
 from genreport.data.model import Indicator, Point, Report, Section
 from genreport.data.texts import paragraphs
+from genreport.yearly.diff_promises import PromiseRow, promise_rows
 
 PREAMBLE = "preamble"
 SIMILAR = 0.5  # below this character-level ratio a rewritten paragraph counts as removed + added
@@ -64,6 +66,7 @@ class ReportDiff:
     locale: str
     sections: list[SectionDiff]
     indicators: list[IndicatorRow]
+    promises: list[PromiseRow] = field(default_factory=list)
 
 
 def diff_reports(old: Report, new: Report, kind: KindSpec) -> ReportDiff:
@@ -79,7 +82,8 @@ def diff_reports(old: Report, new: Report, kind: KindSpec) -> ReportDiff:
         heading = (after and after.heading) or (spec.heading(locale) if spec else key)
         index = kind.sections.index(spec) if spec else None
         sections.append(_compare(SectionDiff(key, index, heading), _section_units(before), _section_units(after)))
-    return ReportDiff(old.year, new.year, locale, sections, _indicator_rows(old.indicators, new.indicators))
+    kept = promise_rows(old, new, kind)
+    return ReportDiff(old.year, new.year, locale, sections, _indicator_rows(old.indicators, new.indicators), kept)
 
 
 def _compare(result: SectionDiff, old: list[Unit], new: list[Unit]) -> SectionDiff:

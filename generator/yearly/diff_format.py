@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from genreport.render.numbering import part_number, plain_number
 from genreport.yearly.diff import PREAMBLE, Change, IndicatorRow, ReportDiff, SectionDiff
+from genreport.yearly.diff_promises import promise_lines
 
 _WORDS = {
     "zh-CN": {
@@ -142,6 +143,7 @@ def format_text(diff: ReportDiff) -> str:
         if section.changes and section.unchanged:
             lines.append(words["unchanged"].format(n=section.unchanged))
         lines.append("")
+    lines += promise_lines(diff.promises, diff.locale, markdown=False)
     lines.append(f"== {words['indicators']} ==")
     table = _table(diff)
     if len(table) == 1:
@@ -160,6 +162,7 @@ def format_markdown(diff: ReportDiff) -> str:
         if section.changes and section.unchanged:
             lines += ["", words["unchanged"].format(n=section.unchanged)]
         lines.append("")
+    lines += promise_lines(diff.promises, diff.locale, markdown=True)
     lines += [f"## {words['indicators']}", ""]
     table = _table(diff)
     if len(table) == 1:
