@@ -16,7 +16,7 @@ RUN_PACKAGES := fonts-noto-cjk fonts-noto-cjk-extra fonts-arphic-ukai fonts-lxgw
 # and convert them with LibreOffice, the import tests with pandoc too.
 TEST_PACKAGES := chromium libreoffice-writer-nogui pandoc
 
-.PHONY: run test bench setup setup-test clean
+.PHONY: run test bench bench-stress setup setup-test clean
 
 run: setup
 	$(VENV)/bin/genreport build $(EXAMPLE) -o $(OUT)
@@ -27,6 +27,11 @@ test: setup setup-test
 
 bench: setup
 	$(PY) bench/run.py
+	$(PY) bench/composer.py
+
+# A 3,000-page report in one fresh process (minutes): time and peak memory.
+bench-stress: setup
+	$(PY) bench/stress.py
 
 setup: $(VENV)/.installed
 	@bash .ci/apt-ensure $(RUN_PACKAGES)
