@@ -23,4 +23,4 @@ def test_a_name_that_is_gone_is_reported(monkeypatch, entry):
 
 def test_each_patch_module_names_what_it_relies_on():
     users = {use.split(":")[0] for _, use in internals.RELIED_ON}
-    assert users == {"engine", "cjk_justify", "user_agent", "fontconfig", "process"}
+    assert users == {"engine", "cjk_justify", "user_agent", "fontconfig", "process", "agreement"}
