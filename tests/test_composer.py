@@ -107,7 +107,7 @@ def test_two_paragraphs_with_the_same_text_get_their_own_decisions(advances):
         '<div class="preamble"><p>' + fill(3, 11) + same + "</p></div></body></html>"
     )
     faces = font_setup(styles_dir() / "gbt9704.css", None).role("fangsong").faces
-    composition = compose_document(html, faces)
+    composition = compose_document(html, {"fangsong": faces})
     first, second = composition.decisions[0], composition.decisions[1]
     assert first.breaks != second.breaks
     assert composition.lines[0] != composition.lines[1]

@@ -120,12 +120,11 @@ def prepare(doc: Document, settings: PdfSettings | None = None) -> PdfJob:
 
     html = render_html(doc, stylesheets=(), chart_family=chart_family(fonts))
     composition = None
-    body = fonts.role("fangsong")
     if doc.locale == "zh-CN":
         html = cjk_breaks.add_breaks(html)  # break before “ and after ” as CLREQ allows
-        if body is not None and body.faces:
-            composition = compose_document(html, body.faces)  # every body line decided here, by position
-            html = composition.html()
+        faces = {key: role.faces for key in ("fangsong", "hei", "kai") if (role := fonts.role(key)) and role.faces}
+        composition = compose_document(html, faces)  # every body line decided here, by position
+        html = composition.html()
     cached = document_fonts(fonts, printed_chars(html, fonts.stylesheet))
     extra = tuple(text for text in (gridfit.grid_css(fonts), settings.extra_css) if text)
     return PdfJob(html, fonts.stylesheet, cached.css, cached.rules, extra, _metadata(doc), composition)

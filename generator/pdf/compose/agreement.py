@@ -36,8 +36,8 @@ def _line_text(box: Any) -> str:
 
 def _paragraph_boxes(box: Any) -> Iterator[tuple[int, Any]]:
     element = getattr(box, "element", None)
-    number = element.get("data-cp") if element is not None and getattr(box, "element_tag", None) == "p" else None
-    if number is not None and type(box).__name__ != "LineBox":
+    number = element.get("data-cp") if element is not None else None
+    if number is not None and type(box).__name__ not in ("LineBox", "TextBox", "InlineBox"):
         yield int(number), box
         return
     for child in getattr(box, "children", ()):

@@ -11,7 +11,7 @@ as WeasyPrint sets it alone, so that a wrong model never pins a line that does n
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from genreport.fonts.roles import Face
@@ -81,13 +81,17 @@ def _pin(source: str, paragraph: markup.Paragraph, measure: Measure, lines: Line
     return markup.Decisions(lines.breaks, lines.squeezed, tuple(glued))
 
 
-def compose_document(html: str, faces: Sequence[Face]) -> Composition:
-    """Decide the lines of every body paragraph of the zh-CN print `html`, set in `faces` (the 仿宋 role)."""
+def compose_document(html: str, faces: Mapping[str, Sequence[Face]]) -> Composition:
+    """Decide the lines of every body paragraph and heading of the zh-CN print `html`; `faces`
+    holds each font role's faces (fangsong for the body, hei and kai for the headings)."""
     found = markup.paragraphs(html)
-    advances = Advances(faces, BODY_PT, LETTER_SPACING)
+    by_role = {role: Advances(role_faces, BODY_PT, LETTER_SPACING) for role, role_faces in faces.items()}
     decisions: dict[int, markup.Decisions] = {}
     predicted: dict[int, tuple[str, ...]] = {}
     for number, paragraph in enumerate(found):
+        advances = by_role.get(paragraph.role)
+        if advances is None:
+            continue  # a role with no font installed: WeasyPrint falls back, the composer keeps out
         widths = [advances.of(char) for char in paragraph.text]
         if any(width is None for width in widths):
             continue  # a character no body font has: its fallback font's advance is not known here

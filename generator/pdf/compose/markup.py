@@ -18,8 +18,10 @@ import re
 from dataclasses import dataclass
 
 # Paragraphs the composer sets: the body's justified, indented paragraphs (gbt9704.css
-# "Paragraphs"), by their own class or their parent's.
+# "Paragraphs"), by their own class or their parent's, and the part and subsection headings,
+# each in its font role.
 OWN_CLASSES = frozenset({"point", "none-statement", "missing"})
+HEADINGS = {("h2", "part-heading"): "hei", ("h3", "subsection-heading"): "kai"}
 PARENT_CLASSES = frozenset({"preamble", "part-intro", "subsection-intro", "part", "subsection", "attachment-body"})
 # Inline elements that change nothing of a character's advance in the body font.
 PLAIN_INLINE = frozenset({"span", "strong", "em", "b", "i", "a", "u", "s", "del", "ins", "mark"})
@@ -36,6 +38,7 @@ class Paragraph:
     character's (start, end) in the markup."""
 
     open_tag_end: int  # the offset just before the '>' of its start tag (data-cp goes there)
+    role: str  # the font role it is set in: fangsong (body), hei (一、 headings), kai (（一） headings)
     text: str
     spans: tuple[tuple[int, int], ...]
     tags_between: frozenset[int]  # offsets i where a tag stands between text[i-1] and text[i]
@@ -62,7 +65,7 @@ def paragraphs(markup: str) -> list[Paragraph]:
         if tag is not None:
             closing, name = tag.group(1) == "/", tag.group(2).lower()
             if current is not None:
-                if closing and name == "p":
+                if closing and name == current["tag"]:
                     found.extend(_finish(current))
                     current = None
                 elif name not in PLAIN_INLINE:
@@ -77,8 +80,10 @@ def paragraphs(markup: str) -> list[Paragraph]:
             if name in VOID or token.endswith("/>"):
                 continue
             classes = _classes(tag.group(3))
-            if name == "p" and current is None and _composable(classes, stack):
-                current = {"open": match.end() - 1, "chars": [], "spans": [], "tag_at": set(), "ok": True}
+            role = _role(name, classes, stack) if current is None else None
+            if role is not None:
+                current = {"open": match.end() - 1, "tag": name, "role": role, "chars": [], "spans": [],
+                           "tag_at": set(), "ok": True}  # fmt: skip
             stack.append((name, classes))
             continue
         if token.startswith("<"):
@@ -108,11 +113,15 @@ def _add(current: dict[str, object], char: str, start: int, end: int) -> None:
     current["spans"].append((start, end))  # type: ignore[union-attr]
 
 
-def _composable(classes: frozenset[str], stack: list[tuple[str, frozenset[str]]]) -> bool:
-    if any(name in NOT_INSIDE for name, _ in stack):
-        return False
+def _role(name: str, classes: frozenset[str], stack: list[tuple[str, frozenset[str]]]) -> str | None:
+    """The font role of an element the composer sets, or None for one it leaves to WeasyPrint."""
+    if any(outer in NOT_INSIDE for outer, _ in stack):
+        return None
+    for (tag, heading), role in HEADINGS.items():
+        if name == tag and heading in classes:
+            return role
     parent = stack[-1][1] if stack else frozenset()
-    return bool(classes & OWN_CLASSES or parent & PARENT_CLASSES)
+    return "fangsong" if name == "p" and (classes & OWN_CLASSES or parent & PARENT_CLASSES) else None
 
 
 def _finish(current: dict[str, object]) -> list[Paragraph]:
@@ -123,7 +132,9 @@ def _finish(current: dict[str, object]) -> list[Paragraph]:
         spans.pop()
     if not current["ok"] or not chars:
         return []
-    return [Paragraph(int(current["open"]), "".join(chars), tuple(spans), frozenset(current["tag_at"]))]  # type: ignore[arg-type]
+    return [
+        Paragraph(int(current["open"]), str(current["role"]), "".join(chars), tuple(spans), frozenset(current["tag_at"]))  # type: ignore[arg-type]
+    ]
 
 
 @dataclass(frozen=True)
