@@ -77,6 +77,8 @@ HELP_ZH = {
         "Word 文件中的修订：accept 全部接受（按最终文字导入），reject 全部拒绝，refuse 有修订时拒绝导入并列出。",
     "Apply the reviewed file's changed texts and comments to this existing data file (only what changed is rewritten).":
         "把审阅稿中改动的文字和批注写回这个已有的数据文件（只改写改动之处）。",
+    "yaml: the data file; docx: a fill-in Word form that genreport import reads back.":
+        "yaml：数据文件；docx：供在 Word 中填写的表格文件，填好后用 genreport import 读回。",
     "With -f docx: every finding of check as a Word comment (批注) at its text; built as a draft when there are errors.":
         "与 -f docx 一起使用：把 check 的每条结果作为 Word 批注加在相应文字处；有错误时按征求意见稿生成。",
 }

@@ -93,7 +93,16 @@ def read_source(path: Path, revisions: str = "accept") -> tuple[list[Block], Not
 
 def import_file(path: Path, kind: KindSpec, locale: str | None = None, revisions: str = "accept") -> Imported:
     """The report in `path` as data, with the notes of what was recognised, guessed and left out
-    (and, for a Word file, every revision and comment)."""
+    (and, for a Word file, every revision and comment). A form of `init -f docx` is read by its styles."""
+    if path.suffix.lower() in (".docx", ".docm"):
+        from genreport.importer.form import form_data, read_form
+        from genreport.importer.read_docx import inspect_archive
+
+        raw = read_bytes(path)
+        inspect_archive(raw, str(path))
+        hidden = form_data(raw)
+        if hidden is not None:
+            return read_form(raw, hidden, kind, str(path))
     blocks, review = read_source(path, revisions)
     if not any(block.text or block.rows for block in blocks):
         raise GenreportError(Text(f"{path}: 文件中没有文字", f"{path}: the file has no text"))
