@@ -182,3 +182,7 @@ def test_accepted_text_is_what_libreoffice_shows(tmp_path: Path) -> None:
     assert "批注于“覆盖对象不够全面”：请补充具体对象" in result.stderr
     for words in ("“一年来”", "“2023年以来”", "“和帮办代办窗口”", "“，放权事项全部落地”", "“法治思维”"):
         assert words in result.stderr, (words, result.stderr)
+    # and in the other two modes: the text before review, or a refusal with the list
+    assert _text(resaved, "reject") == _text(tmp_path / "out" / "county-2023.zh-CN.docx")
+    refused = _import(str(resaved), "-o", str(tmp_path / "refused.yaml"), "--revisions", "refuse")
+    assert refused.exit_code == 2 and "未处理的修订" in refused.stderr and "“2023年以来”" in refused.stderr

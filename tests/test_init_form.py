@@ -110,7 +110,8 @@ def test_form_from_last_year_filled_imports_clean_and_builds(tmp_path: Path) -> 
     target = tmp_path / "zuoyun-2024.zh-CN.yaml"
     imported = CliRunner().invoke(app, ["import", str(filled), "-o", str(target)], env=ZH)
     assert imported.exit_code == 0, imported.output
-    assert "推测" not in imported.stderr  # no guess: the form's styles say what each paragraph is
+    assert "推测（请核对）" not in imported.stderr  # no guess: the form's styles say what each paragraph is
+    assert "genreport 填写表：按样式读取，0 处推测" in imported.stderr
     checked = check_file(target)
     assert checked.errors == [], [f"{f.location} {f.code} {f.message.zh}" for f in checked.errors]
     report = checked.report

@@ -208,6 +208,7 @@ def read_form(raw: bytes, hidden: str, kind: KindSpec, name: str) -> Imported:
     if indicators:
         data["indicators"] = indicators
     missing = [spec.key for spec in kind.sections if spec.required and spec.key not in data["sections"]]
+    notes.add("recognised", "genreport 填写表：按样式读取，0 处推测", "a genreport form, read by its styles: 0 guesses")
     return Imported(data, notes, missing)
 
 
