@@ -26,10 +26,12 @@ from genreport.cli import app
 ZH = {"LANG": "zh_CN.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}
 BROKEN = (
     REPORT.replace("全年召开县政府常务会议11次", "全年召开县政府常务会议XX次")
+    .replace("高频事项可以全天候自助办理", "高频事项可以全天候自助办理，办件满意率104.5%")
     .replace("signed_on: 2024-01-16", "signed_on: 2023-12-20")
     .replace(REPORT[REPORT.index("  leaders_duties:") : REPORT.index("  next_year:")], "")
     + "indicators:\n  - key: correction_rate\n    label: 行政复议纠错率\n"
     + "    value: 104.5\n    previous: 98\n    unit: '%'\n"
+    + "  - key: meetings\n    label: 常务会议次数\n    value: 8\n    unit: 次\n"
 )
 
 
@@ -78,7 +80,14 @@ def test_every_finding_is_a_comment_at_its_text(tmp_path: Path) -> None:
     comment, anchor = by_code["missing-section"]
     assert "党政主要负责人履行推进法治建设第一责任人职责情况" in anchor  # the draft's placeholder part
     comment, anchor = by_code["percent-range"]
-    assert anchor == "104.5%"  # the figure itself, in the indicators table
+    assert anchor == "104.5%"  # the figure itself, in the indicators table (not in the point that also says 104.5%)
+    # 8 is also in the text (列席8次): the missing-previous comment goes to the indicator's own row
+    comment, anchor = by_code["missing-previous"]
+    assert "常务会议次数" in comment.text
+    root = etree.fromstring(zipfile.ZipFile(built).read("word/document.xml"))
+    start = next(n for n in root.iter(qn("w:commentRangeStart")) if n.get(qn("w:id")) == str(comment.comment_id))
+    row = next(a for a in start.iterancestors() if a.tag == qn("w:tr"))
+    assert "常务会议次数" in "".join(t.text or "" for t in row.iter(qn("w:t")))
     assert "建议：" in comment.text and "位置：" in comment.text
 
 

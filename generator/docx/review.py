@@ -97,6 +97,21 @@ def _message(finding: Finding, lang: str) -> str:
     return "\n".join(lines)
 
 
+def _row_paragraphs(document: Any, doc: Document, finding: Finding) -> list[tuple[etree._Element, str]]:
+    """An indicator's finding: the paragraphs of its row in the indicators table (a figure such as
+    66 is also somewhere in the text; the row is where it is the indicator's)."""
+    path = tuple(finding.path)
+    if len(path) < 2 or path[0] != "indicators" or not isinstance(path[1], int) or path[1] >= len(doc.report.indicators):
+        return []
+    label = _squash(doc.report.indicators[path[1]].label)
+    for row in document.element.body.iter(qn("w:tr")):
+        cells = [_squash("".join(t.text or "" for t in cell.iter(qn("w:t")))) for cell in row.iter(qn("w:tc"))]
+        if label in cells:
+            inside = [(p, _squash("".join(t.text or "" for t in p.iter(qn("w:t"))))) for p in row.iter(qn("w:p"))]
+            return [(p, text) for p, text in inside if text and _runs(p)]
+    return []
+
+
 def _runs(paragraph: etree._Element) -> list[etree._Element]:
     return [r for r in paragraph.iter(qn("w:r")) if r.find(qn("w:t")) is not None]
 
@@ -118,8 +133,9 @@ def add_review_comments(data: bytes, doc: Document, findings: list[Finding]) -> 
     for finding in findings:
         found = None
         needle = ""
+        candidates = _row_paragraphs(document, doc, finding) or paragraphs
         for needle in _needles(doc, finding):
-            found = next((p for p, text in paragraphs if needle and needle in text), None)
+            found = next((p for p, text in candidates if needle and needle in text), None)
             if found is not None:
                 break
         if found is None:
