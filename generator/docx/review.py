@@ -101,7 +101,8 @@ def _row_paragraphs(document: Any, doc: Document, finding: Finding) -> list[tupl
     """An indicator's finding: the paragraphs of its row in the indicators table (a figure such as
     66 is also somewhere in the text; the row is where it is the indicator's)."""
     path = tuple(finding.path)
-    if len(path) < 2 or path[0] != "indicators" or not isinstance(path[1], int) or path[1] >= len(doc.report.indicators):
+    count = len(doc.report.indicators)
+    if len(path) < 2 or path[0] != "indicators" or not isinstance(path[1], int) or path[1] >= count:
         return []
     label = _squash(doc.report.indicators[path[1]].label)
     for row in document.element.body.iter(qn("w:tr")):
