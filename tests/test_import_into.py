@@ -117,6 +117,7 @@ def test_changes_and_comments_land_on_their_fields(tmp_path: Path) -> None:
     reviewer.replace("县政府把依法行政", "一年来", "2023年以来")
     reviewer.replace("全年承接市级下放", "承接下放职权", "承接下放事项")
     reviewer.comment("全年召开县政府常务会议", "邀请法律顾问列席8次", "列席次数与台账不符", author="李主任")
+    reviewer.comment("2024年1月16日", "2024年1月16日", "按印发日期改")  # the date signed: no text field holds it
     result = _into(reviewer.save(tmp_path / "reviewed.docx"), target)
     assert result.exit_code == 0, result.output
     text = target.read_text(encoding="utf-8")
@@ -127,9 +128,11 @@ def test_changes_and_comments_land_on_their_fields(tmp_path: Path) -> None:
     lines = text.splitlines()
     at = lines.index("            # 批注（李主任，2024-01-10）：“邀请法律顾问列席8次”：列席次数与台账不符")
     assert lines[at + 1] == "            text: 全年召开县政府常务会议11次，邀请法律顾问列席8次，防范决策法律风险。"
+    at = lines.index("# 批注（王科长，2024-01-10）：“2024年1月16日”：按印发日期改")
+    assert lines[at + 1] == "signed_on: 2024-01-16"
     # printed part by part, as diff prints it
     assert "== 开头段落 ==\n~ 修改：[-一年-]{+2023年以+}来" in result.stdout
-    assert "已写入" in result.stderr and "2 处文字修改，1 条批注" in result.stderr
+    assert "已写入" in result.stderr and "2 处文字修改，2 条批注" in result.stderr
     # brought back a second time: nothing twice
     again = _into(tmp_path / "reviewed.docx", target)
     assert again.exit_code == 0 and target.read_text(encoding="utf-8") == text

@@ -15,6 +15,7 @@ listed, and nothing is written.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import textwrap
@@ -186,8 +187,26 @@ def place_comments(review: Review, wheres: dict[object, Where], blocks: list[Blo
             if hits:
                 found = hits[0]
                 break
-        out.append(Placed(comment, _in_file(found, yaml_data, anchor, joiner) if found else None, where))
+        place = _in_file(found, yaml_data, anchor, joiner) if found else _metadata(anchor or paragraph, yaml_data)
+        out.append(Placed(comment, place, where))
     return out
+
+
+def _metadata(text: str, yaml_data: dict[str, Any]) -> Path_ | None:
+    """A comment on the title block or the signature: the field whose value that text prints."""
+    if not text:
+        return None
+    signed = yaml_data.get("signed_on")
+    if isinstance(signed, dt.date) and text in (f"{signed.year}年{signed.month}月{signed.day}日", signed.isoformat()):
+        return ("signed_on",)
+    for key in ("document_number", "title", "recipient"):
+        value = yaml_data.get(key)
+        if isinstance(value, str) and value and _squash(value) in text:
+            return (key,)
+    issuer = yaml_data.get("issuer")
+    if isinstance(issuer, dict) and isinstance(issuer.get("name"), str) and _squash(issuer["name"]) == text:
+        return ("issuer", "name")
+    return None
 
 
 def _in_file(path: Path_, yaml_data: dict[str, Any], anchor: str, joiner: str) -> Path_ | None:
