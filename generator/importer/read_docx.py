@@ -87,8 +87,8 @@ def read_docx_review(raw: bytes, name: str, revisions: str = "accept") -> tuple[
             paragraph = Paragraph(element, document)
             count += 1
             text = paragraph.text.strip(" \t\u00a0\u3000\r\n")
-            where = wheres[element] = Where("paragraph", count, places.label(text, "heading" in _style(paragraph)) if text else None)
             style = _style(paragraph)
+            where = wheres[element] = Where("paragraph", count, places.label(text, style == "heading") if text else None)
             if _listed(paragraph):
                 style = f"{style} list".strip()  # an item of a Word list: its number is Word's, not in the text
             centred = _centred(paragraph)
