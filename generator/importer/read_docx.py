@@ -65,7 +65,10 @@ def read_docx(raw: bytes, name: str) -> list[Block]:
     return read_docx_review(raw, name)[0]
 
 
-def read_docx_review(raw: bytes, name: str, revisions: str = "accept") -> tuple[list[Block], Review, dict[object, Where]]:
+Placed = dict[object, Where]  # a body element -> where it is (for a revision's or a comment's line)
+
+
+def read_docx_review(raw: bytes, name: str, revisions: str = "accept") -> tuple[list[Block], Review, Placed]:
     """The blocks of the text a reader sees (tracked changes resolved per `revisions`), the revisions
     and comments found, and where each body element ended up (for placing them in the report)."""
     inspect_archive(raw, name)
@@ -88,7 +91,8 @@ def read_docx_review(raw: bytes, name: str, revisions: str = "accept") -> tuple[
             count += 1
             text = paragraph.text.strip(" \t\u00a0\u3000\r\n")
             style = _style(paragraph)
-            where = wheres[element] = Where("paragraph", count, places.label(text, style == "heading") if text else None)
+            label = places.label(text, style == "heading") if text else None
+            where = wheres[element] = Where("paragraph", count, label)
             if _listed(paragraph):
                 style = f"{style} list".strip()  # an item of a Word list: its number is Word's, not in the text
             centred = _centred(paragraph)
