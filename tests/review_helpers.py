@@ -124,6 +124,41 @@ class Reviewer:
             mark.append(_el(wrapper, id=self._id(), author=author, date=DATE))
         self.paragraph(target).addprevious(copy_)
 
+    def _mark(self, paragraph: etree._Element, tag: str, author: str) -> None:
+        props = paragraph.find(qn("w:pPr"))
+        if props is None:
+            props = _el("w:pPr")
+            paragraph.insert(0, props)
+        mark = props.find(qn("w:rPr"))
+        if mark is None:
+            mark = _el("w:rPr")
+            props.append(mark)
+        mark.append(_el(tag, id=self._id(), author=author, date=DATE))
+
+    def delete_paragraph(self, contains: str, author: str = "李主任") -> None:
+        """A whole paragraph deleted with tracking: its runs in w:del, its paragraph mark deleted too."""
+        paragraph = self.paragraph(contains)
+        deleted = _el("w:del", id=self._id(), author=author, date=DATE)
+        for run in [c for c in paragraph if c.tag == qn("w:r")]:
+            for text in run.iter(qn("w:t")):
+                text.tag = qn("w:delText")
+            deleted.append(run)
+        paragraph.append(deleted)
+        self._mark(paragraph, "w:del", author)
+
+    def insert_paragraph_after(self, contains: str, text: str, author: str = "王科长") -> None:
+        """A new paragraph typed with tracking after the one holding `contains` (same style)."""
+        paragraph = self.paragraph(contains)
+        new = copy.deepcopy(paragraph)
+        for child in [c for c in new if c.tag != qn("w:pPr")]:
+            new.remove(child)
+        inserted = _el("w:ins", id=self._id(), author=author, date=DATE)
+        run = etree.SubElement(inserted, qn("w:r"))
+        etree.SubElement(run, qn("w:t")).text = text
+        new.append(inserted)
+        self._mark(new, "w:ins", author)
+        paragraph.addnext(new)
+
     def bold(self, contains: str, words: str, author: str = "王科长") -> None:
         """A tracked formatting change: `words` made bold (w:rPrChange records the old properties)."""
         paragraph = self.paragraph(contains)

@@ -142,6 +142,24 @@ def test_refuse_lists_the_revisions_and_writes_nothing(tmp_path: Path) -> None:
     assert plain.exit_code == 0, plain.output
 
 
+def test_whole_paragraphs_deleted_and_inserted(tmp_path: Path) -> None:
+    """A tracked deletion of a whole point, and a new paragraph typed with tracking: gone and there when
+    accepted, the other way round when rejected; no paragraph left empty or run into its neighbour."""
+    original = _built(tmp_path)
+    reviewer = Reviewer(original)
+    reviewer.delete_paragraph("政务服务大厅设立")
+    reviewer.insert_paragraph_after("县政府主要负责人认真履行", "县长带头开展年终述法，述法报告在政府网站公开。")
+    reviewed = reviewer.save(tmp_path / "reviewed.docx")
+    accepted, _, _ = read_docx_review(reviewed.read_bytes(), "r", "accept")
+    texts = [block.text for block in accepted]
+    assert not any("政务服务大厅设立" in t for t in texts)
+    assert "县长带头开展年终述法，述法报告在政府网站公开。" in texts  # a paragraph of its own
+    assert "（二）规范行政决策" in texts  # the deleted point's paragraph mark joined nothing onto the next heading
+    assert _text(reviewed, "reject") == _text(original)
+    result = _import(str(reviewed), "-o", str(tmp_path / "r.yaml"))
+    assert "删除段落标记（合并段落）（李主任" in result.stderr and "插入段落标记（分段）（王科长" in result.stderr
+
+
 def test_text_inside_wrappers_is_read(tmp_path: Path) -> None:
     """A smart tag, a content control (around runs and around a paragraph) and a simple field hold printed text."""
     from docx.oxml.ns import qn
