@@ -149,12 +149,15 @@ def test_whole_paragraphs_deleted_and_inserted(tmp_path: Path) -> None:
     reviewer = Reviewer(original)
     reviewer.delete_paragraph("政务服务大厅设立")
     reviewer.insert_paragraph_after("县政府主要负责人认真履行", "县长带头开展年终述法，述法报告在政府网站公开。")
+    reviewer.join_with_next("部分行政执法人员运用法治思维")
     reviewed = reviewer.save(tmp_path / "reviewed.docx")
     accepted, _, _ = read_docx_review(reviewed.read_bytes(), "r", "accept")
     texts = [block.text for block in accepted]
     assert not any("政务服务大厅设立" in t for t in texts)
     assert "县长带头开展年终述法，述法报告在政府网站公开。" in texts  # a paragraph of its own
     assert "（二）规范行政决策" in texts  # the deleted point's paragraph mark joined nothing onto the next heading
+    joined = next(t for t in texts if "部分行政执法人员运用法治思维" in t)
+    assert joined.endswith("普法宣传形式还不够丰富，覆盖对象不够全面，部分宣传活动效果不够明显，需要继续改进。")
     assert _text(reviewed, "reject") == _text(original)
     result = _import(str(reviewed), "-o", str(tmp_path / "r.yaml"))
     assert "删除段落标记（合并段落）（李主任" in result.stderr and "插入段落标记（分段）（王科长" in result.stderr
