@@ -147,7 +147,7 @@ class Reviewer:
         self._mark(paragraph, "w:del", author)
 
     def join_with_next(self, contains: str, author: str = "李主任") -> None:
-        """The paragraph mark after the paragraph holding `contains` deleted with tracking: two paragraphs become one."""
+        """The mark ending the paragraph holding `contains` deleted with tracking: two paragraphs become one."""
         self._mark(self.paragraph(contains), "w:del", author)
 
     def insert_paragraph_after(self, contains: str, text: str, author: str = "王科长") -> None:
