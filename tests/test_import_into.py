@@ -116,6 +116,7 @@ def test_changes_and_comments_land_on_their_fields(tmp_path: Path) -> None:
     reviewer = Reviewer(docx_file)
     reviewer.replace("县政府把依法行政", "一年来", "2023年以来")
     reviewer.replace("全年承接市级下放", "承接下放职权", "承接下放事项")
+    reviewer.insert("（二）规范行政决策", "规范", "依法")  # a subsection heading
     reviewer.comment("全年召开县政府常务会议", "邀请法律顾问列席8次", "列席次数与台账不符", author="李主任")
     reviewer.comment("2024年1月16日", "2024年1月16日", "按印发日期改")  # the date signed: no text field holds it
     result = _into(reviewer.save(tmp_path / "reviewed.docx"), target)
@@ -125,6 +126,7 @@ def test_changes_and_comments_land_on_their_fields(tmp_path: Path) -> None:
     assert "\n# 五个部分\nsections:\n" in text
     assert "preamble: 2023年以来，县政府把依法行政贯穿政府工作全过程，现将有关情况报告如下。\n" in text
     assert "          - lead: 承接下放事项。\n" in text  # the lead, in its own field
+    assert "      - heading: 规范依法行政决策\n" in text
     lines = text.splitlines()
     at = lines.index("            # 批注（李主任，2024-01-10）：“邀请法律顾问列席8次”：列席次数与台账不符")
     assert lines[at + 1] == "            text: 全年召开县政府常务会议11次，邀请法律顾问列席8次，防范决策法律风险。"
@@ -132,7 +134,7 @@ def test_changes_and_comments_land_on_their_fields(tmp_path: Path) -> None:
     assert lines[at + 1] == "signed_on: 2024-01-16"
     # printed part by part, as diff prints it
     assert "== 开头段落 ==\n~ 修改：[-一年-]{+2023年以+}来" in result.stdout
-    assert "已写入" in result.stderr and "2 处文字修改，2 条批注" in result.stderr
+    assert "已写入" in result.stderr and "3 处文字修改，2 条批注" in result.stderr
     # brought back a second time: nothing twice
     again = _into(tmp_path / "reviewed.docx", target)
     assert again.exit_code == 0 and target.read_text(encoding="utf-8") == text
