@@ -53,3 +53,15 @@ def test_word_places_are_headings_and_paragraphs_under_them(tmp_path: Path) -> N
     # no place counts empty paragraphs: every paragraph place names its heading
     places = [line.split(": ", 1)[0].strip() for line in report.splitlines() if line.startswith("  ")]
     assert places and all(not p.startswith("第") for p in places), places
+
+
+def test_after_the_body_and_in_attachments(tmp_path: Path) -> None:
+    from conftest import EXAMPLES
+
+    from genreport.build import build_file
+
+    built = build_file(EXAMPLES / "zuoyun-2023.zh-CN.yaml", tmp_path / "out", ["docx"]).written[0]
+    result = CliRunner().invoke(app, ["import", str(built), "-o", str(tmp_path / "r.yaml")], env=ZH)
+    assert result.exit_code == 0, result.output
+    assert "正文之后第3段: 落款：左云县人民政府" in result.stderr  # not "五、…下第N段"
+    assert "附件2（标识）: 附件：左云县2023年度法治政府建设主要指标完成情况表" in result.stderr

@@ -14,6 +14,8 @@ from genreport.errors import Text
 _PART = re.compile(r"^\s*([一二三四五六七八九十]+、|\d{1,2}\.\s)")
 _SUB = re.compile(r"^\s*(（[一二三四五六七八九十]+）|\(\d{1,2}\)\s)")
 _WORDS = 8
+_NOTE = re.compile(r"^(附件[:：]|Attachments?[:：])")  # the 附件说明: the body has ended
+_ATTACHMENT = re.compile(r"^(附件\s*\d*|Attachment\s*\d*)$")  # an attachment's label, at the top of its page
 
 
 def _words(text: str, number: str) -> str:
@@ -33,6 +35,17 @@ class Places:
         self.count = 0
 
     def label(self, text: str, heading_style: bool = False) -> Text:
+        stripped = text.strip()
+        if _ATTACHMENT.match(stripped):
+            self.part, self.part_words, self.sub, self.sub_words, self.count = stripped, "", "", "", 0
+            return Text(f"{stripped}（标识）", f"{stripped} (label)")
+        if _NOTE.match(stripped) and self.part and not self.part.startswith(("附件", "Attachment")):
+            self.part, self.part_words, self.sub, self.sub_words, self.count = "正文之后", "", "", "", 0
+        if self.part == "正文之后" or self.part.startswith(("附件", "Attachment")):
+            self.count += 1
+            if self.part == "正文之后":
+                return Text(f"正文之后第{self.count}段", f"after the body, paragraph {self.count}")
+            return Text(f"{self.part}第{self.count}段", f"{self.part}, paragraph {self.count}")
         short = len(text) <= 60 or heading_style
         part = _PART.match(text)
         sub = _SUB.match(text)
