@@ -51,6 +51,10 @@ def import_report(
     if into is not None:
         from genreport.cli.merging import import_into
 
+        if output is not None or kind is not None or locale is not None:
+            message = "--into writes into that data file, of its own kind and locale: leave out -o, --kind, --locale"
+            raise typer.BadParameter(message, param_hint="--into")
+
         import_into(file, into, revisions.value, lang)
         return
     try:
