@@ -153,3 +153,20 @@ def test_what_cannot_be_placed_is_refused(tmp_path: Path) -> None:
     assert "sections.measures.subsections[0].points[1]：审阅稿删去了这一项" in result.stderr
     assert "sections.measures.subsections[1].points[2]：审阅稿新增了这一项" in result.stderr
     assert target.read_bytes() == before
+
+
+def test_the_review_copy_s_own_comments_are_not_written_back(tmp_path: Path) -> None:
+    """A copy built with --review carries genreport's findings as comments: only the reviewers' come back."""
+    target = tmp_path / "county-2023.zh-CN.yaml"
+    target.write_text(REPORT.replace("列席8次", "列席XX次"), encoding="utf-8")
+    built = CliRunner().invoke(
+        app, ["build", str(target), "-f", "docx", "--review", "-o", str(tmp_path / "out")], env=ZH
+    )
+    assert built.exit_code == 0, built.output
+    reviewer = Reviewer(tmp_path / "out" / "county-2023.zh-CN.docx")
+    reviewer.comment("县政府把依法行政", "依法行政", "写具体些", author="李主任")
+    result = _into(reviewer.save(tmp_path / "reviewed.docx"), target)
+    assert result.exit_code == 0, result.output
+    assert "genreport，" in result.stderr  # listed in the report all the same
+    comments = _comment_lines(target.read_text(encoding="utf-8"))
+    assert comments == ["# 批注（李主任，2024-01-10）：“依法行政”：写具体些"]

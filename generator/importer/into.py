@@ -29,6 +29,7 @@ from genreport.importer.revisions import Comment, Review
 
 Path_ = tuple[str | int, ...]
 _TEXT_FIELDS = ("title", "recipient", "preamble")
+OWN_AUTHOR = "genreport"  # docx/review.py's comments
 
 
 @dataclass
@@ -173,6 +174,8 @@ def place_comments(review: Review, wheres: dict[object, Where], blocks: list[Blo
         by_where[block.where] = by_where.get(block.where, "") + block.text
     out = []
     for comment in review.comments:
+        if comment.author == OWN_AUTHOR:
+            continue  # the findings `build --review` put there: check finds them again, they are not the reviewers'
         home = review.home(comment.block)
         where = wheres.get(home) if home is not None else None
         paragraph = _squash(by_where.get(where, "")) if where is not None else ""
