@@ -9,11 +9,15 @@ data file that checks without errors and builds; its report lists no guess.
 from __future__ import annotations
 
 import copy
+import shutil
+import zipfile
 from pathlib import Path
 
 import docx
+import pytest
 from conftest import EXAMPLES
 from docx.oxml.ns import qn
+from review_helpers import libreoffice_resave
 from typer.testing import CliRunner
 
 from genreport.build import build_file
@@ -138,3 +142,22 @@ def test_blank_form_without_last_year(tmp_path: Path) -> None:
     checked = check_file(target)
     assert checked.errors == [], [f"{f.location} {f.code} {f.message.zh}" for f in checked.errors]
     assert checked.report is not None and checked.report.issuers[0].name == "某县人民政府"
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_a_form_saved_by_libreoffice_reads_the_same(tmp_path: Path) -> None:
+    """LibreOffice renames the style ids (Style8 …) and drops table captions: the form is read by its
+    style names and its own first cells, and gives the same data file."""
+    form = tmp_path / "form.docx"
+    assert _init("--from", str(EXAMPLES / "zuoyun-2023.zh-CN.yaml"), "-f", "docx", "-o", str(form)).exit_code == 0
+    filled = _fill(form, tmp_path / "filled.docx")
+    resaved = libreoffice_resave(tmp_path / "lo-profile", filled, tmp_path / "lo")
+    assert b'w:styleId="GRFormPart"' not in zipfile.ZipFile(resaved).read("word/styles.xml")  # ids renamed
+    outputs = []
+    for source, name in ((filled, "word.yaml"), (resaved, "libreoffice.yaml")):
+        target = tmp_path / name
+        result = CliRunner().invoke(app, ["import", str(source), "-o", str(target)], env=ZH)
+        assert result.exit_code == 0, result.output
+        outputs.append([line for line in target.read_text(encoding="utf-8").splitlines() if not line.startswith("#")])
+    assert outputs[0] == outputs[1]
+    assert check_file(tmp_path / "libreoffice.yaml").errors == []

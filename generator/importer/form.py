@@ -40,14 +40,36 @@ def _text(element: etree._Element) -> str:
     return "".join(out).strip()
 
 
-def _style(paragraph: etree._Element) -> str:
+def _style(paragraph: etree._Element, ids: dict[str, str]) -> str:
     node = paragraph.find(f"{W}pPr/{W}pStyle")
-    return node.get(f"{W}val") or "" if node is not None else ""
+    found = node.get(f"{W}val") or "" if node is not None else ""
+    return ids.get(found, found)
 
 
-def _caption(table: etree._Element) -> str:
+def _form_ids(styles: etree._Element | None) -> dict[str, str]:
+    """Style id -> the form's id, by the style's name: LibreOffice renames the ids (Style8), keeps the names."""
+    from genreport.docx.form import FORM_STYLES
+
+    names = {name: style_id for style_id, (zh, en, *_) in FORM_STYLES.items() for name in (zh, en)}
+    out: dict[str, str] = {}
+    for style in styles.iter(f"{W}style") if styles is not None else ():
+        name = style.find(f"{W}name")
+        if name is not None and name.get(f"{W}val") in names:
+            out[style.get(f"{W}styleId") or ""] = names[name.get(f"{W}val") or ""]
+    return out
+
+
+def _caption(table: etree._Element, rows: list[list[str]]) -> str:
+    """The form's table: by its caption, or (LibreOffice drops captions) by the form's own first cells."""
     node = table.find(f"{W}tblPr/{W}tblCaption")
-    return node.get(f"{W}val") or "" if node is not None else ""
+    if node is not None and node.get(f"{W}val"):
+        return node.get(f"{W}val") or ""
+    first = rows[0][0] if rows and rows[0] else ""
+    if any(first.startswith(label) for label in META if META[label] == "issuer"):
+        return "genreport:meta"
+    if first.startswith(("标识", "Key")) and len(rows[0]) == 5:
+        return "genreport:indicators"
+    return ""
 
 
 def _bold(run: etree._Element) -> bool:
@@ -97,6 +119,7 @@ def read_form(raw: bytes, hidden: str, kind: KindSpec, name: str) -> Imported:
     document = docx.Document(io.BytesIO(raw))
     body = document.element.body
     resolve(body, {}, "accept")
+    ids = _form_ids(document.styles.element)
     locale = str(carried.get("locale") or "zh-CN")
     zh = locale == "zh-CN"
     notes = Notes()
@@ -114,8 +137,8 @@ def read_form(raw: bytes, hidden: str, kind: KindSpec, name: str) -> Imported:
         count += 1
         where = Where("paragraph", count)
         if element.tag == f"{W}tbl":
-            caption = _caption(element)
             rows = [[_text(cell) for cell in row.iter(f"{W}tc")] for row in element.iter(f"{W}tr")]
+            caption = _caption(element, rows)
             if caption == "genreport:meta":
                 for label, value, *_ in (row + ["", ""] for row in rows):
                     field = next((META[k] for k in META if label.startswith(k)), None)
@@ -147,7 +170,7 @@ def read_form(raw: bytes, hidden: str, kind: KindSpec, name: str) -> Imported:
             continue
         if element.tag != f"{W}p":
             continue
-        style, text = _style(element), _text(element)
+        style, text = _style(element, ids), _text(element)
         if style == "GRFormPart":
             bookmark = element.find(f"{W}bookmarkStart")
             name_ = (bookmark.get(f"{W}name") or "") if bookmark is not None else ""
