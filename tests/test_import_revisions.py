@@ -207,3 +207,8 @@ def test_accepted_text_is_what_libreoffice_shows(tmp_path: Path) -> None:
     assert _text(resaved, "reject") == _text(tmp_path / "out" / "county-2023.zh-CN.docx")
     refused = _import(str(resaved), "-o", str(tmp_path / "refused.yaml"), "--revisions", "refuse")
     assert refused.exit_code == 2 and "未处理的修订" in refused.stderr and "“2023年以来”" in refused.stderr
+    # and back into the data file it was built from
+    into = CliRunner().invoke(app, ["import", str(resaved), "--into", str(tmp_path / "county-2023.yaml")], env=ZH)
+    assert into.exit_code == 0, into.output
+    data = (tmp_path / "county-2023.yaml").read_text(encoding="utf-8")
+    assert "preamble: 2023年以来，县政府把依法行政" in data and "\n      # 批注（李主任，2024-01-10）：“覆盖对象不够全面”：请补充具体对象\n" in data
