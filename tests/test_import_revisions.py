@@ -189,6 +189,24 @@ def test_text_inside_wrappers_is_read(tmp_path: Path) -> None:
     assert "全年召开县政府常务会议11次" in text
 
 
+def test_text_in_a_text_box_is_named(tmp_path: Path) -> None:
+    """Text Word prints but the report's text cannot hold (a text box) is named in the report, not lost silently."""
+    from lxml import etree
+
+    reviewer = Reviewer(_built(tmp_path))
+    paragraph = reviewer.paragraph("县政府把依法行政")
+    vml = (
+        '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+        ' xmlns:v="urn:schemas-microsoft-com:vml">'
+        "<w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>图示：执法流程</w:t></w:r></w:p>"
+        "</w:txbxContent></v:textbox></v:shape></w:pict></w:r>"
+    )
+    paragraph.append(etree.fromstring(vml))
+    result = _import(str(reviewer.save(tmp_path / "box.docx")), "-o", str(tmp_path / "r.yaml"))
+    assert result.exit_code == 0, result.output
+    assert "正文之前第2段: 文本框中的文字未导入：“图示：执法流程”" in result.stderr
+
+
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_accepted_text_is_what_libreoffice_shows(tmp_path: Path) -> None:
     reviewed = _reviewed(tmp_path)
@@ -213,3 +231,15 @@ def test_accepted_text_is_what_libreoffice_shows(tmp_path: Path) -> None:
     data = (tmp_path / "county-2023.yaml").read_text(encoding="utf-8")
     assert "preamble: 2023年以来，县政府把依法行政" in data
     assert "\n      # 批注（李主任，2024-01-10）：“覆盖对象不够全面”：请补充具体对象\n" in data
+
+
+def test_footnotes_are_read_for_the_report() -> None:
+    from genreport.importer.revisions import read_footnotes
+
+    xml = (
+        '<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+        '<w:footnote w:id="1"><w:p><w:r><w:t>数据来源：县统计局。</w:t></w:r></w:p></w:footnote></w:footnotes>'
+    ).encode()
+    assert read_footnotes(xml) == ["数据来源：县统计局。"]
+    assert read_footnotes(b"<broken") == []

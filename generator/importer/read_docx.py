@@ -15,7 +15,7 @@ import zipfile
 from genreport.errors import GenreportError, Text
 from genreport.importer.blocks import Block, Where
 from genreport.importer.places import Places
-from genreport.importer.revisions import Review, read_comments, resolve
+from genreport.importer.revisions import Review, read_comments, read_footnotes, resolve
 
 MAX_EXPANDED = 200 * 1024 * 1024  # bytes of all parts, uncompressed
 MAX_RATIO = 200  # uncompressed / compressed, for any part over 1 MB
@@ -81,6 +81,8 @@ def read_docx_review(raw: bytes, name: str, revisions: str = "accept") -> tuple[
     except Exception as error:  # python-docx raises KeyError, ValueError, lxml errors... for a damaged file
         raise _refuse(name, f"无法读取 Word 文档内容（{type(error).__name__}）", f"cannot read the Word document ({type(error).__name__})") from None
     review = resolve(document.element.body, read_comments(_part(raw, "word/comments.xml")), revisions)
+    for name in ("word/footnotes.xml", "word/endnotes.xml"):
+        review.unread += [("footnote", text, None) for text in read_footnotes(_part(raw, name))]
     blocks: list[Block] = []
     count = 0
     places = Places()

@@ -41,6 +41,10 @@ def add_review_notes(review: Review, wheres: dict[object, Where], notes: Notes) 
             f"{en_kind} ({who_en}, {_when(revision.date)}, {applied[1]}): “{_quote(revision.text)}”",
             _where(review, wheres, revision.block),
         )
+    for kind, text, block in review.unread:
+        zh_kind, en_kind = ("文本框", "text box") if kind == "textbox" else ("脚注或尾注", "footnote or endnote")
+        zh_note = f"{zh_kind}中的文字未导入：“{_quote(text)}”"
+        notes.add("left-out", zh_note, f"{en_kind} not imported: “{_quote(text)}”", _where(review, wheres, block))
     for comment in review.comments:
         who_zh = comment.author or "未署名"
         who_en = comment.author or "no author"

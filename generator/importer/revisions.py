@@ -60,9 +60,10 @@ class Review:
     mode: str = "accept"
     revisions: list[Revision] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
-    merged: dict[etree._Element, etree._Element] = field(
-        default_factory=dict
-    )  # a removed paragraph -> where its text went
+    # a removed paragraph -> where its text went
+    merged: dict[etree._Element, etree._Element] = field(default_factory=dict)
+    # printed in Word, not read: (textbox | footnote, its text, its body element)
+    unread: list[tuple[str, str, etree._Element | None]] = field(default_factory=list)
 
     def home(self, block: etree._Element | None) -> etree._Element | None:
         """The body element a revision's or comment's block became (a paragraph merged into the next)."""
@@ -253,7 +254,28 @@ def resolve(body: etree._Element, comments: dict[str, tuple[str, str, str]], mod
         if not _detached(paragraph, body):
             _merge_with_next(paragraph, review)
     review.comments = _comments(body, comments)
+    for box in body.iter(f"{W}txbxContent"):  # printed in Word, not part of the report's text: named
+        text = " ".join(_text(p) for p in box.iter(f"{W}p")).strip()
+        if text:
+            review.unread.append(("textbox", text, _block_of(box, body)))
     return review
+
+
+def read_footnotes(xml: bytes | None) -> list[str]:
+    """The text of each footnote and endnote (word/footnotes.xml, endnotes.xml), separators left out."""
+    if not xml:
+        return []
+    try:
+        root = etree.fromstring(xml, etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False))
+    except etree.XMLSyntaxError:
+        return []
+    out = []
+    for note in root:
+        if note.get(f"{W}type") in (None, "normal"):
+            text = " ".join(_text(p) for p in note.iter(f"{W}p")).strip()
+            if text:
+                out.append(text)
+    return out
 
 
 _BETWEEN = {
