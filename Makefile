@@ -9,7 +9,8 @@ OUT ?= out
 
 # CJK fonts for each GB/T 9704 role, HarfBuzz's subsetter (WeasyPrint subsets fonts 10x faster
 # with it), Pango for WeasyPrint, and poppler for reading PDFs back. .ci/fandol-fonts adds the
-# Fandol 仿宋 and 楷体 (two files out of Debian's texlive-lang-chinese, not the package itself).
+# Fandol 仿宋 and 楷体 (two files out of Debian's texlive-lang-chinese, not the package itself);
+# .ci/font-aliases maps the .docx's official font names to the same fonts, for LibreOffice.
 RUN_PACKAGES := fonts-noto-cjk fonts-noto-cjk-extra fonts-arphic-ukai fonts-lxgw-wenkai fonts-noto-core \
 	libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 poppler-utils
 # The browser tests drive Debian's Chromium headless; the docx and import tests lay documents out
@@ -36,6 +37,7 @@ bench-stress: setup
 setup: $(VENV)/.installed
 	@bash .ci/apt-ensure $(RUN_PACKAGES)
 	@bash .ci/fandol-fonts
+	@bash .ci/font-aliases $(PY)
 
 setup-test:
 	@bash .ci/apt-ensure $(TEST_PACKAGES)

@@ -121,11 +121,15 @@ def build_file(
     previous: Path | None = None,
     pdf: PdfSettings | None = None,
     layout: PdfLayout | None = None,
+    review: bool = False,
 ) -> BuildResult:
     """Check `path`; unless refused, write `out_dir/<output_name>` for each format (zuoyun-2023.zh-CN.pdf).
 
     `layout` lays the PDF out (default: in this process); the CLI passes a helper process
     (pdf/helper.py) that does it while the other formats render here.
+
+    `review` adds every finding to the .docx as a Word comment (docx/review.py); the review copy is
+    built despite errors, marked as a draft, since its errors are what the reviewers are to see.
 
     Refused (nothing written, `written` empty) when the file has errors and this is not a draft,
     or when even a draft cannot be made (the file does not validate against the model).
@@ -136,6 +140,7 @@ def build_file(
     if unknown:
         raise GenreportError(f"unknown format {', '.join(unknown)}; available: {', '.join(WRITERS)}")
     result = check_file(path, previous)
+    draft = draft or (review and bool(result.errors))
     if result.report is None or result.kind is None or (result.errors and not draft):
         return BuildResult(result)
     doc = Document(result.report, result.kind, draft=draft)
@@ -152,6 +157,10 @@ def build_file(
     for fmt in dict.fromkeys(formats):
         if fmt != "pdf":
             rendered[fmt] = WRITERS[fmt](doc)
+    if review and "docx" in rendered:
+        from genreport.docx.review import add_review_comments
+
+        rendered["docx"] = add_review_comments(rendered["docx"], doc, result.findings)
     if "pdf" in formats:
         rendered["pdf"], pages = layout.result()  # type: ignore[union-attr]
     outputs = {out_dir / output_name(path, doc.locale, fmt): rendered[fmt] for fmt in dict.fromkeys(formats)}

@@ -20,8 +20,7 @@ from pathlib import Path
 
 from genreport.build import build_file
 from genreport.docx.styles import FANGSONG, HEI, KAI, SONG, XIAOBIAOSONG
-from genreport.fonts.roles import roles_of
-from genreport.resources import styles_dir
+from genreport.fonts.aliases import aliases_xml
 
 ROOT = Path(__file__).parent.parent
 EXAMPLES = ROOT / "examples"
@@ -42,19 +41,9 @@ def example_docx(stem: str) -> Path:
 
 
 def fontconfig_aliases() -> str:
-    """fontconfig rules: each official font name the .docx uses -> its role's first open substitute."""
-    roles = {r.key: r for r in roles_of(styles_dir() / "gbt9704.css")}
-    rules = []
-    for name, key in ROLE_OF_FONT.items():
-        role = roles[key]
-        weight = "<edit name='weight' mode='assign'><const>bold</const></edit>" if role.weight >= 600 else ""
-        rules.append(
-            f"<match target='pattern'><test name='family'><string>{name}</string></test>"
-            f"<edit name='family' mode='assign' binding='strong'><string>{role.substitutes[0]}</string></edit>{weight}</match>"
-        )
-    return (
-        "<?xml version='1.0'?><!DOCTYPE fontconfig SYSTEM 'fonts.dtd'><fontconfig>" + "".join(rules) + "</fontconfig>"
-    )
+    """fontconfig rules: each official font name the .docx uses -> its role's first open substitute
+    (the project's own rules, which `make setup` installs: genreport.fonts.aliases)."""
+    return aliases_xml()
 
 
 def libreoffice_pdfs(docx_files: list[Path], out_dir: Path) -> dict[Path, Path]:

@@ -18,6 +18,11 @@ from genreport.cli.language import file_language, init_language, locale_note
 from genreport.errors import GenreportError, Text
 
 
+class InitFormat(str, Enum):
+    yaml = "yaml"
+    docx = "docx"
+
+
 class DiffFormat(str, Enum):
     text = "text"
     md = "md"
@@ -65,6 +70,9 @@ def init(
         Optional[str], typer.Option("--schema", help="Schema path or URL for the yaml-language-server line [default: genreport.schema.json, written beside the file].", show_default=False)
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite the output file if it exists.")] = False,
+    output_format: Annotated[
+        InitFormat, typer.Option("--format", "-f", help="yaml: the data file; docx: a fill-in Word form that genreport import reads back.")
+    ] = InitFormat.yaml,
 ) -> None:
     """Start a data file: a commented skeleton, or --from last year's file. / 新建数据文件。"""
     import datetime as dt
@@ -95,6 +103,16 @@ def init(
             reported = year or dt.date.today().year - 1
             text = scaffold(load_kind(kind or "rule-of-law-government"), lang, reported, issuer, schema or "genreport.schema.json")  # type: ignore[arg-type]
             target = output or Path(f"report-{reported}.{lang}.yaml")
+        if output_format is InitFormat.docx:
+            from genreport.yearly.form import write_form
+
+            form = write_form(text, source, output or target.with_suffix(".docx"), force=force)
+            typer.echo(str(form))
+            data = form.with_suffix(".yaml") if output is not None else target
+            step = (f"下一步：在 Word 或 WPS 中填写，然后运行 genreport import {form} -o {data}" if lang.startswith("zh")
+                    else f"next: fill it in with Word or WPS, then run genreport import {form} -o {data}")  # fmt: skip
+            typer.echo(step, err=True)
+            return
         if str(target) == "-":
             typer.echo(text, nl=False)
             return

@@ -40,11 +40,18 @@ def build(
     ] = None,
     strict_fonts: Annotated[bool, typer.Option("--strict-fonts", help="Refuse to build the PDF with a substitute for an official font.")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="A batch: reports built at once (default 0: one per CPU core).")] = 0,
+    review: Annotated[
+        bool, typer.Option("--review", help="With -f docx: every finding of check as a Word comment (批注) at its text; built as a draft when there are errors.")
+    ] = False,
 ) -> None:
     """Build the report: refuses while `check` finds errors, unless --draft. / 生成报告。"""
+    if review and (formats is None or "docx" not in [f.strip() for f in formats.split(",")]):
+        raise typer.BadParameter("--review adds comments to the Word file: use it with -f docx", param_hint="--review")
+    if review and (len(files) > 1 or files[0].is_dir()):
+        raise typer.BadParameter("--review builds one report's review copy; give one data file", param_hint="--review")
     helper = _pdf_helper(files, formats)  # first: it loads WeasyPrint while this process checks
     with helper or contextlib.nullcontext():
-        _build(files, output, formats, draft, previous, lang, font_dir, strict_fonts, jobs, helper)
+        _build(files, output, formats, draft, previous, lang, font_dir, strict_fonts, jobs, helper, review)
 
 
 def _pdf_helper(files: list[Path], formats: Optional[str]) -> PdfHelper | None:
@@ -73,6 +80,7 @@ def _build(
     strict_fonts: bool,
     jobs: int,
     helper: PdfHelper | None,
+    review: bool = False,
 ) -> None:
     from genreport.build import WRITERS, build_file, default_formats, default_out_dir, unknown_formats
     from genreport.checks.format import format_text, summary_line
@@ -96,7 +104,7 @@ def _build(
     file = files[0]
     out_dir = output if output is not None else default_out_dir(file)
     try:
-        result = build_file(file, out_dir, wanted, draft=draft, previous=previous, pdf=pdf, layout=helper)
+        result = build_file(file, out_dir, wanted, draft=draft, previous=previous, pdf=pdf, layout=helper, review=review)
     except GenreportError as error:
         raise fail(error, lang.value if lang else None) from None
     _warn_without_subsetter(wanted, lang.value if lang else result.check.locale)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -10,6 +11,12 @@ import typer
 from genreport.cli.authoring import complete_kind
 from genreport.cli.common import Lang, app, environment_lang, fail
 from genreport.errors import GenreportError
+
+
+class Revisions(str, Enum):
+    accept = "accept"
+    reject = "reject"
+    refuse = "refuse"
 
 
 @app.command(name="import")
@@ -24,6 +31,14 @@ def import_report(
     ] = None,
     locale: Annotated[Optional[Lang], typer.Option("--locale", "-l", help="Language of the report [default: detected from the text].", show_default=False)] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite the output file if it exists.")] = False,
+    revisions: Annotated[
+        Revisions,
+        typer.Option("--revisions", help="A Word file's tracked changes: accept them (the final text), reject them, or refuse to import while there are any."),
+    ] = Revisions.accept,
+    into: Annotated[
+        Optional[Path],
+        typer.Option("--into", help="Apply the reviewed file's changed texts and comments to this existing data file (only what changed is rewritten).", show_default=False),
+    ] = None,
 ) -> None:
     """Read a published report (.docx, web page, text) into a data file. / 把已发布的报告导入为数据文件。"""
     from genreport.data.kinds import load_kind
@@ -33,9 +48,18 @@ def import_report(
     from genreport.yearly.newfile import write_data_file
 
     lang = locale.value if locale else environment_lang()
+    if into is not None:
+        from genreport.cli.merging import import_into
+
+        if output is not None or kind is not None or locale is not None:
+            message = "--into writes into that data file, of its own kind and locale: leave out -o, --kind, --locale"
+            raise typer.BadParameter(message, param_hint="--into")
+
+        import_into(file, into, revisions.value, lang)
+        return
     try:
         spec = load_kind(kind or "rule-of-law-government")
-        imported = import_file(file, spec, locale.value if locale else None)
+        imported = import_file(file, spec, locale.value if locale else None, revisions.value)
         lang = imported.data["locale"]
         target = output or file.with_suffix(".yaml")
         if target.resolve() == file.resolve():

@@ -6,6 +6,7 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
+from genreport.fonts.aliases import status as alias_status
 from genreport.fonts.cache import cache_dir
 from genreport.fonts.roles import FontSetup, Resolved, harfbuzz_subset, user_faces
 
@@ -13,11 +14,19 @@ _WORDS = {
     "zh": {"role": "角色", "font": "字体", "file": "文件", "sub": "替代", "yes": "是", "no": "否", "none": "（未找到）",
            "hb_yes": "HarfBuzz 子集化：可用（{lib}）", "hb_no": "HarfBuzz 子集化：不可用，字体子集化会慢约 10 倍；请安装 libharfbuzz-subset0",
            "cache": "字体缓存：{dir}（{n} 个文件，{mb:.1f} MB）",
-           "user": "字体目录 {dir}：", "unused": "  未用：{file}（{names}）不是任何角色的字体名", "used": "  {file}（{names}）"},
+           "user": "字体目录 {dir}：", "unused": "  未用：{file}（{names}）不是任何角色的字体名", "used": "  {file}（{names}）",
+           "alias_yes": "fontconfig 别名：已安装，LibreOffice 打开 .docx 时用替代字体（{rows}）",
+           "alias_no": "fontconfig 别名：未安装，LibreOffice 打开 .docx 时各角色都显示为无衬线体"
+                       "（{rows}）；运行 make setup 安装",
+           "alias_unknown": "fontconfig 别名：无法检查（没有 fc-match）"},
     "en": {"role": "role", "font": "font", "file": "file", "sub": "substitute", "yes": "yes", "no": "no", "none": "(none found)",
            "hb_yes": "HarfBuzz subsetting: available ({lib})", "hb_no": "HarfBuzz subsetting: not available; subsetting is ~10x slower; install libharfbuzz-subset0",
            "cache": "font cache: {dir} ({n} files, {mb:.1f} MB)",
-           "user": "font folder {dir}:", "unused": "  unused: {file} ({names}) names no role's font", "used": "  {file} ({names})"},
+           "user": "font folder {dir}:", "unused": "  unused: {file} ({names}) names no role's font", "used": "  {file} ({names})",
+           "alias_yes": "fontconfig aliases: installed; LibreOffice opens a .docx in the substitutes ({rows})",
+           "alias_no": "fontconfig aliases: not installed; LibreOffice shows every role of a .docx in sans ({rows});"
+                       " run make setup",
+           "alias_unknown": "fontconfig aliases: cannot check (no fc-match)"},
 }  # fmt: skip
 
 
@@ -43,6 +52,10 @@ def format_text(setups: Sequence[tuple[str, FontSetup]], lang: str) -> str:
             )
     lib = harfbuzz_subset()
     out.append(words["hb_yes"].format(lib=lib) if lib else words["hb_no"])
+    in_place, aliased = alias_status()
+    shown = ", ".join(f"{name} → {got or '?'}" for name, _, got in aliased)
+    alias = "alias_unknown" if in_place is None else ("alias_yes" if in_place else "alias_no")
+    out.append(words[alias].format(rows=shown))
     folder, count, size = cache_usage()
     out.append(words["cache"].format(dir=folder, n=count, mb=size / 1e6))
     folder = setups[0][1].font_dir if setups else None
@@ -61,6 +74,7 @@ def format_json(setups: Sequence[tuple[str, FontSetup]]) -> str:
         "format": "genreport.fonts.roles",
         "version": 1,
         "harfbuzz_subset": harfbuzz_subset(),
+        "fontconfig_aliases": {name: got for name, _, got in alias_status()[1]},
         "font_cache": dict(zip(("folder", "files", "bytes"), (str(cache_usage()[0]), *cache_usage()[1:]), strict=True)),
         "locales": {
             locale: [

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from genreport.data.kinds import KindSpec
 from genreport.errors import GenreportError, Text
-from genreport.importer.blocks import MAX_INPUT_BYTES, Block
+from genreport.importer.blocks import MAX_INPUT_BYTES, Block, Notes
 from genreport.importer.recognise import Imported, recognise
 
 SUFFIXES = (".docx", ".docm", ".html", ".htm", ".txt", ".md", ".markdown")
@@ -57,6 +57,12 @@ def _decode_text(raw: bytes, path: Path) -> str:
 
 
 def read_blocks(path: Path) -> list[Block]:
+    return read_source(path)[0]
+
+
+def read_source(path: Path, revisions: str = "accept") -> tuple[list[Block], Notes]:
+    """The blocks of `path`, and for a Word file the report lines of its revisions and comments
+    (`revisions`: accept / reject / refuse, see importer/revisions.py)."""
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise GenreportError(
@@ -67,21 +73,39 @@ def read_blocks(path: Path) -> list[Block]:
         )
     raw = read_bytes(path)
     if suffix in (".docx", ".docm"):
-        from genreport.importer.read_docx import read_docx
+        from genreport.importer.read_docx import read_docx_review
+        from genreport.importer.review_notes import add_review_notes, refuse_revisions
 
-        return read_docx(raw, str(path))
+        blocks, review, wheres = read_docx_review(raw, str(path), revisions)
+        if revisions == "refuse":
+            refuse_revisions(review, wheres, str(path))
+        notes = Notes()
+        add_review_notes(review, wheres, notes)
+        return blocks, notes
     if suffix in (".html", ".htm"):
         from genreport.importer.read_html import decode_html, read_html
 
-        return read_html(decode_html(raw))
+        return read_html(decode_html(raw)), Notes()
     from genreport.importer.read_text import read_text
 
-    return read_text(_decode_text(raw, path), markdown=suffix in (".md", ".markdown"))
+    return read_text(_decode_text(raw, path), markdown=suffix in (".md", ".markdown")), Notes()
 
 
-def import_file(path: Path, kind: KindSpec, locale: str | None = None) -> Imported:
-    """The report in `path` as data, with the notes of what was recognised, guessed and left out."""
-    blocks = read_blocks(path)
+def import_file(path: Path, kind: KindSpec, locale: str | None = None, revisions: str = "accept") -> Imported:
+    """The report in `path` as data, with the notes of what was recognised, guessed and left out
+    (and, for a Word file, every revision and comment). A form of `init -f docx` is read by its styles."""
+    if path.suffix.lower() in (".docx", ".docm"):
+        from genreport.importer.form import form_data, read_form
+        from genreport.importer.read_docx import inspect_archive
+
+        raw = read_bytes(path)
+        inspect_archive(raw, str(path))
+        hidden = form_data(raw)
+        if hidden is not None:
+            return read_form(raw, hidden, kind, str(path))
+    blocks, review = read_source(path, revisions)
     if not any(block.text or block.rows for block in blocks):
         raise GenreportError(Text(f"{path}: 文件中没有文字", f"{path}: the file has no text"))
-    return recognise(blocks, kind, locale)
+    imported = recognise(blocks, kind, locale)
+    imported.notes.items.extend(review.items)
+    return imported

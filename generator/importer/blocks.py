@@ -23,8 +23,11 @@ class Where:
 
     unit: str
     number: int
+    label: Text | None = None  # a place a clerk finds in Word: "一、（二）“深入推进”下第3段" (read_docx sets it)
 
     def text(self) -> Text:
+        if self.label is not None:
+            return self.label
         if self.unit == "line":
             return Text(f"第{self.number}行", f"line {self.number}")
         return Text(f"第{self.number}段", f"paragraph {self.number}")

@@ -40,10 +40,27 @@ _LABELS = {
     "title": ["标题", "名称"],
     "junk": ["浏览次数", "访问量", "字号", "点击数", "阅读次数", "有效性", "时效", "主题词", "生效日期", "废止日期"],
 }
+# of the junk, the page's own counters and font-size toolbar are furniture; the rest is metadata the
+# data file has no place for, which the import report names
+_FURNITURE = {"浏览次数", "访问量", "字号", "点击数", "阅读次数"}
 _LABEL_WORDS = sorted((word for words in _LABELS.values() for word in words), key=len, reverse=True)
 _LABEL_OF = {word: key for key, words in _LABELS.items() for word in words}
-_FIELD = re.compile("(" + "|".join(map(re.escape, _LABEL_WORDS)) + r")\s*[:：]\s*")
-_LABEL_ONLY = re.compile("^(" + "|".join(map(re.escape, _LABEL_WORDS)) + r")\s*[:：]?$")
+_PAD = "[ \u3000\u00a0]*"  # 信息公开 boxes pad a label to a width: 文　　号：, 索 引 号：
+
+
+def _padded(word: str) -> str:
+    """A label as a regex: a Chinese one may have padding between its characters, an English one is as written."""
+    if re.search(r"[\u4e00-\u9fff]", word):
+        return _PAD.join(map(re.escape, word))
+    return re.escape(word)
+
+
+def _label(found: str) -> str:
+    return found if found in _LABEL_OF else re.sub(_PAD, "", found)
+
+
+_FIELD = re.compile("(" + "|".join(map(_padded, _LABEL_WORDS)) + r")\s*[:：]\s*")
+_LABEL_ONLY = re.compile("^(" + "|".join(map(_padded, _LABEL_WORDS)) + r")\s*[:：]?$")
 
 
 def _cn_number(text: str) -> int:
@@ -90,7 +107,10 @@ def fields(text: str) -> dict[str, str] | None:
     for index, match in enumerate(matches):
         end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
         value = text[match.end() : end].strip(" \u3000|")
-        key = _LABEL_OF[match.group(1)]
+        label = _label(match.group(1))
+        key = _LABEL_OF[label]
+        if key == "junk" and label not in _FURNITURE:
+            key = f"junk:{label}"  # seen and not read: the import report names it
         if value and key not in found:
             found[key] = value
     return found
@@ -104,8 +124,11 @@ def table_fields(rows: list[list[str]]) -> dict[str, str] | None:
         index = 0
         while index < len(cells):
             cell = cells[index]
-            if _LABEL_ONLY.match(cell) and index + 1 < len(cells):
-                found.setdefault(_LABEL_OF[_LABEL_ONLY.match(cell).group(1)], cells[index + 1])  # type: ignore[union-attr]
+            only = _LABEL_ONLY.match(cell)
+            if only and index + 1 < len(cells):
+                label = _label(only.group(1))
+                key = _LABEL_OF[label]
+                found.setdefault(f"junk:{label}" if key == "junk" and label not in _FURNITURE else key, cells[index + 1])
                 index += 2
                 continue
             inline = fields(cell) if cell else None
@@ -113,7 +136,7 @@ def table_fields(rows: list[list[str]]) -> dict[str, str] | None:
                 for key, value in inline.items():
                     found.setdefault(key, value)
             index += 1
-    return found if sum(1 for key in found if key != "junk") >= 2 else None
+    return found if sum(1 for key in found if not key.startswith("junk")) >= 2 else None
 
 
 def level_of(name: str) -> str | None:

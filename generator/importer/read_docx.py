@@ -14,6 +14,8 @@ import zipfile
 
 from genreport.errors import GenreportError, Text
 from genreport.importer.blocks import Block, Where
+from genreport.importer.places import Places
+from genreport.importer.revisions import Review, read_comments, read_footnotes, resolve
 
 MAX_EXPANDED = 200 * 1024 * 1024  # bytes of all parts, uncompressed
 MAX_RATIO = 200  # uncompressed / compressed, for any part over 1 MB
@@ -60,6 +62,15 @@ def inspect_archive(raw: bytes, name: str) -> None:
 
 
 def read_docx(raw: bytes, name: str) -> list[Block]:
+    return read_docx_review(raw, name)[0]
+
+
+Placed = dict[object, Where]  # a body element -> where it is (for a revision's or a comment's line)
+
+
+def read_docx_review(raw: bytes, name: str, revisions: str = "accept") -> tuple[list[Block], Review, Placed]:
+    """The blocks of the text a reader sees (tracked changes resolved per `revisions`), the revisions
+    and comments found, and where each body element ended up (for placing them in the report)."""
     inspect_archive(raw, name)
     import docx  # python-docx; imported here so that `genreport --help` stays instant
     from docx.table import Table
@@ -69,22 +80,31 @@ def read_docx(raw: bytes, name: str) -> list[Block]:
         document = docx.Document(io.BytesIO(raw))
     except Exception as error:  # python-docx raises KeyError, ValueError, lxml errors... for a damaged file
         raise _refuse(name, f"无法读取 Word 文档内容（{type(error).__name__}）", f"cannot read the Word document ({type(error).__name__})") from None
+    review = resolve(document.element.body, read_comments(_part(raw, "word/comments.xml")), revisions)
+    for name in ("word/footnotes.xml", "word/endnotes.xml"):
+        review.unread += [("footnote", text, None) for text in read_footnotes(_part(raw, name))]
     blocks: list[Block] = []
     count = 0
+    places = Places()
+    wheres: dict[object, Where] = {}
     for element in document.element.body.iterchildren():
         if element.tag == f"{_W}p":
             paragraph = Paragraph(element, document)
             count += 1
+            text = paragraph.text.strip(" \t\u00a0\u3000\r\n")
             style = _style(paragraph)
+            label = places.label(text, style == "heading") if text else None
+            where = wheres[element] = Where("paragraph", count, label)
             if _listed(paragraph):
                 style = f"{style} list".strip()  # an item of a Word list: its number is Word's, not in the text
             centred = _centred(paragraph)
             for line in paragraph.text.replace("\r", "\n").split("\n"):
                 # centred paragraphs one after another are one title broken into lines (gap=False joins them)
-                blocks.append(Block(line.strip(" \t\u00a0\u3000"), Where("paragraph", count), style=style, gap=not centred))
+                blocks.append(Block(line.strip(" \t\u00a0\u3000"), where, style=style, gap=not centred))
         elif element.tag == f"{_W}tbl":
             count += 1
-            rows = []
+            where = wheres[element] = Where("paragraph", count, places.label("表"))
+            rows: list[list[str]] = []
             paragraphs: list[str] = []
             align: list[str | None] = []
             for row in Table(element, document).rows:
@@ -101,10 +121,19 @@ def read_docx(raw: bytes, name: str) -> list[Block]:
                         align.append(_aligned(cell.paragraphs[0]) if cell.paragraphs else None)
                 rows.append(cells)
             if any(len(cell) > _LAYOUT_CELL for row in rows for cell in row):
-                blocks.extend(Block(text, Where("paragraph", count)) for text in paragraphs)  # a table used for layout
+                blocks.extend(Block(text, where) for text in paragraphs)  # a table used for layout
             else:
-                blocks.append(Block("", Where("paragraph", count), rows=rows, style="table", align=align if any(align) else None))
-    return [block for block in blocks if block.text or block.rows]
+                blocks.append(Block("", where, rows=rows, style="table", align=align if any(align) else None))
+    return [block for block in blocks if block.text or block.rows], review, wheres
+
+
+def _part(raw: bytes, name: str) -> bytes | None:
+    """One part of the (already inspected) archive, or None."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            return archive.read(name) if name in archive.namelist() else None
+    except (zipfile.BadZipFile, KeyError, OSError, RuntimeError):
+        return None
 
 
 def _style(paragraph: object) -> str:

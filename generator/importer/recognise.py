@@ -111,10 +111,15 @@ class _Recogniser(Closing):
             if found:
                 consumed.add(index)
                 for key, value in found.items():
-                    if key != "junk":
+                    if not key.startswith("junk"):
                         self.fields.setdefault(key, (value, block.where))
-                names = "、".join(key for key in found if key != "junk")
-                self.note("recognised", f"公开信息：{names}", f"disclosure fields: {names}", block.where)
+                    elif key.startswith("junk:") and value.strip(" \u3000\u00a0"):
+                        label, shown = key[5:], value.strip()[:20]  # metadata with no field (有效性 …): named
+                        zh, en = f"网页信息“{label}：{shown}”未采用", f"page field “{label}: {shown}” left out"
+                        self.note("left-out", zh, en, block.where)
+                names = "、".join(key for key in found if not key.startswith("junk"))
+                if names:
+                    self.note("recognised", f"公开信息：{names}", f"disclosure fields: {names}", block.where)
                 continue
             number = meta.doc_number(block.text)
             if number and not block.rows:

@@ -11,6 +11,8 @@ _HEADINGS = {
     "left-out": ("未采用", "Left out"),
     "normalised": ("已规范", "Normalised"),
     "missing": ("原文缺少", "Missing from the source"),
+    "revision": ("修订（每一处）", "Tracked changes (each one)"),
+    "comment": ("批注（每一条）", "Comments (each one)"),
 }
 
 

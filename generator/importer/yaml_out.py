@@ -18,8 +18,8 @@ from genreport.importer.recognise import Imported
 from genreport.yearly.scaffold import WORDS, section_comment
 from genreport.yearly.yamltext import comment_before, dump, mapping, schema_line, sequence
 
-_ORDER = ["kind", "locale", "year", "issuer", "recipient", "document_number", "title", "signed_on", "public_release",
-          "disclosure", "distribution", "preamble", "sections", "attachments"]  # fmt: skip
+_ORDER = ["kind", "locale", "year", "issuer", "recipient", "document_number", "title", "signed_on", "sealed", "public_release",
+          "letterhead", "disclosure", "distribution", "preamble", "sections", "attachments"]  # fmt: skip
 
 
 def _scalar(value: Any) -> Any:
@@ -96,6 +96,9 @@ def write_yaml(imported: Imported, kind: KindSpec, source: str, schema: str) -> 
     if "attachments" in data:
         document.move_to_end("attachments")
         comment_before(document, "attachments", [""], indent=0)
+    if "indicators" in data:  # a form's indicators table (importer/form.py): figures the clerk typed, not guesses
+        document["indicators"] = _convert(data["indicators"])
+        comment_before(document, "indicators", [""], indent=0)
     header = [schema_line(schema), words["imported"](source)]
     if data.get("title") is None:
         header.append(words["title"])
@@ -112,6 +115,6 @@ def write_yaml(imported: Imported, kind: KindSpec, source: str, schema: str) -> 
     if imported.indicators:
         candidates = dump(mapping([("indicators", _convert(imported.indicators))]))
         footer += [*words["candidates"], *re.sub(r"(?m)^(\s+previous):$", r"\1: null", candidates).splitlines()]
-    else:
+    elif "indicators" not in data:
         footer += list(WORDS[locale].indicators)  # type: ignore[index]
     return dump(document, header=header, footer=footer)

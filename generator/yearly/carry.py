@@ -225,6 +225,13 @@ def _plans_prompt(last: Report, kind: KindSpec) -> list[str]:
     return [_WORDS[last.locale]["plans"].format(heading=heading), *(f"  {n}. {item}" for n, item in enumerate(items, 1))]
 
 
+def plans_of(last: Report, kind: KindSpec) -> list[str]:
+    """Last year's arrangements, one item each (init -f docx lists them in the form)."""
+    if PLANS_SECTION not in last.sections:
+        return []
+    return [line.strip() for line in _plans_prompt(last, kind)[1:]]
+
+
 def _indicators(last: Report) -> Any:
     words = _WORDS[last.locale]
     year = last.year + 1
