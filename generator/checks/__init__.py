@@ -165,7 +165,7 @@ def check_file(path: Path, previous: Path | None = None) -> CheckResult:
     last_year = None
     if previous is not None:
         last_year = validate(load_yaml(previous, field_names))
-        if last_year.report is None:
+        if last_year.report is None or last_year.loaded.repairs is not None:  # a mended slip is still an error
             first = last_year.findings[0] if last_year.findings else None
             zh = f"{first.location}: {first.message.zh}" if first else ""
             en = f"{first.location}: {first.message.en}" if first else ""
