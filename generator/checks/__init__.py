@@ -25,6 +25,7 @@ from genreport.checks import (  # noqa: F401 (importing a module registers its r
     repetition,
     structure,
 )
+from genreport.checks.dismiss import dismiss
 from genreport.checks.registry import RULES, Context
 from genreport.checks.salvage import salvage
 from genreport.checks.schema import validation_findings
@@ -41,6 +42,7 @@ class CheckResult:
     report: Report | None = None
     kind: KindSpec | None = None
     findings: list[Finding] = field(default_factory=list)
+    dismissed: list[Finding] = field(default_factory=list)  # warnings the clerk dismissed in the file, with the reason
 
     @property
     def errors(self) -> list[Finding]:
@@ -154,8 +156,32 @@ def salvaged_findings(loaded: Loaded, kind: KindSpec) -> list[Finding]:
     return [remainder.map_back(f) for f in found if remainder.keep(remainder.map_back(f))]
 
 
+def dismissable() -> frozenset[str]:
+    """The codes a `# genreport: ignore[code]` comment may dismiss: every warning, never an error."""
+    return frozenset(r.code for r in RULES if r.severity is Severity.WARNING) | {"kind-shadowed"}
+
+
+# The errors found before any rule runs (reading, YAML, schema): named as errors when a comment tries to dismiss one.
+_LOAD_ERRORS = frozenset({
+    "schema", "yaml-syntax", "yaml-anchor", "yaml-depth", "yaml-size", "yaml-tag", "yaml-root", "yaml-key", "duplicate-key",
+    "control-character", "empty-file", "unknown-kind", "yaml-full-width-colon", "yaml-colon-space", "yaml-full-width-indent",
+    "yaml-tab-indent", "yaml-unindented-line",
+})
+
+
+def never_dismissed() -> frozenset[str]:
+    return frozenset(r.code for r in RULES if r.severity is Severity.ERROR) | _LOAD_ERRORS
+
+
 def check_file(path: Path, previous: Path | None = None) -> CheckResult:
-    """Everything `genreport check` reports about `path`, sorted by place in the file."""
+    """Everything `genreport check` reports about `path`, sorted by place in the file; the
+    warnings the file's own comments dismiss are set apart in `dismissed`."""
+    result = _check(path, previous)
+    result.findings, result.dismissed = dismiss(result.findings, result.loaded, dismissable(), never_dismissed())
+    return result
+
+
+def _check(path: Path, previous: Path | None) -> CheckResult:
     result = validate(load_yaml(path, field_names))
     if result.report is None and result.kind is not None and result.loaded.data is not None:
         result.findings += salvaged_findings(result.loaded, result.kind)  # one mistake hides nothing

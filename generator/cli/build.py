@@ -51,7 +51,7 @@ def build(
         _build(files, output, wanted, draft, previous, lang, font_dir, strict_fonts, jobs, helper)
 
 
-def _formats(values: Optional[list[str]]) -> list[str] | None:
+def _formats(values: list[str] | None) -> list[str] | None:
     """`-f pdf -f docx` and `-f pdf,docx` alike: every format named, in order, once (None: the default set)."""
     if not values:
         return None
