@@ -132,7 +132,7 @@ def validate(loaded: Loaded) -> CheckResult:
     try:
         result.report = Report.model_validate(loaded.data)
     except ValidationError as exc:
-        result.findings += validation_findings(exc, loaded, Report)
+        result.findings += validation_findings(exc, loaded, Report, result.kind.part_name if result.kind else None)
     if kind_findings:
         result.report = None
     result.findings.sort(key=_place)
