@@ -69,6 +69,7 @@ HELP_ZH = {
     "A report PDF built by genreport (zh-CN: GB/T 9704-2012).": "genreport 生成的报告 PDF（zh-CN：GB/T 9704-2012）。",
     "Treat 'not verified' as a deviation (exit 1).": "把“未能验证”也当作不符合（退出码 1）。",
     "List the checks that passed too.": "同时列出通过的检查项。",
+    "Language of the output (default: from the environment; C.UTF-8 means zh-CN).": "输出的语言（默认：按系统语言；C.UTF-8 视为 zh-CN）。",
     "Read a published report (.docx, web page, text) into a data file. / 把已发布的报告导入为数据文件。": "把已发布的报告（.docx、网页、文本）导入为数据文件。",
     "The published report: .docx, .html/.htm (a saved web page), .txt or .md.": "已发布的报告：.docx、.html/.htm（保存的网页）、.txt 或 .md。",
     "Data file to write; - for standard output [default: FILE's name with .yaml].": "要写入的数据文件；- 表示标准输出（默认：与输入同名，扩展名为 .yaml）。",
