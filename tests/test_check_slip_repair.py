@@ -5,10 +5,13 @@ place in the file as written. The slips stay errors, so a final build still refu
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from conftest import line_of
+from conftest import EXAMPLES, line_of
 from typer.testing import CliRunner
 
+from genreport.checks import check_file
 from genreport.cli import app
 from genreport.preview.render import Renderer
 
@@ -116,3 +119,65 @@ def test_a_slip_beside_an_unknown_syntax_error_reports_both(check_text, valid_te
     assert found[0] == ("yaml-full-width-colon", line_of(text, "recipient："), 10)
     assert [code for code, _, _ in found] == ["yaml-full-width-colon", "yaml-syntax"]
     assert found[1][1] >= line_of(text, "copies_to:")
+
+
+def test_a_key_indented_with_full_width_spaces_far_from_where_the_parser_stops(check_text, valid_text):
+    # YAML reads "　　measures:" as a key starting with U+3000 and stops lines below it, at an
+    # innocent line: the slip is still found on its own line, and mended.
+    text = valid_text.replace("  measures:\n", "\u3000\u3000measures:\n", 1).replace("全年新增市场主体1798户", "全年新增市场主体XX户")
+    assert _summary(check_text(text).findings) == [
+        ("yaml-full-width-indent", line_of(text, "\u3000\u3000measures:"), 1),
+        ("placeholder", line_of(text, "XX户"), 27),
+    ]
+
+
+def test_a_list_item_goes_back_beside_its_siblings(check_text, valid_text):
+    text = valid_text.replace("      - heading: 规范行政决策", "\t- heading: 规范行政决策", 1)
+    result = check_text(text)
+    assert _summary(result.findings) == [("yaml-tab-indent", line_of(text, "\t- heading"), 1)]
+    assert [s.heading for s in result.report.sections["measures"].subsections] == ["推进简政放权", "规范行政决策", "严格规范执法"]
+
+
+def _slipped(line: str, code: str) -> str:
+    body = line.lstrip(" ")
+    if code == "yaml-full-width-colon":
+        return line.replace(": ", "：", 1)
+    if code == "yaml-colon-space":
+        return line.replace(": ", ":", 1)
+    if code == "yaml-full-width-indent":
+        return "\u3000" * ((len(line) - len(body)) // 2) + body
+    return "\t" + body
+
+
+@pytest.mark.parametrize("example", sorted(EXAMPLES.glob("*.yaml")), ids=lambda p: p.name)
+@pytest.mark.parametrize("code", ["yaml-full-width-colon", "yaml-colon-space", "yaml-full-width-indent", "yaml-tab-indent"])
+def test_a_mended_example_reports_exactly_what_the_clean_one_does(write, example, code):
+    """On every example, a slip on any of a spread of key lines: the same findings as the clean
+    file, at the same lines and columns, plus the slip itself."""
+    lines = example.read_text(encoding="utf-8").split("\n")
+    last = max(i for i, line in enumerate(lines) if re.match(r"^ +(text|intro): [|>]", line)) + 1  # a text block's first line
+    body = lines[last].lstrip(" ")
+    lines[last] = lines[last][: len(lines[last]) - len(body)] + "TODO " + body  # a finding below every slip, even in a clean example
+    clean = _summary(check_file(write("\n".join(lines))).findings)
+    assert ("placeholder", last + 1) in [f[:2] for f in clean]
+    keys = [i for i, line in enumerate(lines) if re.match(r"^ {2,}(- )?[a-z_]+: \S", line) and not line.rstrip().endswith(("|", ">-", ">"))]
+    for index in keys[:: max(1, len(keys) // 4)]:
+        broken = [*lines]
+        broken[index] = _slipped(lines[index], code)
+        found = check_file(write("\n".join(broken))).findings
+        assert [f for f in _summary(found) if f[0] == code] == [(code, index + 1, _column(broken[index], code))], broken[index]
+        # the rest as in the clean file; on the slip's own line, at the same text (its columns moved)
+        assert [_at(f, broken) for f in _summary(found) if f[0] != code] == [_at(f, lines) for f in clean], broken[index]
+
+
+def _at(finding: tuple, lines: list[str]) -> tuple:
+    code, line, column = finding
+    return code, line, lines[line - 1][column - 1 : column + 5].lstrip(" ：:")
+
+
+def _column(line: str, code: str) -> int:
+    if code == "yaml-full-width-colon":
+        return line.index("：") + 1
+    if code == "yaml-colon-space":
+        return line.index(":") + 1
+    return 1

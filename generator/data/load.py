@@ -24,7 +24,7 @@ from ruamel.yaml.reader import ReaderError
 
 from genreport.data import limits
 from genreport.data import slips as yamlslips
-from genreport.data.repair import Repairs
+from genreport.data.repair import READ_ALL, Repairs
 from genreport.data.slips import split_lines
 from genreport.errors import FieldPath, Finding, LoadError, Location, Severity, Text
 
@@ -169,9 +169,12 @@ def _compose(loaded: Loaded, known_keys: Callable[[], frozenset[str]] | None) ->
         return None
     try:
         root = _parse(loaded.text)
+        wide = yamlslips.indent_slips(loaded.lines) if "\u3000" in loaded.text else []
+        if wide:  # it parsed, but with a key that starts with U+3000: never meant, so mended too
+            return _mend(loaded, wide[0], known_keys() if known_keys else frozenset())
     except MarkedYAMLError as exc:
         where = _problem_place(loaded.path, exc)
-        slip = _slip_of(loaded.lines, exc)
+        slip = _slip_of(loaded.lines, exc) or next(iter(yamlslips.indent_slips(loaded.lines)), None)
         if slip is not None:  # a slip we know by name: mend it in memory and read on
             return _mend(loaded, slip, known_keys() if known_keys else frozenset())
         if "\t" in _line(loaded, where.line):
@@ -235,17 +238,17 @@ def _slip_of(lines: list[str], exc: MarkedYAMLError) -> yamlslips.Slip | None:
 _MAX_REPAIRS = 200  # slips mended in one file; past it the rest is reported as it stands
 
 
-def _parses_past(lines: list[str], number: int) -> bool:
-    """Whether the parser reads a trial mend of line `number` past that line."""
+def _reach(lines: list[str]) -> int:
+    """How far the parser reads a trial mend: the line of the next problem, READ_ALL if none."""
     try:
         _parse("\n".join(lines) + "\n")
     except MarkedYAMLError as exc:
         slip = _slip_of(lines, exc)
         stopped = slip.line if slip is not None else _problem_place(Path(), exc).line
-        return (stopped or 0) > number
+        return stopped or 0
     except (YAMLError, RecursionError):
-        return False
-    return True
+        return 0
+    return READ_ALL
 
 
 def _mend(loaded: Loaded, first: yamlslips.Slip, keys: frozenset[str]) -> Node | None:
@@ -254,16 +257,17 @@ def _mend(loaded: Loaded, first: yamlslips.Slip, keys: frozenset[str]) -> Node |
     the mended file's data is returned for checking, with its marks mapped back to the file."""
     repairs = Repairs(list(loaded.lines))
     slips = [first, *yamlslips.further_slips(loaded.lines, first, keys)]
+    slips += [slip for slip in yamlslips.indent_slips(loaded.lines) if slip.line not in {s.line for s in slips}]
     pending = list(slips)
     root: Node | None = None
     left: Finding | None = None
     for _ in range(_MAX_REPAIRS):
-        if not all(repairs.apply(slip, _parses_past) for slip in pending):
+        if not all(repairs.apply(slip, _reach) for slip in pending):
             break
         try:
             root = _parse(repairs.text)
         except MarkedYAMLError as exc:
-            slip = _slip_of(repairs.lines, exc)
+            slip = _slip_of(repairs.lines, exc) or next(iter(yamlslips.indent_slips(repairs.lines)), None)
             if slip is None or any((s.line, s.code) == (slip.line, slip.code) for s in slips):
                 message = yamlslips.translate(exc.problem, exc.context)
                 left = _finding(loaded, "yaml-syntax", _mended_place(loaded, repairs, exc), message, _SYNTAX_HINT)

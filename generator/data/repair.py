@@ -13,7 +13,7 @@ the file (`Repairs.back`), and the marks of the parsed values are mapped through
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from genreport.data.slips import Slip
@@ -26,6 +26,11 @@ _BLOCK_INDICATOR = re.compile(r"^[|>][-+0-9]*\s*(?:#.*)?$")
 _WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 Position = tuple[int, int]  # 1-based line and column
+READ_ALL = 1 << 62  # `reach` of a text the parser reads to its end
+
+
+def _width(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
 
 
 @dataclass(frozen=True)
@@ -77,8 +82,9 @@ class Repairs:
     def text(self) -> str:
         return "\n".join(self.lines) + "\n"
 
-    def apply(self, slip: Slip, parses_past: Callable[[list[str], int], bool]) -> bool:
-        """Mend `slip`; False when no repair is known or none lets the parser get past its line."""
+    def apply(self, slip: Slip, reach: Callable[[list[str]], int]) -> bool:
+        """Mend `slip`; False when no repair is known or none lets the parser get past its line.
+        `reach(lines)` is the line where parsing those lines stops (READ_ALL when it does not)."""
         number = slip.line
         if number in self.repaired and slip.code not in ("yaml-full-width-colon", "yaml-colon-space"):
             return False  # mended once already and still wrong: a repair of ours would only loop
@@ -94,55 +100,80 @@ class Repairs:
             self.repaired.add(number)
             return True
         if slip.code in ("yaml-full-width-indent", "yaml-tab-indent"):
-            return self._reindent(number, parses_past)
+            return self._reindent(number, reach)
         if slip.code == "yaml-unindented-line":
-            return self._continue(number, parses_past)
+            return self._continue(number, reach)
         return False
 
-    def _reindent(self, number: int, parses_past: Callable[[list[str], int], bool]) -> bool:
+    def _reindent(self, number: int, reach: Callable[[list[str]], int]) -> bool:
         line = self.lines[number - 1]
         body = line.lstrip(" \t\u3000")
         old = len(line) - len(body)
+        best: tuple[int, int] | None = None  # (how far the parser read, the indentation)
         for width in self._indent_candidates(number, line[:old]):
             trial = [*self.lines]
             trial[number - 1] = " " * width + body
-            if parses_past(trial, number):
-                self.lines = trial
-                self.steps.append(_Shift(number, width, width - old))
-                self.repaired.add(number)
-                return True
-        return False
+            reached = reach(trial)
+            if reached > number and (best is None or reached > best[0]):
+                best = (reached, width)
+            if reached == READ_ALL:
+                break  # the whole file reads: no need to try the rest
+        if best is None:
+            return False
+        width = best[1]
+        self.lines[number - 1] = " " * width + body
+        self.steps.append(_Shift(number, width, width - old))
+        self.repaired.add(number)
+        return True
 
     def _indent_candidates(self, number: int, indent: str) -> list[int]:
-        """Indentations to try, likeliest first: a sibling of the field above (or its first
-        child when it opens a block), then the next line's, then the slip's own width."""
+        """Indentations to try, likeliest first: a list item beside the items above it; a sibling
+        of the field above (or its first child when it opens a block or a `|` text); the next
+        line's; every indentation met going up; the slip's own width."""
         found: list[int] = []
-        above = self._nonblank(number, -1)
-        if above is not None:
+        body = self.lines[number - 1].lstrip(" \t\u3000")
+        above_lines = list(self._nonblank_lines(number, -1))
+        if body.startswith("- ") or body == "-":
+            head = body.split(":", 1)[0] + ":" if ":" in body else None  # `- heading:` beside the `- heading:` above
+            items = [line for line in above_lines if line.lstrip(" ").startswith("- ") or line.strip() == "-"]
+            found += [_width(line) for line in items if head and line.lstrip(" ").startswith(head)][:1]
+            found += [_width(line) for line in items][:3]
+        if above_lines:
+            above = above_lines[0]
             opens = _OPENS_BLOCK.match(above)
+            text = _KEY_ABOVE.match(above)
             sibling = _KEY_VALUE.match(above)
-            if opens:
+            if opens:  # the slip line is the field's first child
                 found.append(len(opens.group(1)) + len(opens.group(2) or "") + 2)
+            elif text and sibling and _BLOCK_INDICATOR.match(text.group(2) or ""):  # a line of a `|` text
+                base = len(sibling.group(1)) + len(sibling.group(2) or "")
+                below = self._nonblank(number, 1)
+                if below is not None and _width(below) > base:
+                    found.append(_width(below))
+                found.append(base + 2)
             elif sibling:
                 found.append(len(sibling.group(1)) + len(sibling.group(2) or ""))
             else:
-                found.append(len(above) - len(above.lstrip(" ")))
+                found.append(_width(above))
         below = self._nonblank(number, 1)
         if below is not None:
-            found.append(len(below) - len(below.lstrip(" ")))
+            found.append(_width(below))
+        found += [_width(line) for line in above_lines[:40]]
         found.append(sum(2 if ch in "\t\u3000" else 1 for ch in indent))
         return list(dict.fromkeys(found))
 
-    def _nonblank(self, number: int, step: int) -> str | None:
+    def _nonblank_lines(self, number: int, step: int) -> Iterator[str]:
         index = number - 1 + step
         while 0 <= index < len(self.lines):
             text = self.lines[index]
             if text.strip() and not text.lstrip().startswith("#") and index + 1 not in self.repaired:
-                return text
+                yield text
             index += step
-        return None
 
-    def _continue(self, number: int, parses_past: Callable[[list[str], int], bool]) -> bool:
+    def _nonblank(self, number: int, step: int) -> str | None:
+        return next(self._nonblank_lines(number, step), None)
+
+    def _continue(self, number: int, reach: Callable[[list[str]], int]) -> bool:
         """A pasted line that lost its indentation: a plain value's text goes back onto the line
         above it (as the clerk meant, with no space between hanzi); a block's (`text: |`) line
         takes the block's indentation, so its line break stays."""
@@ -159,7 +190,7 @@ class Repairs:
             width = len(above) - len(above.lstrip(" "))
             trial = [*self.lines]
             trial[number - 1] = " " * width + body
-            if parses_past(trial, number):
+            if reach(trial) > number:
                 self.lines = trial
                 self.steps.append(_Shift(number, width, width - old))
                 self.repaired.add(number)
@@ -171,7 +202,7 @@ class Repairs:
         trial = [*self.lines]
         trial[number - 2] = above.rstrip(" ") + separator + body
         trial[number - 1] = ""
-        if not parses_past(trial, number):
+        if reach(trial) <= number:
             return False
         self.lines = trial
         self.steps.append(_Join(number, len(above.rstrip(" ")) + len(separator) + 1, old))
