@@ -169,9 +169,10 @@ def _compose(loaded: Loaded, known_keys: Callable[[], frozenset[str]] | None) ->
         return None
     try:
         root = _parse(loaded.text)
-        wide = yamlslips.indent_slips(loaded.lines) if "\u3000" in loaded.text else []
-        if wide:  # it parsed, but with a key that starts with U+3000: never meant, so mended too
-            return _mend(loaded, wide[0], known_keys() if known_keys else frozenset())
+        wide = _wide_keys(root) if "\u3000" in loaded.text else set()
+        slips = [slip for slip in yamlslips.indent_slips(loaded.lines) if slip.line in wide] if wide else []
+        if slips:  # it parsed, but with a key that starts with U+3000: never meant, so mended too
+            return _mend(loaded, slips[0], known_keys() if known_keys else frozenset())
     except MarkedYAMLError as exc:
         where = _problem_place(loaded.path, exc)
         slip = _slip_of(loaded.lines, exc) or next(iter(yamlslips.indent_slips(loaded.lines)), None)
@@ -223,6 +224,22 @@ def _parse(text: str) -> Node | None:
     return yaml.compose(text)
 
 
+def _wide_keys(root: Node | None) -> set[int]:
+    """Lines of the keys that start with a full-width space (a text's own line never counts)."""
+    lines: set[int] = set()
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, MappingNode):
+            for key, value in node.value:
+                if isinstance(key, ScalarNode) and str(key.value).startswith("\u3000"):
+                    lines.add(key.start_mark.line + 1)
+                stack += [key, value]
+        elif isinstance(node, SequenceNode):
+            stack += node.value
+    return lines
+
+
 def _problem_place(path: Path, exc: MarkedYAMLError) -> Location:
     mark = exc.problem_mark or exc.context_mark
     return Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
@@ -258,7 +275,9 @@ def _mend(loaded: Loaded, first: yamlslips.Slip, keys: frozenset[str]) -> Node |
     repairs = Repairs(list(loaded.lines))
     slips = [first, *yamlslips.further_slips(loaded.lines, first, keys)]
     slips += [slip for slip in yamlslips.indent_slips(loaded.lines) if slip.line not in {s.line for s in slips}]
-    pending = list(slips)
+    # Colons first (mended in place), then indentation in file order: a trial indentation is
+    # judged by how far the parser reads, which a colon slip below would cut short.
+    pending = sorted(slips, key=lambda s: (s.code not in ("yaml-full-width-colon", "yaml-colon-space"), s.line))
     root: Node | None = None
     left: Finding | None = None
     for _ in range(_MAX_REPAIRS):

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from genreport.data.slips import Slip
+from genreport.data.slips import Slip, slip_on_line
 
 _KEY = r"[A-Za-z_][A-Za-z0-9_\-]*"
 _OPENS_BLOCK = re.compile(rf"^(\s*)(-\s+)?{_KEY}\s*:\s*(?:#.*)?$")
@@ -70,6 +70,7 @@ class Repairs:
     lines: list[str]
     steps: list[_Shift | _Join] = field(default_factory=list)
     repaired: set[int] = field(default_factory=set)  # lines mended so far
+    done: set[tuple[int, str]] = field(default_factory=set)  # (line, slip code) mended so far
 
     def back(self, line: int, column: int) -> Position:
         """A position in the mended text as a position in the file."""
@@ -86,11 +87,16 @@ class Repairs:
         """Mend `slip`; False when no repair is known or none lets the parser get past its line.
         `reach(lines)` is the line where parsing those lines stops (READ_ALL when it does not)."""
         number = slip.line
-        if number in self.repaired and slip.code not in ("yaml-full-width-colon", "yaml-colon-space"):
+        if (number, slip.code) in self.done:
             return False  # mended once already and still wrong: a repair of ours would only loop
+        self.done.add((number, slip.code))
         line = self.lines[number - 1]
         if slip.code in ("yaml-full-width-colon", "yaml-colon-space"):
-            index = slip.column - 1
+            fresh = slip_on_line(self.lines, number)  # read again: an earlier mend may have moved the colon
+            if fresh is None or fresh.code != slip.code:
+                return True  # nothing of this slip is left on the line
+            index = fresh.column - 1
+            slip = fresh
             spaced = index + 1 < len(line) and line[index + 1] == " "
             if slip.code == "yaml-colon-space" or not spaced:
                 self.lines[number - 1] = line[:index] + ": " + line[index + 1 :]
