@@ -181,3 +181,20 @@ def _column(line: str, code: str) -> int:
     if code == "yaml-colon-space":
         return line.index(":") + 1
     return 1
+
+
+def test_two_slips_on_one_line_are_both_mended(check_text, valid_text):
+    text = valid_text.replace("  printed_by: 左云县人民政府办公室", "\tprinted_by：左云县人民政府办公室")
+    result = check_text(text)
+    line = line_of(text, "\tprinted_by")
+    assert _summary(result.findings) == [("yaml-tab-indent", line, 1), ("yaml-full-width-colon", line, 12)]
+    assert result.report is not None and result.report.distribution.printed_by == "左云县人民政府办公室"
+
+
+def test_full_width_spaces_opening_a_line_of_text_are_text(check_text, valid_text):
+    # In a `|` block, "　　Note: ..." is a paragraph indented the Chinese way, not a key.
+    text = valid_text.replace("  2023年，县政府围绕", "  \u3000\u3000Note: 2023年，县政府围绕")
+    result = check_text(text)
+    assert result.findings == [] and result.loaded.repairs is None
+    assert result.report.preamble.startswith("\u3000\u3000Note: 2023年")
+
