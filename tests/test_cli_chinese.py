@@ -108,11 +108,12 @@ def test_verify_layout_speaks_chinese_under_chinese_locales():
         result = CliRunner().invoke(app, ["verify-layout", "--all", pdf], env=env)
         assert result.exit_code == 0, result.output
         lines = result.output.splitlines()
-        assert "符合     §5.1 纸张 A4（210 × 297 毫米）：210.0 × 297.0 mm" in lines
+        assert "符合     §5.1 纸张 A4（210 × 297 毫米）：210.0 × 297.0 毫米" in lines
+        assert "符合     §5.2.2 每行都在网格上：全部在网格上" in lines
         assert "符合     §7.3.3 “一、”标题用黑体，16 磅，不加粗：" in "\n".join(lines)
         assert lines[-2].startswith("网格：正文 16.0 磅，行距 28.99 磅")
         assert re.fullmatch(r".*：0 项不符合，0 项未能验证，\d+ 项符合，\d+ 项不适用", lines[-1])
-        assert not re.search(r"\bok\b|deviations|not verified|grid:", result.output)
+        assert not re.search(r"\bok\b|deviations|not verified|grid:|substitute for|\bmm\b", result.output)
     english = CliRunner().invoke(app, ["verify-layout", pdf], env={**C, "LANG": "en_US.UTF-8"})
     assert "0 deviations, 0 not verified" in english.output
     chosen = CliRunner().invoke(app, ["verify-layout", "--lang", "en", pdf], env=C)
@@ -198,3 +199,17 @@ def test_init_from_names_the_keys_to_fill_and_explains_sealed(tmp_path, valid_te
 def test_a_fresh_skeleton_explains_sealed(tmp_path):
     result = CliRunner().invoke(app, ["init", "--issuer", "某县人民政府", "--year", "2024", "-o", "-"], env=C)
     assert "# sealed: 是否加盖印章（省略即 false：不加盖，网站公开版通常如此；加盖时写 true" in result.output
+
+
+def test_a_deviation_is_told_in_chinese(tmp_path):
+    from pdf_helpers import EXAMPLES
+    from render_helpers import document
+
+    from genreport.pdf.prepare import PdfSettings, render_pdf
+
+    path = tmp_path / "wide.pdf"
+    path.write_bytes(render_pdf(document(EXAMPLES / "joint-2023.zh-CN.yaml"), PdfSettings(extra_css="@page { margin-left: 20mm; }")))
+    result = CliRunner().invoke(app, ["verify-layout", str(path)], env=C)
+    assert result.exit_code == 1
+    assert result.output.startswith("不符合   §5.2.1 左白边 28 ± 1 毫米：20.0 毫米")
+    assert re.search(r"：[1-9]\d* 项不符合，", result.output.splitlines()[-1])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from genreport.verify.layout import FAIL, NA, NOT_VERIFIED, OK, Verification
-from genreport.verify.words_zh import CHECKS_ZH, STATUS_ZH
+from genreport.verify.words_zh import CHECKS_ZH, STATUS_ZH, detail_zh
 
 JSON_FORMAT = "genreport.layout"
 JSON_VERSION = 1
@@ -50,7 +50,7 @@ def format_text(v: Verification, show_all: bool = False, lang: str = "en") -> st
         if zh:
             page = f"（第 {r.page} 页）" if r.page else ""
             status = STATUS_ZH[r.status]
-            lines.append(f"{status}{' ' * (8 - 2 * len(status))} {r.clause} {CHECKS_ZH.get(r.id, r.check)}{page}：{r.detail}")
+            lines.append(f"{status}{' ' * (8 - 2 * len(status))} {r.clause} {CHECKS_ZH.get(r.id, r.check)}{page}：{detail_zh(r.detail)}")
         else:
             page = f" (page {r.page})" if r.page else ""
             lines.append(f"{r.status:<12} {r.clause} {r.check}{page}: {r.detail}")
