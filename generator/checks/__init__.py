@@ -156,38 +156,14 @@ def salvaged_findings(loaded: Loaded, kind: KindSpec) -> list[Finding]:
     return [remainder.map_back(f) for f in found if remainder.keep(remainder.map_back(f))]
 
 
-def dismissable() -> frozenset[str]:
-    """The codes a `# genreport: ignore[code]` comment may dismiss: every warning, never an error."""
-    return frozenset(r.code for r in RULES if r.severity is Severity.WARNING) | {"kind-shadowed"}
-
-
-# The errors found before any rule runs (reading, YAML, schema): named as errors when a comment tries to dismiss one.
-_LOAD_ERRORS = frozenset({
-    "schema", "yaml-syntax", "yaml-anchor", "yaml-depth", "yaml-size", "yaml-tag", "yaml-root", "yaml-key", "duplicate-key",
-    "control-character", "empty-file", "unknown-kind", "yaml-full-width-colon", "yaml-colon-space", "yaml-full-width-indent",
-    "yaml-tab-indent", "yaml-unindented-line",
-})
-
-
-def never_dismissed() -> frozenset[str]:
-    return frozenset(r.code for r in RULES if r.severity is Severity.ERROR) | _LOAD_ERRORS
-
-
 def check_file(path: Path, previous: Path | None = None) -> CheckResult:
-    """Everything `genreport check` reports about `path`, sorted by place in the file; the
-    warnings the file's own comments dismiss are set apart in `dismissed`."""
-    result = _check(path, previous)
-    result.findings, result.dismissed = dismiss(result.findings, result.loaded, dismissable(), never_dismissed())
-    return result
-
-
-def _check(path: Path, previous: Path | None) -> CheckResult:
+    """Everything `genreport check` reports about `path`, sorted by place in the file."""
     result = validate(load_yaml(path, field_names))
     if result.report is None and result.kind is not None and result.loaded.data is not None:
         result.findings += salvaged_findings(result.loaded, result.kind)  # one mistake hides nothing
         result.findings.sort(key=_place)
     if result.report is None or result.kind is None:
-        return result
+        return set_apart(result)
     last_year = None
     if previous is not None:
         last_year = validate(load_yaml(previous, field_names))
@@ -207,4 +183,29 @@ def _check(path: Path, previous: Path | None) -> CheckResult:
     )
     result.findings += run_checks(context)
     result.findings.sort(key=_place)
+    return set_apart(result)
+
+
+def set_apart(result: CheckResult) -> CheckResult:
+    """The warnings the file's own `# genreport: ignore[code] reason` comments dismiss, moved
+    from `findings` to `dismissed` (checks/dismiss.py); errors always stay."""
+    result.findings, result.dismissed = dismiss(result.findings, result.loaded, dismissable(), never_dismissed())
     return result
+
+
+def dismissable() -> frozenset[str]:
+    """The codes a `# genreport: ignore[code]` comment may dismiss: every rule's warning (and any
+    other warning of the run, added by dismiss()), never an error."""
+    return frozenset(r.code for r in RULES if r.severity is Severity.WARNING) | {"kind-shadowed"}
+
+
+# The errors found before any rule runs (reading, YAML, schema): named as errors when a comment tries to dismiss one.
+_LOAD_ERRORS = frozenset({
+    "schema", "yaml-syntax", "yaml-anchor", "yaml-depth", "yaml-size", "yaml-tag", "yaml-root", "yaml-key", "duplicate-key",
+    "control-character", "empty-file", "unknown-kind", "yaml-full-width-colon", "yaml-colon-space", "yaml-full-width-indent",
+    "yaml-tab-indent", "yaml-unindented-line",
+})
+
+
+def never_dismissed() -> frozenset[str]:
+    return frozenset(r.code for r in RULES if r.severity is Severity.ERROR) | _LOAD_ERRORS

@@ -108,6 +108,7 @@ def dismiss(findings: Sequence[Finding], loaded: Loaded, warnings: frozenset[str
     found = directives(loaded)
     if not found:
         return list(findings), []
+    warnings = warnings | {f.code for f in findings if f.severity is Severity.WARNING and f.code != CODE}
     kept: list[Finding] = []
     dismissed: list[Finding] = []
     usable = [d for d in found if d.reason and all(code in warnings for code in d.codes) and d.codes]

@@ -99,8 +99,6 @@ def init(
         written = write_data_file(target, text, force=force, schema_reference=schema)
     except GenreportError as error:
         raise fail(error, lang) from None
-    for path in written:
-        typer.echo(str(path))
     if source is not None:
         from genreport.yearly.carry import cleared_fields
 
@@ -109,9 +107,9 @@ def init(
             f"last year's {', '.join(keys)} were cleared: write this year's in the file when the report is signed"
         )
         typer.echo(cleared, err=True)
-    next_step = f"下一步：把每个【待填】换成实际内容，然后运行 genreport check {target}" if lang.startswith("zh") else (
-        f"next: replace every TODO with the actual content, then run genreport check {target}"
-    )
+    for path in written:
+        typer.echo(str(path))
+    next_step = f"下一步：填写后运行 genreport check {target}" if lang.startswith("zh") else f"next: fill it in, then run genreport check {target}"
     typer.echo(next_step + (f" --previous {source}" if source else ""), err=True)
 
 
