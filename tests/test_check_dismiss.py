@@ -168,3 +168,20 @@ def test_the_preview_panel_shows_it_dismissed_with_the_reason(write, valid_text)
     assert item.find(cls="gp-where").text == f"{line_of(text, '98件')}:{text.splitlines()[line_of(text, '98件') - 1].index('98件') + 1}"
     assert not [li for li in panel.find_all("li") if "gp-warning" in li.classes]  # not shown as a live warning
     assert "检查通过，没有发现问题；已忽略 1 个警告" in panel.find(cls="gp-summary").text
+
+
+def test_a_warning_outside_the_rules_can_be_dismissed_too(write, valid_text, tmp_path, monkeypatch):
+    """kind-shadowed is given by check itself, not by a rule: the comment on `kind:` dismisses it."""
+    import shutil
+
+    from conftest import ROOT
+
+    from genreport.checks import check_file
+
+    kinds = tmp_path / "kinds"
+    shutil.copytree(ROOT / "templates" / "rule-of-law-government", kinds / "rule-of-law-government")
+    monkeypatch.setenv("GENREPORT_KIND_PATH", str(kinds))
+    text = valid_text.replace("kind: rule-of-law-government\n", "kind: rule-of-law-government  # genreport: ignore[kind-shadowed] 本单位的定制版\n", 1)
+    result = check_file(write(text))
+    assert result.findings == []
+    assert [(f.code, f.location.line, f.dismissed) for f in result.dismissed] == [("kind-shadowed", 2, "本单位的定制版")]
