@@ -185,3 +185,13 @@ def test_a_warning_outside_the_rules_can_be_dismissed_too(write, valid_text, tmp
     result = check_file(write(text))
     assert result.findings == []
     assert [(f.code, f.location.line, f.dismissed) for f in result.dismissed] == [("kind-shadowed", 2, "本单位的定制版")]
+
+
+def test_a_comment_that_names_no_code(check_text, valid_text):
+    text = _mismatch(valid_text, "  # genreport: ignore[] 已核对")
+    result = check_text(text)
+    line = line_of(text, "98件")
+    column = text.splitlines()[line - 1].index("# genreport") + 1
+    assert _codes(result.findings) == [("figure-mismatch", line, text.splitlines()[line - 1].index("98件") + 1), ("ignore-comment", line, column)]
+    comment = result.findings[1]
+    assert (comment.message.zh, comment.message.en) == ("忽略注释没有写明要忽略的警告代码", "the ignore comment names no warning code")
