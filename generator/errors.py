@@ -64,6 +64,7 @@ class Finding:
     location: Location
     path: FieldPath = ()
     related: Location | None = field(default=None)  # e.g. the first of two duplicates
+    dismissed: str | None = None  # the clerk's reason, when a `# genreport: ignore[code]` comment dismissed it
 
     @property
     def field(self) -> str:
@@ -80,7 +81,7 @@ class Finding:
             "message": self.message(lang),
             "hint": self.hint(lang),
             "related": str(self.related) if self.related else None,
-        }
+        } | ({"dismissed": self.dismissed} if self.dismissed is not None else {})
 
 
 class GenreportError(Exception):

@@ -80,7 +80,8 @@ class PreviewProcess:
                 raise TimeoutError(f"preview printed no URL within {timeout} s")
         line = self.proc.stdout.readline().decode().strip()
         assert line.startswith("http://127.0.0.1:"), (line, self.proc.stderr.read().decode() if self.proc.poll() is not None else "")
-        return line
+        self.address_line = line  # the address, then (same line) what to do with it
+        return line.split()[0]
 
     def interrupt(self, timeout: float = 15.0) -> tuple[int, str, str]:
         """Ctrl-C: (exit status, stdout rest, stderr)."""

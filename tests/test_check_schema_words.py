@@ -87,9 +87,9 @@ CASES = [
         "  other_matters:\n    none: true",
         "  other_matters:",
         17,
-        "部分 other_matters 是空的",
+        "第五部分“其他需要报告的情况”是空的",  # issue 24: the part as the clerk reads it, not its key
         "在下面缩进写 intro、subsections 或 points；确无内容时写 none: true（或直接写 无）",
-        "section other_matters is empty",
+        "part 5 (other_matters, “Other matters to report”) is empty",
         "write its intro, subsections or points, indented below; if there is nothing to report, write none: true (or just none)",
     ),
 ]

@@ -19,7 +19,8 @@ from genreport.resources import styles_dir
 
 
 def invoke(*args: str):
-    return CliRunner().invoke(app, list(args))
+    """In English: these tests read the English wording (test_cli_chinese.py reads the Chinese)."""
+    return CliRunner().invoke(app, list(args), env={"LANG": "en_US.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""})
 
 
 def test_a_good_pdf_exits_0_and_shows_the_grid():

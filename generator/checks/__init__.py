@@ -29,6 +29,7 @@ from genreport.checks import (  # noqa: F401 (importing a module registers its r
     typed_ordinals,
     years,
 )
+from genreport.checks.dismiss import dismiss
 from genreport.checks.registry import RULES, Context
 from genreport.checks.salvage import salvage
 from genreport.checks.schema import validation_findings
@@ -46,6 +47,7 @@ class CheckResult:
     report: Report | None = None
     kind: KindSpec | None = None
     findings: list[Finding] = field(default_factory=list)
+    dismissed: list[Finding] = field(default_factory=list)  # warnings the clerk dismissed in the file, with the reason
 
     @property
     def errors(self) -> list[Finding]:
@@ -135,7 +137,7 @@ def validate(loaded: Loaded) -> CheckResult:
     try:
         result.report = Report.model_validate(loaded.data)
     except ValidationError as exc:
-        result.findings += validation_findings(exc, loaded, Report)
+        result.findings += validation_findings(exc, loaded, Report, result.kind.part_name if result.kind else None)
     if kind_findings:
         result.report = None
     result.findings.sort(key=_place)
@@ -196,14 +198,14 @@ def check_file(path: Path, previous: Path | None = None) -> CheckResult:
         result.findings += salvaged_findings(result.loaded, result.kind)  # one mistake hides nothing
         result.findings.sort(key=_place)
     if result.report is None or result.kind is None:
-        return result
+        return set_apart(result)
     last_year = None
     if previous is None:
         previous, unreadable = _recorded(result.loaded)
         result.findings += unreadable
     if previous is not None:
         last_year = validate(load_yaml(previous, field_names))
-        if last_year.report is None:
+        if last_year.report is None or last_year.loaded.repairs is not None:  # a mended slip is still an error
             first = last_year.findings[0] if last_year.findings else None
             zh = f"{first.location}: {first.message.zh}" if first else ""
             en = f"{first.location}: {first.message.en}" if first else ""
@@ -219,4 +221,29 @@ def check_file(path: Path, previous: Path | None = None) -> CheckResult:
     )
     result.findings += run_checks(context)
     result.findings.sort(key=_place)
+    return set_apart(result)
+
+
+def set_apart(result: CheckResult) -> CheckResult:
+    """The warnings the file's own `# genreport: ignore[code] reason` comments dismiss, moved
+    from `findings` to `dismissed` (checks/dismiss.py); errors always stay."""
+    result.findings, result.dismissed = dismiss(result.findings, result.loaded, dismissable(), never_dismissed())
     return result
+
+
+def dismissable() -> frozenset[str]:
+    """The codes a `# genreport: ignore[code]` comment may dismiss: every rule's warning (and any
+    other warning of the run, added by dismiss()), never an error."""
+    return frozenset(r.code for r in RULES if r.severity is Severity.WARNING) | {"kind-shadowed"}
+
+
+# The errors found before any rule runs (reading, YAML, schema): named as errors when a comment tries to dismiss one.
+_LOAD_ERRORS = frozenset({
+    "schema", "yaml-syntax", "yaml-anchor", "yaml-depth", "yaml-size", "yaml-tag", "yaml-root", "yaml-key", "duplicate-key",
+    "control-character", "empty-file", "unknown-kind", "yaml-full-width-colon", "yaml-colon-space", "yaml-full-width-indent",
+    "yaml-tab-indent", "yaml-unindented-line",
+})
+
+
+def never_dismissed() -> frozenset[str]:
+    return frozenset(r.code for r in RULES if r.severity is Severity.ERROR) | _LOAD_ERRORS

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from genreport.checks.dismiss import is_directive
 from genreport.checks.registry import Context, Problem, rule
 from genreport.data.texts import report_texts
 from genreport.errors import Severity, Text
@@ -108,6 +109,8 @@ def yaml_comment(ctx: Context) -> Iterator[Problem]:
             if match is None:
                 continue
             comment = match.group(1).strip()
+            if is_directive(comment):
+                break  # `# genreport: ignore[...]` is meant as a comment (checks/dismiss.py)
             if comment in text or comment.lstrip("#").strip() in text:
                 continue  # inside the value: a quoted or block text keeps its #
             yield Problem(

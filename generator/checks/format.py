@@ -82,15 +82,30 @@ def format_text(findings: Sequence[Finding], source_lines: Sequence[str], lang: 
     return "\n".join(out)
 
 
-def summary_line(findings: Sequence[Finding], lang: str) -> str:
+def format_dismissed(dismissed: Sequence[Finding], lang: str, colour: bool) -> str:
+    """The warnings the file's comments dismissed, one line each with the clerk's reason."""
+    zh = _lang(lang) == "zh"
+    label, because = ("已忽略", "理由") if zh else ("dismissed", "reason")
+    out = []
+    for finding in dismissed:
+        field = f" {visible(finding.field)}:" if finding.field else ""
+        shown = f"{_DIM}{label}{_RESET}" if colour else label
+        reason = f"（{because}：{finding.dismissed}）" if zh else f" ({because}: {finding.dismissed})"
+        out.append(f"{visible(str(finding.location))}: {shown}[{finding.code}]{field} {visible(finding.message(lang))}{visible(reason)}")
+    return "\n".join(out)
+
+
+def summary_line(findings: Sequence[Finding], lang: str, dismissed: int = 0) -> str:
     errors = sum(f.severity is Severity.ERROR for f in findings)
     warnings = len(findings) - errors
     if _lang(lang) == "zh":
-        return f"{errors} 个错误，{warnings} 个警告" if findings else "检查通过，没有发现问题"
-    return f"{errors} error(s), {warnings} warning(s)" if findings else "no problems found"
+        line = f"{errors} 个错误，{warnings} 个警告" if findings else "检查通过，没有发现问题"
+        return f"{line}；已忽略 {dismissed} 个警告" if dismissed else line
+    line = f"{errors} error(s), {warnings} warning(s)" if findings else "no problems found"
+    return f"{line}; {dismissed} warning(s) dismissed" if dismissed else line
 
 
-def format_json(file: str, findings: Sequence[Finding], lang: str) -> str:
+def format_json(file: str, findings: Sequence[Finding], lang: str, dismissed: Sequence[Finding] = ()) -> str:
     errors = sum(f.severity is Severity.ERROR for f in findings)
     envelope = {
         "format": JSON_FORMAT,
@@ -99,5 +114,6 @@ def format_json(file: str, findings: Sequence[Finding], lang: str) -> str:
         "lang": lang,
         "summary": {"errors": errors, "warnings": len(findings) - errors},
         "findings": [f.as_dict(lang) for f in findings],
+        "dismissed": [f.as_dict(lang) for f in dismissed],  # warnings the file's comments dismissed, each with its reason
     }
     return json.dumps(envelope, ensure_ascii=False, indent=2)

@@ -8,6 +8,7 @@ into the data is reported (the other branch's "not a list" is noise).
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -15,6 +16,8 @@ from pydantic import BaseModel, ValidationError
 from genreport.checks.schema_words import missing_hint, type_message
 from genreport.data.load import Loaded
 from genreport.errors import FieldPath, Finding, Severity, Text
+
+PartName = Callable[[str], tuple[str, str]]  # a part's key -> how messages name it (zh, en)
 
 
 def _data_path(loc: tuple[Any, ...], data: Any, error_type: str) -> tuple[FieldPath, int | None]:
@@ -61,7 +64,7 @@ def _inner_models(annotation: Any) -> list[type[BaseModel]]:
     return [m for arg in getattr(annotation, "__args__", ()) for m in _inner_models(arg)]
 
 
-def _message(error: dict[str, Any], path: FieldPath, model: type[BaseModel]) -> tuple[Text, Text]:
+def _message(error: dict[str, Any], path: FieldPath, model: type[BaseModel], part_name: PartName | None) -> tuple[Text, Text]:
     kind, msg = error["type"], error["msg"]
     name = str(path[-1]) if path else ""
     if kind == "extra_forbidden":
@@ -77,10 +80,10 @@ def _message(error: dict[str, Any], path: FieldPath, model: type[BaseModel]) -> 
     if kind == "literal_error":
         allowed = error.get("ctx", {}).get("expected", "")
         return Text(f"{name} 的取值不在允许范围内：{allowed}", f"{name} must be one of {allowed}"), Text(f"可选：{allowed}", f"allowed: {allowed}")
-    return type_message(error, path, model)  # what the field wants, with an example, in the user's words
+    return type_message(error, path, model, part_name)  # what the field wants, with an example, in the user's words
 
 
-def validation_findings(exc: ValidationError, loaded: Loaded, model: type[BaseModel]) -> list[Finding]:
+def validation_findings(exc: ValidationError, loaded: Loaded, model: type[BaseModel], part_name: PartName | None = None) -> list[Finding]:
     errors = exc.errors(include_url=False)
     located = [(_data_path(tuple(e["loc"]), loaded.data, e["type"]), e) for e in errors]
     # For each union, keep only the branch whose errors reach deepest into the data.
@@ -97,7 +100,7 @@ def validation_findings(exc: ValidationError, loaded: Loaded, model: type[BaseMo
         if (path, error["type"]) in seen:
             continue
         seen.add((path, error["type"]))
-        message, hint = _message(error, path, model)
+        message, hint = _message(error, path, model, part_name)
         at_key = error["type"] in ("extra_forbidden",)
         where = loaded.location(path, at_key=at_key)
         findings.append(Finding(Severity.ERROR, "schema", message, hint, where, path))

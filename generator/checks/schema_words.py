@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel
@@ -138,8 +139,11 @@ def _model_at(model: type[BaseModel], path: FieldPath) -> type[BaseModel] | None
     return models[0] if models else None
 
 
-def type_message(error: dict[str, Any], path: FieldPath, model: type[BaseModel]) -> tuple[Text, Text]:
-    """Message and hint for a value of the wrong type or form."""
+def type_message(
+    error: dict[str, Any], path: FieldPath, model: type[BaseModel], part_name: Callable[[str], tuple[str, str]] | None = None
+) -> tuple[Text, Text]:
+    """Message and hint for a value of the wrong type or form; `part_name` names a part as the
+    clerk reads it (the kind's place and heading), when the kind is known."""
     kind = error["type"]
     name = str(next((p for p in reversed(path) if isinstance(p, str)), ""))
     got = error.get("input")
@@ -148,8 +152,9 @@ def type_message(error: dict[str, Any], path: FieldPath, model: type[BaseModel])
     about_en = f" ({described.en})" if described else ""
     if got is None and kind in ("model_type", "dict_type", "model_attributes_type", "string_type", "list_type"):
         if len(path) == 2 and path[0] == "sections":
+            named = part_name(name) if part_name else (f"部分 {name}{about_zh}", f"section {name}{about_en}")
             return (
-                Text(f"部分 {name}{about_zh}是空的", f"section {name}{about_en} is empty"),
+                Text(f"{named[0]}是空的", f"{named[1]} is empty"),
                 Text(
                     "在下面缩进写 intro、subsections 或 points；确无内容时写 none: true（或直接写 无）",
                     "write its intro, subsections or points, indented below; if there is nothing to report, write none: true (or just none)",

@@ -16,37 +16,39 @@ def unknown_section(ctx: Context) -> Iterator[Problem]:
     for key in ctx.report.sections:
         if key not in known:
             close = difflib.get_close_matches(key, known, n=1)
-            guess_zh = f"；是否想写 {close[0]}？" if close else ""
+            guess_zh = f"；是否想写 {close[0]}（{ctx.kind.part_name(close[0])[0]}）？" if close else ""
             guess_en = f"; did you mean {close[0]}?" if close else ""
             yield Problem(
                 ("sections", key),
                 Text(f"未知的部分 {key}{guess_zh}", f"unknown section {key}{guess_en}"),
-                Text(f"本类报告的部分：{'、'.join(known)}", f"this kind's sections are: {', '.join(known)}"),
+                Text(
+                    "本类报告的部分：" + "；".join(f"{k}（{ctx.kind.part_name(k)[0]}）" for k in known),
+                    f"this kind's sections are: {', '.join(known)}",
+                ),
                 at_key=True,
             )
 
 
 @rule("missing-section", Severity.ERROR)
 def missing_section(ctx: Context) -> Iterator[Problem]:
-    locale = ctx.report.locale
     for spec in ctx.kind.sections:
         if not spec.required:
             continue
         section = ctx.report.sections.get(spec.key)
-        heading = spec.heading(locale)
+        zh, en = ctx.kind.part_name(spec.key)
         if section is None:
             none_zh = "；如确无内容，写 none: true" if spec.allow_none else ""
             none_en = "; if there is nothing to report, write none: true" if spec.allow_none else ""
             yield Problem(
                 ("sections",),
-                Text(f"缺少必需的部分 {spec.key}（{heading}）", f"required section {spec.key} ({heading}) is missing"),
-                Text(f"在 sections 下添加 {spec.key}{none_zh}", f"add {spec.key} under sections{none_en}"),
+                Text(f"缺少必需的{zh}", f"required {en} is missing"),
+                Text(f"在 sections 下添加 {spec.key}:（{zh[:zh.index('“')]}）{none_zh}", f"add {spec.key}: under sections{none_en}"),
                 at_key=True,
             )
         elif section.is_empty and not section.none:
             yield Problem(
                 ("sections", spec.key),
-                Text(f"部分 {spec.key}（{heading}）是空的", f"section {spec.key} ({heading}) is empty"),
+                Text(f"{zh}是空的", f"{en} is empty"),
                 Text("填写 intro、subsections 或 points", "write its intro, subsections or points"),
                 at_key=True,
             )
@@ -59,7 +61,7 @@ def none_not_allowed(ctx: Context) -> Iterator[Problem]:
         if section is not None and section.none and not spec.allow_none:
             yield Problem(
                 ("sections", spec.key, "none"),
-                Text(f"部分 {spec.key} 必须有内容，不能写“无”", f"section {spec.key} must have content; it cannot be 'none'"),
+                Text(f"{ctx.kind.part_name(spec.key)[0]}必须有内容，不能写“无”", f"{ctx.kind.part_name(spec.key)[1]} must have content; it cannot be 'none'"),
                 Text("删除 none: true 并填写内容", "remove none: true and write the section"),
             )
 
@@ -70,7 +72,7 @@ def none_with_content(ctx: Context) -> Iterator[Problem]:
         if section.none and not section.is_empty:
             yield Problem(
                 ("sections", key, "none"),
-                Text(f"部分 {key} 既写了 none: true 又有内容", f"section {key} says none: true but also has content"),
+                Text(f"{ctx.kind.part_name(key)[0]}既写了 none: true 又有内容", f"{ctx.kind.part_name(key)[1]} says none: true but also has content"),
                 Text("二者择一：删除 none: true 或删除内容", "choose one: remove none: true or remove the content"),
             )
 
@@ -81,7 +83,7 @@ def mixed_section(ctx: Context) -> Iterator[Problem]:
         if section.subsections and section.points:
             yield Problem(
                 ("sections", key, "points"),
-                Text(f"部分 {key} 同时有 subsections 和 points", f"section {key} has both subsections and points"),
+                Text(f"{ctx.kind.part_name(key)[0]}同时有 subsections 和 points", f"{ctx.kind.part_name(key)[1]} has both subsections and points"),
                 Text("把 points 移入某个小节，或去掉小节", "move the points into a subsection, or drop the subsections"),
                 at_key=True,
             )
@@ -98,8 +100,8 @@ def short_section(ctx: Context) -> Iterator[Problem]:
             yield Problem(
                 ("sections", spec.key),
                 Text(
-                    f"部分 {spec.key} 只有 {length} 字，远少于通常（至少 {spec.min_chars} 字）",
-                    f"section {spec.key} has only {length} characters, far fewer than usual (at least {spec.min_chars})",
+                    f"{ctx.kind.part_name(spec.key)[0]}只有 {length} 字，远少于通常（至少 {spec.min_chars} 字）",
+                    f"{ctx.kind.part_name(spec.key)[1]} has only {length} characters, far fewer than usual (at least {spec.min_chars})",
                 ),
                 Text("补充具体举措和数据", "add the concrete measures and figures"),
                 at_key=True,

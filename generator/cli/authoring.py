@@ -121,6 +121,14 @@ def init(
         written = write_data_file(target, text, force=force, schema_reference=schema)
     except GenreportError as error:
         raise fail(error, lang) from None
+    if source is not None:
+        from genreport.yearly.carry import cleared_fields
+
+        keys = [key for key, _ in cleared_fields(last)]
+        cleared = f"上年的 {'、'.join(keys)} 已清空，签发时在文件中填写今年的值" if lang.startswith("zh") else (
+            f"last year's {', '.join(keys)} were cleared: write this year's in the file when the report is signed"
+        )
+        typer.echo(cleared, err=True)
     for path in written:
         typer.echo(str(path))
     next_step = f"下一步：填写后运行 genreport check {target}" if lang.startswith("zh") else f"next: fill it in, then run genreport check {target}"

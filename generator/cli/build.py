@@ -12,7 +12,7 @@ import typer
 from genreport.checks.format import visible
 from genreport.cli.common import EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, Lang, app, environment_lang, fail, use_colour
 from genreport.cli.language import batch_language
-from genreport.errors import GenreportError
+from genreport.errors import GenreportError, Text
 
 if TYPE_CHECKING:
     from genreport.pdf.helper import PdfHelper
@@ -28,7 +28,10 @@ def build(
         typer.Option("--output", "-o", help="Output folder (default: build/<file name without .yaml>; a batch: build/, one folder per report). Files are named after the data file and locale: zuoyun-2023.zh-CN.pdf.", show_default=False),
     ] = None,
     formats: Annotated[
-        Optional[str], typer.Option("--format", "-f", help="Comma-separated output formats: html, md, pdf, docx (default: html,md,pdf).", show_default=False)
+        Optional[list[str]],
+        typer.Option(
+            "--format", "-f", help="Output formats, comma-separated or the option repeated: html, md, pdf, docx (default: html,md,pdf).", show_default=False
+        ),
     ] = None,
     draft: Annotated[bool, typer.Option("--draft", help="Build despite errors: mark DRAFT / 征求意见稿 and show missing parts in place.")] = False,
     previous: Annotated[
@@ -45,16 +48,24 @@ def build(
     ] = False,
 ) -> None:
     """Build the report: refuses while `check` finds errors, unless --draft. / 生成报告。"""
-    if review and (formats is None or "docx" not in [f.strip() for f in formats.split(",")]):
+    wanted = _formats(formats)
+    if review and (wanted is None or "docx" not in wanted):
         raise typer.BadParameter("--review adds comments to the Word file: use it with -f docx", param_hint="--review")
     if review and (len(files) > 1 or files[0].is_dir()):
         raise typer.BadParameter("--review builds one report's review copy; give one data file", param_hint="--review")
-    helper = _pdf_helper(files, formats)  # first: it loads WeasyPrint while this process checks
+    helper = _pdf_helper(files, wanted)  # first: it loads WeasyPrint while this process checks
     with helper or contextlib.nullcontext():
-        _build(files, output, formats, draft, previous, lang, font_dir, strict_fonts, jobs, helper, review)
+        _build(files, output, wanted, draft, previous, lang, font_dir, strict_fonts, jobs, helper, review)
 
 
-def _pdf_helper(files: list[Path], formats: Optional[str]) -> PdfHelper | None:
+def _formats(values: list[str] | None) -> list[str] | None:
+    """`-f pdf -f docx` and `-f pdf,docx` alike: every format named, in order, once (None: the default set)."""
+    if not values:
+        return None
+    return list(dict.fromkeys(f.strip() for value in values for f in value.split(",") if f.strip()))
+
+
+def _pdf_helper(files: list[Path], formats: list[str] | None) -> PdfHelper | None:
     """A helper process for the PDF of a one-file build (pdf/helper.py), else None.
 
     launch.main() has usually started it already, before typer loaded.
@@ -62,7 +73,7 @@ def _pdf_helper(files: list[Path], formats: Optional[str]) -> PdfHelper | None:
     from genreport.pdf import helper as pdf_helper
 
     early = pdf_helper.take()
-    if len(files) != 1 or files[0].is_dir() or (formats is not None and "pdf" not in formats.split(",")):
+    if len(files) != 1 or files[0].is_dir() or (formats is not None and "pdf" not in formats):
         if early is not None:
             early.close()
         return None
@@ -72,7 +83,7 @@ def _pdf_helper(files: list[Path], formats: Optional[str]) -> PdfHelper | None:
 def _build(
     files: list[Path],
     output: Optional[Path],
-    formats: Optional[str],
+    formats: list[str] | None,
     draft: bool,
     previous: Optional[Path],
     lang: Optional[Lang],
@@ -87,17 +98,19 @@ def _build(
     from genreport.fonts.roles import font_dir_from
     from genreport.pdf.prepare import PdfSettings
 
-    wanted = [f.strip() for f in formats.split(",") if f.strip()] if formats else default_formats()
+    wanted = formats if formats is not None else default_formats()
     bad = unknown_formats(wanted)
     if bad or not wanted:
-        raise typer.BadParameter(f"unknown format {', '.join(bad) or '(none)'}; available: {', '.join(WRITERS)}", param_hint="--format")
+        said = Text(f"未知的格式 {'、'.join(bad) or '（空）'}；可用：{'、'.join(WRITERS)}", f"unknown format {', '.join(bad) or '(none)'}; available: {', '.join(WRITERS)}")
+        raise typer.BadParameter(said(environment_lang()), param_hint="--format")
     try:
         pdf = PdfSettings(font_dir=font_dir_from(font_dir), strict_fonts=strict_fonts)
     except GenreportError as error:
         raise fail(error, lang.value if lang else None) from None
     if len(files) > 1 or files[0].is_dir():
         if previous is not None:
-            raise typer.BadParameter("--previous names last year's file of one report; build a batch without it", param_hint="--previous")
+            said = Text("--previous 只能用于单份报告的上年度文件；批量生成时不要加它", "--previous names last year's file of one report; build a batch without it")
+            raise typer.BadParameter(said(environment_lang()), param_hint="--previous")
         code = _build_batch(files, output or Path("build"), wanted, draft, pdf, jobs, lang.value if lang else None)
         _warn_without_subsetter(wanted, lang.value if lang else environment_lang())
         raise typer.Exit(code)

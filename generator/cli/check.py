@@ -25,7 +25,7 @@ def check(
 ) -> None:
     """Check a data file: missing sections, placeholders, wrong types, dates, figures. / 检查数据文件。"""
     from genreport.checks import check_file
-    from genreport.checks.format import format_json, format_text, summary_line
+    from genreport.checks.format import format_dismissed, format_json, format_text, summary_line
 
     try:
         result = check_file(file, previous)
@@ -36,10 +36,12 @@ def check(
         raise fail(error, shown) from None
     message_lang = lang.value if lang else result.locale
     if output_format is OutputFormat.json:
-        typer.echo(format_json(str(file), result.findings, message_lang))
+        typer.echo(format_json(str(file), result.findings, message_lang, result.dismissed))
     else:
         if result.findings:
             typer.echo(format_text(result.findings, result.loaded.lines, message_lang, use_colour(sys.stdout)))
-        typer.echo(summary_line(result.findings, message_lang))
+        if result.dismissed:
+            typer.echo(format_dismissed(result.dismissed, message_lang, use_colour(sys.stdout)))
+        typer.echo(summary_line(result.findings, message_lang, len(result.dismissed)))
     raise typer.Exit(findings_exit(result.findings, strict))
 

@@ -28,7 +28,7 @@ HELP_ZH = {
     "Build the report: refuses while `check` finds errors, unless --draft. / 生成报告。": "生成报告：check 发现错误时拒绝生成，除非加 --draft。",
     "The report's YAML data file; several files or folders of them build as a batch.": "报告的 YAML 数据文件；多个文件或文件夹时批量生成。",
     "Output folder (default: build/<file name without .yaml>; a batch: build/, one folder per report). Files are named after the data file and locale: zuoyun-2023.zh-CN.pdf.": "输出文件夹（默认：build/<不含 .yaml 的文件名>；批量时为 build/，每份报告一个文件夹）。文件以数据文件名和语言命名，如 zuoyun-2023.zh-CN.pdf。",
-    "Comma-separated output formats: html, md, pdf, docx (default: html,md,pdf).": "输出格式，用逗号分隔：html、md、pdf、docx（默认：html,md,pdf）。",
+    "Output formats, comma-separated or the option repeated: html, md, pdf, docx (default: html,md,pdf).": "输出格式，用逗号分隔或重复此选项（-f pdf -f docx）：html、md、pdf、docx（默认：html,md,pdf）。",
     "Build despite errors: mark DRAFT / 征求意见稿 and show missing parts in place.": "即使有错误也生成：标注“征求意见稿”，并在原处显示缺少的部分。",
     "Last year's data file, for the checks.": "上年度的数据文件，供检查使用。",
     "Folder of your own font files (e.g. 仿宋_GB2312), used first [env: GENREPORT_FONT_DIR].": "自备字体文件所在的文件夹（如 仿宋_GB2312），优先使用（环境变量 GENREPORT_FONT_DIR）。",
@@ -37,7 +37,7 @@ HELP_ZH = {
     # preview
     "Serve a live draft on 127.0.0.1 that follows every save, with check's findings. / 实时预览草稿。": "在 127.0.0.1 上实时预览草稿，每次保存后自动更新，并列出检查结果。",
     "Port on 127.0.0.1 (default: a free one).": "127.0.0.1 上的端口（默认：任一空闲端口）。",
-    "Open the page in the default web browser.": "在默认浏览器中打开页面。",
+    "Open the page in the default web browser (default: when this machine has a display).": "在默认浏览器中打开页面（默认：本机有图形界面时打开）。",
     # kinds
     "List the installed report kinds and their sections. / 列出已安装的报告类型及其各部分。": "列出已安装的报告类型及其各部分。",
     "Language of the headings (default: from the environment).": "标题的语言（默认：按系统语言）。",
@@ -69,6 +69,7 @@ HELP_ZH = {
     "A report PDF built by genreport (zh-CN: GB/T 9704-2012).": "genreport 生成的报告 PDF（zh-CN：GB/T 9704-2012）。",
     "Treat 'not verified' as a deviation (exit 1).": "把“未能验证”也当作不符合（退出码 1）。",
     "List the checks that passed too.": "同时列出通过的检查项。",
+    "Language of the output (default: from the environment; C.UTF-8 means zh-CN).": "输出的语言（默认：按系统语言；C.UTF-8 视为 zh-CN）。",
     "Read a published report (.docx, web page, text) into a data file. / 把已发布的报告导入为数据文件。": "把已发布的报告（.docx、网页、文本）导入为数据文件。",
     "The published report: .docx, .html/.htm (a saved web page), .txt or .md.": "已发布的报告：.docx、.html/.htm（保存的网页）、.txt 或 .md。",
     "Data file to write; - for standard output [default: FILE's name with .yaml].": "要写入的数据文件；- 表示标准输出（默认：与输入同名，扩展名为 .yaml）。",

@@ -9,8 +9,7 @@ import typer
 
 # Importing a command module registers its commands on the one app.
 from genreport.cli import authoring, build, check, importing, pdf, preview  # noqa: F401
-from genreport.cli.common import EXIT_CANNOT_RUN, EXIT_INTERRUPTED, EXIT_OK, app, state
-from genreport.cli.language import user_language
+from genreport.cli.common import EXIT_CANNOT_RUN, EXIT_INTERRUPTED, EXIT_OK, app, environment_lang, state
 
 
 class Terminated(BaseException):
@@ -29,7 +28,9 @@ def run() -> None:
     """
     signal.signal(signal.SIGTERM, _on_sigterm)
     command = typer.main.get_command(app)
-    if user_language() == "zh-CN":
+    # One rule for every word the command line prints: the messages' (a locale that names no
+    # language, C.UTF-8 on a stock server, means zh-CN), so --help and usage errors follow it too.
+    if environment_lang() == "zh-CN":
         from genreport.cli.help_zh import localise
 
         localise(command)  # --help in Chinese for a Chinese locale
@@ -37,7 +38,7 @@ def run() -> None:
         code = command(prog_name="genreport", standalone_mode=False)
     except typer.TyperException as error:  # usage errors: shown with the usage line, exit 2
         show = getattr(error, "show", None)
-        if show and user_language() == "zh-CN":
+        if show and environment_lang() == "zh-CN":
             import io
 
             from genreport.cli.help_zh import usage_error_zh

@@ -45,6 +45,9 @@ def verify_layout(
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="text for people, json for machines.")] = OutputFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Treat 'not verified' as a deviation (exit 1).")] = False,
     show_all: Annotated[bool, typer.Option("--all", help="List the checks that passed too.")] = False,
+    lang: Annotated[
+        Optional[Lang], typer.Option("--lang", help="Language of the output (default: from the environment; C.UTF-8 means zh-CN).", show_default=False)
+    ] = None,
 ) -> None:
     """Measure a built PDF against GB/T 9704: each deviation with its clause. / 检查 PDF 版式。"""
     from genreport.verify.format import format_json as layout_json
@@ -54,8 +57,9 @@ def verify_layout(
     try:
         result = verify_file(pdf)
     except GenreportError as error:
-        raise fail(error) from None
-    typer.echo(layout_json(result) if output_format is OutputFormat.json else layout_text(result, show_all), nl=False)
+        raise fail(error, lang.value if lang else None) from None
+    shown = lang.value if lang else environment_lang()  # the same rule as every other message
+    typer.echo(layout_json(result) if output_format is OutputFormat.json else layout_text(result, show_all, shown), nl=False)
     deviations = result.failures or (strict and result.unverified)
     raise typer.Exit(EXIT_FINDINGS if deviations else EXIT_OK)
 

@@ -53,6 +53,15 @@ class KindSpec(BaseModel):
     sections: list[SectionSpec] = Field(min_length=1)
     directory: Path = Field(default=Path("."), exclude=True)
 
+    def part_name(self, key: str) -> tuple[str, str]:
+        """How a message names a part (zh, en): by its place and heading, as the clerk reads the
+        report (第三部分“党政主要负责人……”), never by its key alone; an unknown key as it is."""
+        for index, spec in enumerate(self.sections):
+            if spec.key == key:
+                numeral = "一二三四五六七八九十"[index] if index < 10 else str(index + 1)
+                return f"第{numeral}部分“{spec.heading('zh-CN')}”", f"part {index + 1} ({key}, “{spec.heading('en')}”)"
+        return key, key
+
     @field_validator("title")
     @classmethod
     def _title_placeholders(cls, title: PerLocale) -> PerLocale:

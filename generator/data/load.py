@@ -24,6 +24,7 @@ from ruamel.yaml.reader import ReaderError
 
 from genreport.data import limits
 from genreport.data import slips as yamlslips
+from genreport.data.repair import READ_ALL, Repairs
 from genreport.data.slips import split_lines
 from genreport.errors import FieldPath, Finding, LoadError, Location, Severity, Text
 
@@ -53,6 +54,9 @@ class Loaded:
     data: Any = None
     marks: dict[FieldPath, Mark] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
+    # Recognised slips mended in memory (data/repair.py): the data was parsed from the mended
+    # text, and the marks were mapped back to the file's own lines and columns.
+    repairs: Repairs | None = None
 
     _lines: tuple[str, list[str]] | None = field(default=None, repr=False, compare=False)
 
@@ -137,9 +141,10 @@ def load_yaml(path: Path, known_keys: Callable[[], frozenset[str]] | None = None
     builder = _Builder(loaded)
     if builder.refuse_anchors(root):
         return loaded
-    loaded.marks[()] = _mark(root, root)
+    loaded.marks[()] = _mark(loaded, root, root)
+    mended = len(loaded.findings)  # the slips mended in memory: the data is still checked
     value = builder.build(root, (), depth=0)
-    if loaded.findings:
+    if len(loaded.findings) > mended:
         return loaded
     if not isinstance(value, dict):
         loaded.findings.append(
@@ -164,19 +169,17 @@ def _compose(loaded: Loaded, known_keys: Callable[[], frozenset[str]] | None) ->
     if too_big is not None:
         loaded.findings.append(too_big)
         return None
-    yaml = YAML(typ="safe")
-    yaml.version = (1, 2)
     try:
-        root = yaml.compose(loaded.text)
+        root = _parse(loaded.text)
+        wide = _wide_keys(root) if "\u3000" in loaded.text else set()
+        slips = [slip for slip in yamlslips.indent_slips(loaded.lines) if slip.line in wide] if wide else []
+        if slips:  # it parsed, but with a key that starts with U+3000: never meant, so mended too
+            return _mend(loaded, slips[0], known_keys() if known_keys else frozenset())
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = Location(loaded.path, mark.line + 1, mark.column + 1) if mark else Location(loaded.path)
-        context_line = exc.context_mark.line + 1 if exc.context_mark else None
-        slip = yamlslips.explain(loaded.lines, where.line, context_line)
-        if slip is not None:  # a slip we know by name, on the line that holds it
-            for found in [slip, *yamlslips.further_slips(loaded.lines, slip, known_keys() if known_keys else frozenset())]:
-                loaded.findings.append(_finding(loaded, found.code, Location(loaded.path, found.line, found.column), found.message, found.hint))
-            return None
+        where = _problem_place(loaded.path, exc)
+        slip = _slip_of(loaded.lines, exc) or next(iter(yamlslips.indent_slips(loaded.lines)), None)
+        if slip is not None:  # a slip we know by name: mend it in memory and read on
+            return _mend(loaded, slip, known_keys() if known_keys else frozenset())
         if "\t" in _line(loaded, where.line):
             hint = Text("YAML 不能用 Tab 缩进，请改用空格", "YAML cannot be indented with tabs: use spaces")
         else:
@@ -217,6 +220,107 @@ def _compose(loaded: Loaded, known_keys: Callable[[], frozenset[str]] | None) ->
     return root
 
 
+def _parse(text: str) -> Node | None:
+    yaml = YAML(typ="safe")
+    yaml.version = (1, 2)
+    return yaml.compose(text)
+
+
+def _wide_keys(root: Node | None) -> set[int]:
+    """Lines of the keys that start with a full-width space (a text's own line never counts)."""
+    lines: set[int] = set()
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, MappingNode):
+            for key, value in node.value:
+                if isinstance(key, ScalarNode) and str(key.value).startswith("\u3000"):
+                    lines.add(key.start_mark.line + 1)
+                stack += [key, value]
+        elif isinstance(node, SequenceNode):
+            stack += node.value
+    return lines
+
+
+def _problem_place(path: Path, exc: MarkedYAMLError) -> Location:
+    mark = exc.problem_mark or exc.context_mark
+    return Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
+
+
+def _slip_of(lines: list[str], exc: MarkedYAMLError) -> yamlslips.Slip | None:
+    mark = exc.problem_mark or exc.context_mark
+    problem_line = mark.line + 1 if mark else None
+    context_line = exc.context_mark.line + 1 if exc.context_mark else None
+    return yamlslips.explain(lines, problem_line, context_line)
+
+
+_MAX_REPAIRS = 200  # slips mended in one file; past it the rest is reported as it stands
+
+
+def _reach(lines: list[str]) -> int:
+    """How far the parser reads a trial mend: the line of the next problem, READ_ALL if none."""
+    try:
+        _parse("\n".join(lines) + "\n")
+    except MarkedYAMLError as exc:
+        slip = _slip_of(lines, exc)
+        stopped = slip.line if slip is not None else _problem_place(Path(), exc).line
+        return stopped or 0
+    except (YAMLError, RecursionError):
+        return 0
+    return READ_ALL
+
+
+def _mend(loaded: Loaded, first: yamlslips.Slip, keys: frozenset[str]) -> Node | None:
+    """Repair each recognised slip in memory and parse again until the file reads or a problem
+    is left that we cannot mend. Every slip is an error finding (a final build still refuses);
+    the mended file's data is returned for checking, with its marks mapped back to the file."""
+    repairs = Repairs(list(loaded.lines))
+    slips = [first, *yamlslips.further_slips(loaded.lines, first, keys)]
+    slips += [slip for slip in yamlslips.indent_slips(loaded.lines) if slip.line not in {s.line for s in slips}]
+    # Colons first (mended in place), then indentation in file order: a trial indentation is
+    # judged by how far the parser reads, which a colon slip below would cut short.
+    pending = sorted(slips, key=lambda s: (s.code not in ("yaml-full-width-colon", "yaml-colon-space"), s.line))
+    root: Node | None = None
+    left: Finding | None = None
+    for _ in range(_MAX_REPAIRS):
+        if not all(repairs.apply(slip, _reach) for slip in pending):
+            break
+        try:
+            root = _parse(repairs.text)
+        except MarkedYAMLError as exc:
+            slip = _slip_of(repairs.lines, exc) or next(iter(yamlslips.indent_slips(repairs.lines)), None)
+            if slip is None or any((s.line, s.code) == (slip.line, slip.code) for s in slips):
+                message = yamlslips.translate(exc.problem, exc.context)
+                left = _finding(loaded, "yaml-syntax", _mended_place(loaded, repairs, exc), message, _SYNTAX_HINT)
+                break
+            line, column = repairs.back(slip.line, slip.column)
+            # reported where the file has it, mended where the mended text has it
+            slips.append(yamlslips.Slip(slip.code, line, column, slip.message, slip.hint))
+            pending = [slip]
+            continue
+        except (YAMLError, RecursionError):
+            break
+        loaded.repairs = repairs
+        break
+    for slip in sorted(slips, key=lambda s: (s.line, s.column)):
+        where = Location(loaded.path, slip.line, slip.column)
+        loaded.findings.append(_finding(loaded, slip.code, where, slip.message, slip.hint))
+    if left is not None:
+        loaded.findings.append(left)
+    return root if loaded.repairs is not None else None
+
+
+def _mended_place(loaded: Loaded, repairs: Repairs, exc: MarkedYAMLError) -> Location:
+    where = _problem_place(loaded.path, exc)
+    if where.line is None:
+        return where
+    line, column = repairs.back(where.line, where.column or 1)
+    return Location(loaded.path, line, column)
+
+
+_SYNTAX_HINT = Text("检查这一行及上一行的缩进、冒号和引号", "check indentation, colons and quotes on this line and the one before")
+
+
 def _line(loaded: Loaded, number: int | None) -> str:
     lines = loaded.lines
     return lines[number - 1] if number and 0 < number <= len(lines) else ""
@@ -236,8 +340,15 @@ def _too_deep(loaded: Loaded, where: Location) -> Finding:
     )
 
 
+def _back(loaded: Loaded, mark: Any) -> tuple[int, int]:
+    """A node mark (0-based) as the file's 1-based line and column, through any mended slips."""
+    if loaded.repairs is None:
+        return mark.line + 1, mark.column + 1
+    return loaded.repairs.back(mark.line + 1, mark.column + 1)
+
+
 def _where(loaded: Loaded, node: Node) -> Location:
-    return Location(loaded.path, node.start_mark.line + 1, node.start_mark.column + 1)
+    return Location(loaded.path, *_back(loaded, node.start_mark))
 
 
 class _Builder:
@@ -294,14 +405,14 @@ class _Builder:
                         Text("删除或合并其中一个", "delete or merge one of them"),
                     )
                     continue
-                self.loaded.marks[child] = _mark(value_node, key_node)
+                self.loaded.marks[child] = _mark(self.loaded, value_node, key_node)
                 result[key] = self.build(value_node, child, depth + 1)
             return result
         if isinstance(node, SequenceNode):
             items = []
             for index, item in enumerate(node.value):
                 child = (*path, index)
-                self.loaded.marks[child] = _mark(item, item)
+                self.loaded.marks[child] = _mark(self.loaded, item, item)
                 items.append(self.build(item, child, depth + 1))
             return items
         assert isinstance(node, ScalarNode)
@@ -348,14 +459,11 @@ class _Builder:
         self.loaded.findings.append(_finding(self.loaded, code, _where(self.loaded, node), message, hint, path))
 
 
-def _mark(value: Node, key: Node) -> Mark:
-    return Mark(
-        line=value.start_mark.line + 1,
-        column=value.start_mark.column + 1,
-        end_line=value.end_mark.line + 1,
-        key_line=key.start_mark.line + 1,
-        key_column=key.start_mark.column + 1,
-    )
+def _mark(loaded: Loaded, value: Node, key: Node) -> Mark:
+    line, column = _back(loaded, value.start_mark)
+    key_line, key_column = _back(loaded, key.start_mark)
+    end_line = _back(loaded, value.end_mark)[0]
+    return Mark(line=line, column=column, end_line=max(line, end_line), key_line=key_line, key_column=key_column)
 
 
 def _date(value: str) -> dt.date | str:

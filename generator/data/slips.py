@@ -146,6 +146,22 @@ def further_slips(lines: list[str], first: Slip, keys: frozenset[str]) -> list[S
     return found
 
 
+_WIDE_INDENT_KEY = re.compile(rf"^[ \t]*[\t\u3000][ \t\u3000]*(?:-\s+)?{_KEY}\s*:(?:\s|$)")
+
+
+def indent_slips(lines: list[str]) -> list[Slip]:
+    """Keys indented with full-width spaces or tabs anywhere in the file. YAML reads `　　measures:`
+    as a key that starts with U+3000, so the parser stops far below, at a line that looks
+    innocent; a key so indented is never meant."""
+    found = []
+    for number, line in enumerate(lines, 1):
+        if _WIDE_INDENT_KEY.match(line):
+            slip = slip_on_line(lines, number)
+            if slip is not None and slip.code in ("yaml-full-width-indent", "yaml-tab-indent"):
+                found.append(slip)
+    return found
+
+
 # The parser's messages (problem, then context), each in plain words.
 _PROBLEMS: list[tuple[str, Text]] = [
     ("could not find expected ':'", Text("这一行缺少“字段: 值”里的冒号，或者没有对齐", "this line lacks the colon of `key: value`, or is not aligned")),

@@ -54,22 +54,24 @@ def looks_like_pdf_build(args: list[str]) -> bool:
         rest.pop(0)
     if not rest or rest[0] != "build":
         return False
-    files, formats, i = [], None, 1
+    files: list[str] = []
+    formats: list[str] | None = None  # every -f given: `-f pdf -f docx` as `-f pdf,docx`
+    i = 1
     while i < len(rest):
         arg = rest[i]
         if arg in ("--help", "-h"):
             return False
         if arg in BUILD_VALUE_OPTIONS:
             if arg in ("-f", "--format") and i + 1 < len(rest):
-                formats = rest[i + 1]
+                formats = [*(formats or []), *rest[i + 1].split(",")]
             i += 2
             continue
         if arg.startswith("--format="):
-            formats = arg.partition("=")[2]
+            formats = [*(formats or []), *arg.partition("=")[2].split(",")]
         elif not arg.startswith("-") or arg == "-":
             files.append(arg)
         i += 1
-    wants_pdf = formats is None or "pdf" in formats.split(",")
+    wants_pdf = formats is None or "pdf" in [f.strip() for f in formats]
     return wants_pdf and len(files) == 1 and not os.path.isdir(files[0])
 
 

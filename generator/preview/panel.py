@@ -29,6 +29,9 @@ _WORDS = {
         "nothing": "还没有可显示的稿件：修正上述问题后保存，稿件即自动显示。",
         "failed": "无法生成稿件",
         "jump": "跳到稿件中的位置",
+        "dismissed": "已忽略的警告（{n} 个，见数据文件中的 genreport: ignore 注释）",
+        "dismissed_item": "已忽略",
+        "reason": "理由",
     },
     "en": {
         "label": "Preview check results",
@@ -40,6 +43,9 @@ _WORDS = {
         "nothing": "Nothing to show yet: fix the problems above and save, and the draft appears by itself.",
         "failed": "Cannot render the draft",
         "jump": "go to its place in the draft",
+        "dismissed": "Dismissed warnings ({n}, by genreport: ignore comments in the data file)",
+        "dismissed_item": "dismissed",
+        "reason": "reason",
     },
 }
 
@@ -62,6 +68,7 @@ class PanelState:
     failure: str | None = None  # a problem that stopped the render itself (unreadable file, template error)
     stale_since: str | None = None  # this render failed: time of the older draft still shown, if any
     stale: bool = False
+    dismissed: Sequence[Finding] = ()  # warnings the file's `# genreport: ignore[...]` comments dismissed
 
     @property
     def tone(self) -> str:
@@ -73,7 +80,7 @@ class PanelState:
     def summary(self) -> str:
         if self.failure and not self.findings:
             return words(self.lang)["failed"]
-        return summary_line(self.findings, self.lang)
+        return summary_line(self.findings, self.lang, len(self.dismissed))
 
 
 def _source(line: int, source_lines: Sequence[str]) -> Markup:
@@ -115,6 +122,17 @@ def _item(finding: Finding, anchor: str | None, source_lines: Sequence[str], lan
     return Markup('<li class="gp-item gp-{}">{}</li>').format(finding.severity.value, Markup("").join(parts))
 
 
+def _dismissed_item(finding: Finding, lang: str) -> Markup:
+    """A warning the clerk dismissed: where, what, and the reason they wrote, without the alarm colour."""
+    w = words(lang)
+    location = finding.location
+    colon = "：" if lang.startswith("zh") else ": "
+    return Markup(
+        '<li class="gp-item gp-dismissed"><span class="gp-sev">{}</span><span class="gp-where">{}</span>'
+        '<code class="gp-code">{}</code><span class="gp-msg">{}</span><span class="gp-reason">{}{}{}</span></li>'
+    ).format(w["dismissed_item"], f"{location.line}:{location.column or 1}", finding.code, finding.message(lang), w["reason"], colon, finding.dismissed or "")
+
+
 def panel_html(state: PanelState) -> Markup:
     """The <aside> the page starts with (the script replaces it whole after each render)."""
     w = words(state.lang)
@@ -129,6 +147,10 @@ def panel_html(state: PanelState) -> Markup:
         pairs = zip(state.findings, state.anchors, strict=True)
         items = Markup("").join(_item(f, a, state.source_lines, state.lang) for f, a in pairs)
         body.append(Markup('<ol class="gp-list">{}</ol>').format(items))
+    if state.dismissed:
+        items = Markup("").join(_dismissed_item(f, state.lang) for f in state.dismissed)
+        heading = w["dismissed"].format(n=len(state.dismissed))
+        body.append(Markup('<details class="gp-dismissed"><summary>{}</summary><ol class="gp-list">{}</ol></details>').format(heading, items))
     return Markup(
         '<aside id="{id}" class="gp gp-{tone}" data-version="{version}" aria-label="{label}">'
         '<details open><summary><span class="gp-summary">{summary}</span> '

@@ -76,6 +76,7 @@ class Renderer:
             failure=failure,
             stale=html is None,
             stale_since=stale_since,
+            dismissed=result.dismissed if result else (),
         )
         return Snapshot(self._version, draft, draft_version, panel_html(state), state)
 

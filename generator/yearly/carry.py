@@ -45,7 +45,8 @@ _WORDS: dict[Locale, dict[str, str]] = {
         "last_points": "上年要点：",
         "plans": "上年报告“{heading}”（今年要写明各项的落实情况）：",
         "none": "上年为“无”；今年如有需要报告的情况，删去 none: true 并填写",
-        "cleared": "发文字号、成文日期、印发日期和发布日期已清空，签发时填写",
+        "cleared": "上年的以下字段已清空，签发时按今年填写：",
+        "sealed": "sealed：是否加盖印章。false 为不加盖（网站公开版通常如此），true 为加盖；它决定落款和成文日期的位置（GB/T 9704 第7.3.5条）",
         "title": "核对标题中的年份",
         "year_heading": "上年标题写了年份，已顺延为{years}：核对措辞，或删去 heading 用默认措辞",
         "recorded": "下一行记下上年报告：check、build 据此核对照抄的段落、指标和上年安排的落实情况",
@@ -65,7 +66,8 @@ _WORDS: dict[Locale, dict[str, str]] = {
         "last_points": "Last year's points: ",
         "plans": 'Last year\'s "{heading}" (say what became of each):',
         "none": "Last year: none. If there is something to report this year, remove none: true and write it",
-        "cleared": "Document number and dates cleared: fill them in when the report is signed",
+        "cleared": "Last year's values of these fields were cleared; add this year's when the report is signed:",
+        "sealed": "sealed: whether the report is sealed. false: no seal (usual for the website copy); true: sealed; it decides where the signature and date go (GB/T 9704 7.3.5)",
         "title": "check the year in the title",
         "year_heading": "last year's heading named a year, moved on to {years}: check the wording,"
         " or delete heading for the default",
@@ -75,6 +77,22 @@ _WORDS: dict[Locale, dict[str, str]] = {
         "next_step": "Then run: genreport check THIS_FILE --previous {source}",
     },
 }
+
+
+def cleared_fields(last: Report) -> list[tuple[str, tuple[str, str]]]:
+    """The fields `init --from` empties because they are this year's (key, (zh, en) of what to write)."""
+    fields = [
+        ("document_number", ("发文字号，如 左政发〔2025〕2号", "the document number, e.g. Zuo Zheng Fa [2025] No. 2")),
+        ("signed_on", ("成文日期 YYYY-MM-DD", "the date signed, YYYY-MM-DD")),
+    ]
+    if last.distribution is not None and last.distribution.printed_on is not None:
+        fields.append(("distribution.printed_on", ("印发日期 YYYY-MM-DD（写在 distribution 下）", "the date printed, YYYY-MM-DD (under distribution)")))
+    if last.disclosure is not None:
+        if last.disclosure.published_on is not None:
+            fields.append(("disclosure.published_on", ("网站发布日期 YYYY-MM-DD（写在 disclosure 下）", "the date published, YYYY-MM-DD (under disclosure)")))
+        if last.disclosure.index_number is not None:
+            fields.append(("disclosure.index_number", ("索引号（写在 disclosure 下）", "the index number (under disclosure)")))
+    return fields
 
 
 def next_year_name(source: str, year: int) -> str:
@@ -103,7 +121,8 @@ def carry_forward(last: Report, kind: KindSpec, source: str, schema: str, record
         comment_before(document, "title", [words["title"]], indent=0)
     document["sealed"] = last.sealed
     document["public_release"] = last.public_release
-    comment_before(document, "sealed", [words["cleared"]], indent=0)
+    cleared = [f"  {key}: {about[0] if last.locale == 'zh-CN' else about[1]}" for key, about in cleared_fields(last)]
+    comment_before(document, "sealed", [words["cleared"], *cleared, words["sealed"]], indent=0)
     _blocks(document, last)
     if last.preamble:
         document["preamble"] = todo(last.locale, words["preamble"])
