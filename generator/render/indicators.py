@@ -38,6 +38,9 @@ def _signed(value: float, locale: str) -> str:
 def value_text(indicator: Indicator, locale: str) -> str:
     if indicator.value is None:
         return "—"
+    written = indicator.written("value")
+    if written is not None:  # 100余, 3.2万, 约60: printed as the clerk wrote it
+        return _with_unit(written, indicator.unit, locale)
     number = format_number(indicator.value, locale)
     if indicator.approx:
         if locale == "zh-CN":
@@ -47,6 +50,12 @@ def value_text(indicator: Indicator, locale: str) -> str:
             return f"{number}余{unit}"
         return "over " + _with_unit(number, indicator.unit, locale)
     return _with_unit(number, indicator.unit, locale)
+
+
+def previous_number(indicator: Indicator, locale: str) -> str:
+    """The comparison figure as written (近千) or as a number."""
+    assert indicator.previous is not None
+    return indicator.written("previous") or format_number(indicator.previous, locale)
 
 
 def change_text(indicator: Indicator, doc: Document) -> str:
@@ -83,7 +92,7 @@ def table_rows(doc: Document) -> list[Row]:
     for indicator in doc.report.indicators:
         previous = "—"
         if indicator.previous is not None:
-            previous = _with_unit(format_number(indicator.previous, locale), indicator.unit, locale)
+            previous = _with_unit(previous_number(indicator, locale), indicator.unit, locale)
             if not single_year:
                 year = doc.labels.year.format(year=doc.previous_year(indicator))
                 previous += f"（{year}）" if locale == "zh-CN" else f" ({year})"
@@ -184,7 +193,7 @@ def chart(doc: Document) -> Chart | None:
         assert ind.value is not None and ind.previous is not None
         top = TOP + n * ROW_HEIGHT
         biggest = longest[ind.unit or ""]
-        previous_text = _with_unit(format_number(ind.previous, locale), ind.unit, locale)
+        previous_text = _with_unit(previous_number(ind, locale), ind.unit, locale)
         if len(doc.comparison_years) > 1:
             previous_text += f" ({doc.labels.year.format(year=doc.previous_year(ind))})"
         rows.append(

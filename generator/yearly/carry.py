@@ -216,9 +216,10 @@ def _indicators(last: Report) -> Any:
 
 def _indicator(old: Indicator) -> CommentedMap:
     # value: null is "not yet known": `check` reports missing-figure at it until it is written.
-    item = mapping([("key", old.key), ("label", old.label), ("value", None)])
+    # No key is made up for an indicator that had none: the label identifies it (data/identity.py).
+    item = mapping([*([("key", old.key)] if old.key else []), ("label", old.label), ("value", None)])
     if old.value is not None:
-        item["previous"] = _plain(old.value)
+        item["previous"] = old.written("value") or _plain(old.value)  # 100余 stays as written
     for field in ("unit", "part_of"):
         if getattr(old, field) is not None:
             item[field] = getattr(old, field)
