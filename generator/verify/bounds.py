@@ -1,0 +1,75 @@
+"""Nothing drawn outside the text block (版心, GB/T 9704 §5.2.1) but what belongs there.
+
+A chart or table taller than the page used to run past the block's foot and over the page
+number, and nothing measured caught it: the grid checks read body lines, the chart is not body.
+This check reads every glyph and every painted shape (pdfplumber's rects, lines and curves,
+verify/measure.py) and fails any that leaves the block (read as its lines' boxes, _block) by more than EDGE_TOL_MM, except the
+elements the standard itself puts outside it, which their own checks measure: the page number
+"— N —" (§7.5, 7 mm below the block) and a draft's 征求意见稿 / DRAFT mark above it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from genreport.verify.gbt9704 import BODY_PT, EDGE_TOL_MM, EM_TOP, HEIGHT, LEFT, MM, PITCH, TOP, WIDTH
+from genreport.verify.measure import Line, Page, Pdf, mm
+from genreport.verify.results import FAIL, OK, Result
+
+CLAUSE, CHECK = "§5.2.1", "nothing drawn outside the text block but the page number and draft mark"
+_FOLIO = re.compile(r"^[—–-]\s*\d+\s*[—–-]$")
+_DRAFT = ("征求意见稿", "DRAFT")
+
+
+def _block() -> tuple[float, float, float, float]:
+    """(left, top, right, bottom) of the text block in pt, widened by the tolerance.
+
+    Vertically the block is read as its lines' boxes: 37 mm is the top of the first line's glyphs,
+    and a line box reaches half a body line's leading (2.3 mm) above its glyphs and below them.
+    A table continued at a page's top draws its rule there, and the 2号 title's em box starts
+    0.6 mm higher than a body line's: both are in the block. A chart that runs over the page
+    number is 4 mm and more past it."""
+    tol = EDGE_TOL_MM * MM
+    leading = (PITCH - BODY_PT) / 2
+    return LEFT * MM - tol, TOP * MM - leading - tol, (LEFT + WIDTH) * MM + tol, (TOP + HEIGHT) * MM + leading + tol
+
+
+def _exempt(page: Page, line: Line) -> bool:
+    if line in page.foot_lines and _FOLIO.match(line.text):
+        return True
+    return line in page.head_lines and any(mark in line.text for mark in _DRAFT)
+
+
+def outside(page: Page) -> list[str]:
+    """What on `page` is drawn outside the text block, described for a reader ("text '…' 3.1 mm below")."""
+    left, top, right, bottom = _block()
+    found = []
+    for line in page.lines:
+        if _exempt(page, line):
+            continue
+        stray = [g for g in line.glyphs if g.x0 < left or g.x1 > right or g.baseline - EM_TOP * g.size < top or g.baseline + (1 - EM_TOP) * g.size > bottom]
+        if stray:
+            text = "".join(g.text for g in stray)[:16]
+            found.append(f"text '{text}' {_where(min(g.x0 for g in stray), min(g.baseline - EM_TOP * g.size for g in stray), max(g.x1 for g in stray), max(g.baseline + (1 - EM_TOP) * g.size for g in stray))}")
+    shapes = [s for s in page.shapes if s.x0 < left or s.x1 > right or s.top < top or s.bottom > bottom]
+    if shapes:
+        found.append(f"{len(shapes)} {shapes[0].kind}(s) {_where(min(s.x0 for s in shapes), min(s.top for s in shapes), max(s.x1 for s in shapes), max(s.bottom for s in shapes))}")
+    return found
+
+
+def _where(x0: float, top: float, x1: float, bottom: float) -> str:
+    """How far past which edge of the (untolerated) block a box reaches, in mm."""
+    edges = [
+        (TOP - mm(top), "above"),
+        ((mm(bottom) - TOP - HEIGHT), "below"),
+        (LEFT - mm(x0), "left of"),
+        (mm(x1) - LEFT - WIDTH, "right of"),
+    ]
+    far, side = max(edges)
+    return f"{far:.1f} mm {side} the text block"
+
+
+def bounds_results(pdf: Pdf) -> Iterator[Result]:
+    strays = [(page.number, what) for page in pdf.pages for what in outside(page)]
+    yield Result(CLAUSE, CHECK, FAIL if strays else OK, str(strays[:6]) if strays else f"{len(pdf.pages)} pages")
