@@ -121,38 +121,23 @@ def _groups(compared: list[Indicator]) -> list[tuple[str, float, list[Indicator]
     return [(unit, longest[unit], members[unit]) for unit in longest]
 
 
-def chart(doc: Document) -> Chart | None:
-    """The chart's panels; None for fewer than two compared indicators: a single pair of bars
-    says nothing the table does not, and would take a page of its own."""
+def _panels(doc: Document, groups: list[tuple[str, float, list[Indicator]]], limit: float) -> list[Panel]:
+    """Rows cut into panels no taller than `limit`; a group cut by a panel names its unit again."""
     locale = doc.locale
-    compared = [i for i in doc.report.indicators if i.value is not None and i.previous is not None]
-    if len(compared) < 2:
-        return None
     several_years = len(doc.comparison_years) > 1
     panels: list[Panel] = []
     captions: list[UnitCaption] = []
     rows: list[ChartRow] = []
     y = float(LEGEND)
-
-    def close() -> None:
-        nonlocal captions, rows, y
-        panels.append(Panel(int(y) + 4, captions, rows, continued=bool(panels)))
-        captions, rows, y = [], [], float(LEGEND)
-
-    for unit, biggest, members in _groups(compared):
-        first_of_group = True
-        for ind in members:
+    for unit, biggest, members in groups:
+        for n, ind in enumerate(members):
             assert ind.value is not None and ind.previous is not None
-            needs_caption = first_of_group or not rows
-            height = ROW_HEIGHT + (GROUP if needs_caption else 0)
-            if rows and y + height > PANEL_HEIGHT:
-                close()
-                needs_caption = True
-                height = ROW_HEIGHT + GROUP
-            if needs_caption:
-                captions.append(UnitCaption(_unit_caption(unit, locale, continued=not first_of_group), _fmt(y + 17)))
+            if rows and y + ROW_HEIGHT + (GROUP if n == 0 else 0) > limit:
+                panels.append(Panel(int(y) + 4, captions, rows, continued=bool(panels)))
+                captions, rows, y = [], [], float(LEGEND)
+            if n == 0 or not rows:
+                captions.append(UnitCaption(_unit_caption(unit, locale, continued=n > 0), _fmt(y + 17)))
                 y += GROUP
-            first_of_group = False
             previous_text = with_unit(previous_number(ind, locale), ind.unit, locale)
             if several_years:
                 previous_text += f" ({doc.labels.year.format(year=doc.previous_year(ind))})"
@@ -165,7 +150,27 @@ def chart(doc: Document) -> Chart | None:
                 )
             )
             y += ROW_HEIGHT
-    close()
+    panels.append(Panel(int(y) + 4, captions, rows, continued=bool(panels)))
+    return panels
+
+
+def chart(doc: Document) -> Chart | None:
+    """The chart's panels; None for fewer than two compared indicators: a single pair of bars
+    says nothing the table does not, and would take a page of its own."""
+    locale = doc.locale
+    compared = [i for i in doc.report.indicators if i.value is not None and i.previous is not None]
+    if len(compared) < 2:
+        return None
+    groups = _groups(compared)
+    panels = _panels(doc, groups, PANEL_HEIGHT)
+    # As few panels as fit, as even as they go: 10 rows make 5 + 5, not 8 + 2 (a last page
+    # holding one row under a repeated title).
+    limit = float(PANEL_HEIGHT)
+    while len(panels) > 1 and limit > LEGEND + GROUP + ROW_HEIGHT:
+        tighter = _panels(doc, groups, limit - ROW_HEIGHT / 4)
+        if len(tighter) > len(panels):
+            break
+        panels, limit = tighter, limit - ROW_HEIGHT / 4
     years = doc.comparison_years
     previous_label = doc.labels.year.format(year=years[0]) if len(years) == 1 else ("比较年度" if locale == "zh-CN" else "Comparison")
     return Chart(
