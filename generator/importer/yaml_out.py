@@ -19,7 +19,7 @@ from genreport.yearly.scaffold import WORDS, section_comment
 from genreport.yearly.yamltext import comment_before, dump, mapping, schema_line, sequence
 
 _ORDER = ["kind", "locale", "year", "issuer", "recipient", "document_number", "title", "signed_on", "public_release",
-          "disclosure", "distribution", "preamble", "sections", "attachments"]  # fmt: skip
+          "disclosure", "distribution", "preamble", "sections", "attachments", "indicators"]  # fmt: skip
 
 
 def _scalar(value: Any) -> Any:
@@ -93,9 +93,10 @@ def write_yaml(imported: Imported, kind: KindSpec, source: str, schema: str) -> 
     document["sections"] = sections
     if absent:
         comment_before(document, "sections", ["", *absent], indent=0)
-    if "attachments" in data:
-        document.move_to_end("attachments")
-        comment_before(document, "attachments", [""], indent=0)
+    for key in ("attachments", "indicators"):
+        if key in data:
+            document.move_to_end(key)
+            comment_before(document, key, [""], indent=0)
     header = [schema_line(schema), words["imported"](source)]
     if data.get("title") is None:
         header.append(words["title"])
@@ -112,6 +113,6 @@ def write_yaml(imported: Imported, kind: KindSpec, source: str, schema: str) -> 
     if imported.indicators:
         candidates = dump(mapping([("indicators", _convert(imported.indicators))]))
         footer += [*words["candidates"], *re.sub(r"(?m)^(\s+previous):$", r"\1: null", candidates).splitlines()]
-    else:
+    elif "indicators" not in data:
         footer += list(WORDS[locale].indicators)  # type: ignore[index]
     return dump(document, header=header, footer=footer)
