@@ -198,3 +198,32 @@ def test_carry_forward_and_diff_match_by_label(tmp_path, valid_text):
     new, _ = read_report(carried)
     rows = diff_reports(old, new, kind).indicators
     assert [(r.label, r.old, r.new) for r in rows] == [("行政复议案件办结数", 100.0, 130.0)]
+
+
+def test_a_label_inside_a_longer_label_is_that_indicator(check_text, valid_text):
+    """调委会调解矛盾纠纷72件 is the county committees' figure, not the province's 调解矛盾纠纷 30.2万件."""
+    indicators = """\
+  - label: 调解矛盾纠纷
+    value: 30.2
+    previous: null
+    unit: 万件
+  - label: 调委会调解矛盾纠纷
+    value: 72
+    previous: null
+    unit: 件
+"""
+    sentence = "全省调解矛盾纠纷30.2万件，乡村两级调委会调解矛盾纠纷72件"
+    assert codes(check_text(with_indicators(valid_text, indicators, sentence))) == []
+    wrong = "全省调解矛盾纠纷30.2万件，乡村两级调委会调解矛盾纠纷75件"
+    result = check_text(with_indicators(valid_text, indicators, wrong))
+    assert [(f.code, f.message.zh) for f in result.findings] == [("figure-mismatch", "文中“调委会调解矛盾纠纷”为 75，与主要指标中的 72件 不一致")]
+
+
+def test_sentences_from_the_real_reports_give_only_the_planted_mismatch():
+    from conftest import DATA
+
+    from genreport.checks import check_file
+
+    path = DATA / "figures" / "seeds.zh-CN.yaml"
+    findings = [f for f in check_file(path).findings if f.code == "figure-mismatch"]
+    assert [f.message.zh for f in findings] == ["文中“发放普法资料”为 45，与主要指标中的 42份 不一致"]

@@ -80,17 +80,22 @@ def _agrees(figure: figures.Figure, known: list[figures.Figure], scale: float) -
     return False
 
 
+def _occurrences(text: str, indicators: list[Indicator]) -> Iterator[tuple[Indicator, int]]:
+    """(indicator, where its label ends) for each place a label stands in `text`, except where it is
+    part of another indicator's longer label standing there too (调委会调解矛盾纠纷 is not 调解矛盾纠纷)."""
+    spans = [(m.start(), m.start() + len(i.label), i) for i in indicators for m in re.finditer(re.escape(i.label), text)]
+    for start, end, indicator in spans:
+        if not any(s <= start and end <= e and e - s > end - start for s, e, _ in spans):
+            yield indicator, end
+
+
 @rule("figure-mismatch", Severity.WARNING)
 def figure_mismatch(ctx: Context) -> Iterator[Problem]:
     indicators = [ind for ind in ctx.report.indicators if ind.value is not None and len(ind.label) >= 4]
     for path, text in report_texts(ctx.report):
         if path[0] == "indicators":
             continue
-        for indicator in indicators:
-            start = text.find(indicator.label)
-            if start < 0:
-                continue
-            after = start + len(indicator.label)
+        for indicator, after in _occurrences(text, indicators):
             end = _CLAUSE_END.search(text, after)
             clause = text[after : end.start() if end else len(text)]
             unit, scale = _base_unit(indicator.unit)
