@@ -81,7 +81,7 @@ def test_every_bar_and_label_is_inside_the_text_block(tmp, count):
         bars = [b for _, page_bars, _, _ in pages for b in page_bars]
         # two legend squares per panel, two bars per indicator: none missing, none cut off
         assert len(bars) == 2 * len(pages) + 2 * count
-        for number, page_bars, glyphs, text in pages:
+        for number, page_bars, glyphs, _ in pages:
             assert page_bars, f"page {number}: the chart's title with no chart under it"
             for box in page_bars:
                 assert inside(box["x0"], box["top"], box["x1"], box["bottom"]), (number, box["top"], box["bottom"])
@@ -106,7 +106,7 @@ def test_a_long_chart_continues_with_its_title_and_its_unit(tmp):
 
 def test_the_title_is_never_alone_at_a_page_foot(tmp):
     for count in (9, 10):
-        for number, bars, _, text in chart_pages(built(count, tmp)):
+        for number, bars, _, _ in chart_pages(built(count, tmp)):
             assert bars, f"{count} indicators: page {number} has the chart's title and no bars"
 
 

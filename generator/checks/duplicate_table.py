@@ -55,7 +55,8 @@ def repeated(rows: list[list[str]], indicators: list[Indicator]) -> list[str]:
         if len(label) < 2:
             continue
         for row in rows:
-            named = [i for i, cell in enumerate(row) if label in _normal(cell) or (len(_normal(cell)) >= 4 and _normal(cell) in label)]
+            cells = [_normal(cell) for cell in row]
+            named = [i for i, cell in enumerate(cells) if label in cell or (len(cell) >= 4 and cell in label)]
             if named and any(_gives(cell, indicator) for i, cell in enumerate(row) if i not in named):
                 found.append(indicator.label)
                 break
@@ -78,7 +79,8 @@ def duplicate_table(ctx: Context) -> Iterator[Problem]:
             yield Problem(
                 ("attachments", n, "body"),
                 Text(
-                    f"附件“{attachment.title}”的表格重复了 {len(labels)} 项主要指标（{shown}）：主要指标已印作附件1，同样的数字会印两遍",
+                    f"附件“{attachment.title}”的表格重复了 {len(labels)} 项主要指标（{shown}）："
+                    "主要指标已印作附件1，同样的数字会印两遍",
                     f"the table of the attachment “{attachment.title}” repeats {len(labels)} indicators ({shown_en}): "
                     "the indicators are printed as attachment 1, so the same figures would be printed twice",
                 ),

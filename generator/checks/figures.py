@@ -83,7 +83,7 @@ def _agrees(figure: figures.Figure, known: list[figures.Figure], scale: float) -
 def _occurrences(text: str, indicators: list[Indicator]) -> Iterator[tuple[Indicator, int]]:
     """(indicator, where its label ends) for each place a label stands in `text`, except where it is
     part of another indicator's longer label standing there too (调委会调解矛盾纠纷 is not 调解矛盾纠纷)."""
-    spans = [(m.start(), m.start() + len(i.label), i) for i in indicators for m in re.finditer(re.escape(i.label), text)]
+    spans = [(m.start(), m.end(), i) for i in indicators for m in re.finditer(re.escape(i.label), text)]
     for start, end, indicator in spans:
         if not any(s <= start and end <= e and e - s > end - start for s, e, _ in spans):
             yield indicator, end

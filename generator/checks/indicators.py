@@ -20,7 +20,10 @@ def duplicate_indicator(ctx: Context) -> Iterator[Problem]:
                 ("indicators", i, field),
                 Text(f"指标标识 {indicator.ident} 重复", f"indicator key {indicator.ident} is used twice")
                 if indicator.key
-                else Text(f"指标名称“{indicator.ident}”重复，且未填写 key", f'indicator label "{indicator.ident}" is used twice, with no key'),
+                else Text(
+                    f"指标名称“{indicator.ident}”重复，且未填写 key",
+                    f'indicator label "{indicator.ident}" is used twice, with no key',
+                ),
                 Text("每个指标的 key 必须唯一", "give each indicator its own key")
                 if indicator.key
                 else Text("改用不同的名称，或给两个指标各填一个 key", "give them different labels, or a key each"),

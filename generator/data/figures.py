@@ -16,14 +16,18 @@ from typing import Literal
 Qualifier = Literal["over", "about", "nearly"] | None
 
 # Words that make a figure approximate, by what they say of the true value.
-_PREFIXES: dict[str, Qualifier] = {"超过": "over", "将近": "nearly", "大约": "about", "约": "about", "近": "nearly", "超": "over", "逾": "over"}
+_PREFIXES: dict[str, Qualifier] = {
+    "超过": "over", "将近": "nearly", "大约": "about", "约": "about", "近": "nearly", "超": "over", "逾": "over",
+}
 _SUFFIXES: dict[str, Qualifier] = {"余": "over", "多": "over", "以上": "over", "左右": "about"}
 SCALES = {"十": 10.0, "百": 100.0, "千": 1000.0, "万": 1e4, "亿": 1e8}
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # A whole written figure, as a data file's value holds it: prefix, number (or a bare scale: 近千), scale, suffix.
 WRITTEN = re.compile(
-    rf"^\s*(?P<prefix>{'|'.join(_PREFIXES)})?\s*(?:(?P<number>{_NUMBER})\s*(?P<scale>[十百千万亿])?|(?P<bare>[百千万亿]))\s*(?P<suffix>{'|'.join(_SUFFIXES)})?\s*$"
+    rf"^\s*(?P<prefix>{'|'.join(_PREFIXES)})?\s*"
+    rf"(?:(?P<number>{_NUMBER})\s*(?P<scale>[十百千万亿])?|(?P<bare>[百千万亿]))"
+    rf"\s*(?P<suffix>{'|'.join(_SUFFIXES)})?\s*$"
 )
 
 
@@ -47,7 +51,8 @@ class Figure:
         if self.qualifier == "nearly":  # 近千: a little under 1000
             return self.value - max(self.step, 0.2 * self.value) <= known <= self.value
         # 12.9 written for 12.86: the true value rounded to the decimals written.
-        return self.step < 1 and math.isclose(self.value, round(known / self.step) * self.step, abs_tol=1e-9) and self.value != 0
+        rounded = round(known / self.step) * self.step
+        return self.step < 1 and math.isclose(self.value, rounded, abs_tol=1e-9) and self.value != 0
 
 
 def _step(number: str, scale: float) -> float:
@@ -82,7 +87,8 @@ def of_number(value: float) -> Figure:
 
 # A figure inside running text: the same grammar, without anchors, plus what follows it.
 IN_TEXT = re.compile(
-    rf"(?:(?P<prefix>{'|'.join(_PREFIXES)})[为有达计]?)?(?<![\d.,第])(?P<number>{_NUMBER})(?![\d])\s*(?P<scale>[万亿])?(?P<suffix>余|多)?"
+    rf"(?:(?P<prefix>{'|'.join(_PREFIXES)})[为有达计]?)?"
+    rf"(?<![\d.,第])(?P<number>{_NUMBER})(?![\d])\s*(?P<scale>[万亿])?(?P<suffix>余|多)?"
 )
 
 
@@ -96,8 +102,7 @@ def in_text(text: str, match: re.Match[str]) -> tuple[Figure, str]:
     if qualifier is None:
         after = re.match(r"\s*[^\d\s，。；、,;]{0,4}?(以上|左右|上下|以下)", rest)
         if after:
-            qualifier = "about" if after.group(1) in ("左右", "上下") else ("over" if after.group(1) == "以上" else None)
-            if qualifier is None:  # 100件以下: at most, not a figure to compare
-                qualifier = "about"
+            # 100件以上: at least; 80%左右, 100件以下: roughly, as far as a comparison goes
+            qualifier = "over" if after.group(1) == "以上" else "about"
     value = float(number.replace(",", "")) * scale
     return Figure(value, qualifier, match.group(0).strip(), _step(number, scale)), rest

@@ -11,7 +11,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ModelWrapValidatorHandler, PrivateAttr, WithJsonSchema, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ModelWrapValidatorHandler,
+    PrivateAttr,
+    WithJsonSchema,
+    model_validator,
+)
 
 from genreport.data import figures
 
@@ -147,7 +155,8 @@ class Indicator(Strict):
     previous: FigureValue | None = Field(
         default=None,
         description=describe(
-            "比较年度数值（写法同 value）；确无可比数据时写 null", "The comparison value (written as value); null when none exists"
+            "比较年度数值（写法同 value）；确无可比数据时写 null",
+            "The comparison value (written as value); null when none exists",
         ),
     )
     previous_year: int | None = Field(
@@ -163,7 +172,9 @@ class Indicator(Strict):
     unit: str | None = Field(default=None, description=describe("单位：件、人、%、万元……", "Unit: 件, 人, %, 万元 …"))
     part_of: str | None = Field(
         default=None,
-        description=describe("本指标不得超过的指标（标识或名称）", "Key (or label) of an indicator this count cannot exceed"),
+        description=describe(
+            "本指标不得超过的指标（标识或名称）", "Key (or label) of an indicator this count cannot exceed"
+        ),
     )
     # value/previous as the clerk wrote them ("100余"), when written as text: printed as written.
     _written: dict[str, str] = PrivateAttr(default_factory=dict)

@@ -46,7 +46,9 @@ def panel_png(figure: Chart, panel: Panel, locale: str) -> bytes:
     image = Image.new("RGB", (figure.width * SCALE, panel.height * SCALE), "white")
     draw = ImageDraw.Draw(image)
     found = _font_file(locale)
-    font: Any = ImageFont.truetype(str(found[0]), FONT_SIZE * SCALE, index=found[1]) if found else ImageFont.load_default()
+    font: Any = ImageFont.load_default()
+    if found:
+        font = ImageFont.truetype(str(found[0]), FONT_SIZE * SCALE, index=found[1])
 
     def text(x: float, y: float, words: str) -> None:
         draw.text((x * SCALE, y * SCALE), words, fill=BLACK, font=font, anchor="ls")  # y is the baseline, as in SVG
@@ -80,7 +82,8 @@ def chart_paragraphs(doc: Document, part: Any, text_width_mm: float) -> list[etr
     for panel in figure.panels:
         title = figure.title + (("（续）" if zh else " (continued)") if panel.continued else "")
         # the title keeps with its picture: never alone at a page foot
-        out.append(paragraph("TableHeading", [run(title)], val("w:jc", "center"), el("w:keepNext"), el("w:spacing", {"before": 240, "after": 120})))
+        space = el("w:spacing", {"before": 240, "after": 120})
+        out.append(paragraph("TableHeading", [run(title)], val("w:jc", "center"), el("w:keepNext"), space))
         width = Mm(text_width_mm)
         height = Mm(text_width_mm * panel.height / figure.width)
         inline = part.new_pic_inline(io.BytesIO(panel_png(figure, panel, doc.locale)), width=width, height=height)

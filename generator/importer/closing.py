@@ -12,8 +12,7 @@ import re
 from typing import Any
 
 from genreport.importer import attachments as attach
-from genreport.importer import figures_table
-from genreport.importer import meta
+from genreport.importer import figures_table, meta
 from genreport.importer.blocks import Block, Notes, Where
 from genreport.importer.parts import POINT, SUBSECTION, markdown_table
 

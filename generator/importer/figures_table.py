@@ -142,7 +142,8 @@ def take_table(reader: Any, index: int, title: str | None) -> int | None:
     where_en = f"the attachment “{title}”: its " if title else ""
     reader.note(
         "recognised",
-        f"{where}指标表（{years}）导入为 indicators：{added} 项" + (f"，另有 {repeated} 项与前表重复，未重复导入" if repeated else "")
+        f"{where}指标表（{years}）导入为 indicators：{added} 项"
+        + (f"，另有 {repeated} 项与前表重复，未重复导入" if repeated else "")
         + ("；未再作为附件导入，附件1由 indicators 生成" if title else ""),
         f"{where_en}figures table ({', '.join(str(y) for y in years_of(rows))}) imported as indicators: {added}"
         + (f", {repeated} more repeat an earlier table's" if repeated else "")

@@ -172,7 +172,8 @@ def chart(doc: Document) -> Chart | None:
             break
         panels, limit = tighter, limit - ROW_HEIGHT / 4
     years = doc.comparison_years
-    previous_label = doc.labels.year.format(year=years[0]) if len(years) == 1 else ("比较年度" if locale == "zh-CN" else "Comparison")
+    several = "比较年度" if locale == "zh-CN" else "Comparison"
+    previous_label = doc.labels.year.format(year=years[0]) if len(years) == 1 else several
     return Chart(
         width=CHART_WIDTH,
         title=chart_title(doc),

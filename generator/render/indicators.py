@@ -71,7 +71,8 @@ def change_text(indicator: Indicator, doc: Document) -> str:
             return _signed(diff, locale) + doc.labels.points
         text = with_unit(_signed(diff, locale), indicator.unit, locale)
         if indicator.previous != 0:
-            share = f"{diff / abs(indicator.previous) * 100:+.1f}%".replace("-", MINUS[locale]).replace("+", PLUS[locale])
+            share = f"{diff / abs(indicator.previous) * 100:+.1f}%"
+            share = share.replace("-", MINUS[locale]).replace("+", PLUS[locale])
             text += f"（{share}）" if locale == "zh-CN" else f" ({share})"
         return text
     if indicator.change is not None:

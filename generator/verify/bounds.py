@@ -3,7 +3,8 @@
 A chart or table taller than the page used to run past the block's foot and over the page
 number, and nothing measured caught it: the grid checks read body lines, the chart is not body.
 This check reads every glyph and every painted shape (pdfplumber's rects, lines and curves,
-verify/measure.py) and fails any that leaves the block (read as its lines' boxes, _block) by more than EDGE_TOL_MM, except the
+verify/measure.py) and fails any that leaves the block (read as its lines' boxes, _block) by
+more than EDGE_TOL_MM, except the
 elements the standard itself puts outside it, which their own checks measure: the page number
 "— N —" (§7.5, 7 mm below the block) and a draft's 征求意见稿 / DRAFT mark above it.
 """
@@ -48,18 +49,21 @@ def outside(page: Page) -> list[str]:
     for line in page.lines:
         if _exempt(page, line):
             continue
-        stray = [g for g in line.glyphs if g.x0 < left or g.x1 > right or g.baseline - EM_TOP * g.size < top or g.baseline + (1 - EM_TOP) * g.size > bottom]
+        boxes = [(g.x0, g.baseline - EM_TOP * g.size, g.x1, g.baseline + (1 - EM_TOP) * g.size) for g in line.glyphs]
+        stray = [i for i, (x0, y0, x1, y1) in enumerate(boxes) if x0 < left or x1 > right or y0 < top or y1 > bottom]
         if stray:
-            text = "".join(g.text for g in stray)[:16]
-            found.append(f"text '{text}' {_where(min(g.x0 for g in stray), min(g.baseline - EM_TOP * g.size for g in stray), max(g.x1 for g in stray), max(g.baseline + (1 - EM_TOP) * g.size for g in stray))}")
+            text = "".join(line.glyphs[i].text for i in stray)[:16]
+            found.append(f"text '{text}' {_where([boxes[i] for i in stray])}")
     shapes = [s for s in page.shapes if s.x0 < left or s.x1 > right or s.top < top or s.bottom > bottom]
     if shapes:
-        found.append(f"{len(shapes)} {shapes[0].kind}(s) {_where(min(s.x0 for s in shapes), min(s.top for s in shapes), max(s.x1 for s in shapes), max(s.bottom for s in shapes))}")
+        found.append(f"{len(shapes)} {shapes[0].kind}(s) {_where([(s.x0, s.top, s.x1, s.bottom) for s in shapes])}")
     return found
 
 
-def _where(x0: float, top: float, x1: float, bottom: float) -> str:
-    """How far past which edge of the (untolerated) block a box reaches, in mm."""
+def _where(boxes: list[tuple[float, float, float, float]]) -> str:
+    """How far past which edge of the (untolerated) block the boxes reach, in mm."""
+    x0, top = min(b[0] for b in boxes), min(b[1] for b in boxes)
+    x1, bottom = max(b[2] for b in boxes), max(b[3] for b in boxes)
     edges = [
         (TOP - mm(top), "above"),
         ((mm(bottom) - TOP - HEIGHT), "below"),

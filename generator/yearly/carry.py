@@ -100,7 +100,10 @@ def carry_forward(last: Report, kind: KindSpec, source: str, schema: str) -> str
     document["sections"] = _sections(last, kind)
     if last.attachments:
         document["attachments"] = sequence(
-            mapping([("title", _next_year_text(a.title, last.year)), ("body", _attachment_body(a.body, last, words["attachment"]))])
+            mapping([
+                ("title", _next_year_text(a.title, last.year)),
+                ("body", _attachment_body(a.body, last, words["attachment"])),
+            ])
             for a in last.attachments
         )
     if last.indicators:

@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
-from genreport.data.kinds import KindSpec
 from genreport.data.identity import matching
+from genreport.data.kinds import KindSpec
 from genreport.data.model import Indicator, Point, Report, Section
 from genreport.data.texts import paragraphs
 
