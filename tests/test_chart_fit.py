@@ -149,3 +149,34 @@ def test_the_chart_title_and_the_table_heading_follow_previous_year(tmp_path):
     assert chart is not None and chart.title == "主要指标与2020年比较" and chart.previous_year == "2020年"
     assert table_headings(doc) == ["指标", "2023年", "2020年", "变化"]
     assert table_headings(document_of(report_with(3), tmp_path))[2] == "2022年"
+
+
+def test_no_all_dash_column_and_one_sign_style(tmp_path):
+    from genreport.render.indicators import table_columns, table_rows
+
+    # no indicator has a comparison: no 2022年 column and no change column, in the HTML and the Markdown
+    only_values = report_with(3).replace("    previous: ", "    # previous: ")
+    doc = document_of(only_values, tmp_path)
+    columns = table_columns(doc)
+    assert (columns.previous, columns.change, len(columns.widths)) == (False, False, 2)
+    from genreport.render.html import render_html
+    from genreport.render.md import render_markdown
+
+    html = render_html(doc)
+    table = html[html.index('<table class="indicator-table">') : html.index("</table>")]
+    assert "<th scope=\"col\">2022年</th>" not in table and "变化" not in table and table.count("<col ") == 2
+    assert "| 指标 | 2023年 |\n| --- | ---: |\n" in render_markdown(doc)
+    # rises and falls in one style: ＋ beside －, never + or - (hyphen) in a zh-CN table
+    changes = [row.change for row in table_rows(document_of(report_with(10), tmp_path))]
+    assert any(c.startswith("＋") for c in changes) and any(c.startswith("－") for c in changes)
+    assert not [c for c in changes if "+" in c or "-" in c]
+
+
+def test_widths_follow_the_content(tmp):
+    """The label column takes what its labels need: 第1项行政执法案件办理数量 prints on one line."""
+    path = built(10, tmp)
+    with pdfplumber.open(path) as pdf:
+        page = next(p for p in pdf.pages if "主要指标完成情况" in (p.extract_text() or ""))  # the table's page
+        words = page.extract_text().splitlines()
+    labels = [line for line in words if line.startswith("第") and "项行政执法" in line]
+    assert [line.split()[0] for line in labels[:9]] == [f"第{i}项行政执法案件办理数量" for i in range(1, 10)]
