@@ -26,7 +26,7 @@ from genreport.resources import styles_dir
 
 SCALE = 4  # pixels per viewBox unit: 1680 px across 156 mm, about 270 dpi
 FONT_SIZE = 13  # the SVG's font-size, in viewBox units
-BLACK, GREY = (0x1A, 0x1A, 0x1A), (0xA6, 0xA6, 0xA6)
+BLACK, GREY = 0x1A, 0xA6  # the SVG's #1a1a1a and #a6a6a6; the picture is greyscale, as the documents print
 
 
 def _font_file(locale: str) -> tuple[Path, int] | None:
@@ -43,7 +43,7 @@ def panel_png(figure: Chart, panel: Panel, locale: str) -> bytes:
     """One panel drawn as the SVG draws it: legend, unit captions, labels, bars and their figures."""
     from PIL import Image, ImageDraw, ImageFont
 
-    image = Image.new("RGB", (figure.width * SCALE, panel.height * SCALE), "white")
+    image = Image.new("L", (figure.width * SCALE, panel.height * SCALE), 255)
     draw = ImageDraw.Draw(image)
     found = _font_file(locale)
     font: Any = ImageFont.load_default()
@@ -53,7 +53,7 @@ def panel_png(figure: Chart, panel: Panel, locale: str) -> bytes:
     def text(x: float, y: float, words: str) -> None:
         draw.text((x * SCALE, y * SCALE), words, fill=BLACK, font=font, anchor="ls")  # y is the baseline, as in SVG
 
-    def box(x: float, y: float, width: float, height: float, colour: tuple[int, int, int]) -> None:
+    def box(x: float, y: float, width: float, height: float, colour: int) -> None:
         draw.rectangle([x * SCALE, y * SCALE, (x + width) * SCALE - 1, (y + height) * SCALE - 1], fill=colour)
 
     box(0, 4, 12, 12, BLACK)
@@ -68,7 +68,7 @@ def panel_png(figure: Chart, panel: Panel, locale: str) -> bytes:
             box(0, float(bar.y), float(bar.width), BAR_HEIGHT, colour)
             text(float(bar.text_x), float(bar.text_y), bar.text)
     out = io.BytesIO()
-    image.save(out, format="PNG", optimize=False)
+    image.save(out, format="PNG", optimize=True)
     return out.getvalue()
 
 
