@@ -43,7 +43,7 @@ def test_the_chart_follows_the_indicators_table_one_picture_a_panel(tmp_path):
         assert len(media) == 2
         for name, panel in zip(media, figure.panels, strict=True):
             image = Image.open(io.BytesIO(package.read(name)))
-            assert image.size == (figure.width * 4, panel.height * 4)
+            assert image.size == (figure.width * 3, panel.height * 3)
             # this year's bars in black, last year's in grey, as the PDF draws them
             colours = {colour for _, colour in image.getcolors(1 << 20)}
             assert 0x1A in colours and 0xA6 in colours

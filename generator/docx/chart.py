@@ -24,7 +24,7 @@ from genreport.render.chart import BAR_HEIGHT, Chart, Panel, chart
 from genreport.render.document import Document
 from genreport.resources import styles_dir
 
-SCALE = 4  # pixels per viewBox unit: 1680 px across 156 mm, about 270 dpi
+SCALE = 3  # pixels per viewBox unit: 1260 px across 156 mm, about 205 dpi
 FONT_SIZE = 13  # the SVG's font-size, in viewBox units
 BLACK, GREY = 0x1A, 0xA6  # the SVG's #1a1a1a and #a6a6a6; the picture is greyscale, as the documents print
 
@@ -68,7 +68,7 @@ def panel_png(figure: Chart, panel: Panel, locale: str) -> bytes:
             box(0, float(bar.y), float(bar.width), BAR_HEIGHT, colour)
             text(float(bar.text_x), float(bar.text_y), bar.text)
     out = io.BytesIO()
-    image.save(out, format="PNG", optimize=True)
+    image.save(out, format="PNG", compress_level=3)
     return out.getvalue()
 
 
