@@ -67,6 +67,12 @@ def change_text(indicator: Indicator, doc: Document) -> str:
     locale = doc.locale
     if indicator.value is not None and indicator.previous is not None:
         diff = indicator.value - indicator.previous
+        figures = (indicator.figure("value"), indicator.figure("previous"))
+        if any(f is not None and f.qualifier for f in figures):  # 120余 against 90余: about +30, no exact share
+            about = "约" if locale == "zh-CN" else "about "
+            unit = doc.labels.points if indicator.unit in PERCENT_UNITS else None
+            text = with_unit(_signed(diff, locale), None if unit else indicator.unit, locale)
+            return about + text + (unit or "")
         if indicator.unit in PERCENT_UNITS:
             return _signed(diff, locale) + doc.labels.points
         text = with_unit(_signed(diff, locale), indicator.unit, locale)
