@@ -227,3 +227,11 @@ def test_sentences_from_the_real_reports_give_only_the_planted_mismatch():
     path = DATA / "figures" / "seeds.zh-CN.yaml"
     findings = [f for f in check_file(path).findings if f.code == "figure-mismatch"]
     assert [f.message.zh for f in findings] == ["文中“发放普法资料”为 45，与主要指标中的 42份 不一致"]
+
+
+def test_previous_mismatch_matches_by_label_without_keys(check_text, valid_text):
+    last = with_indicators(valid_text, "  - label: 行政复议案件办结数\n    value: 100\n    previous: null\n    unit: 件\n")
+    this = with_indicators(valid_text, "  - label: 行政复议案件办结数\n    value: 120\n    previous: 90\n    unit: 件\n")
+    result = check_text(this, previous=last)
+    found = [(f.code, f.path) for f in result.findings if f.code != "copied-from-previous"]  # same text both years
+    assert found == [("previous-mismatch", ("indicators", 0, "previous"))]
