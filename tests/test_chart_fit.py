@@ -180,3 +180,11 @@ def test_widths_follow_the_content(tmp):
         words = page.extract_text().splitlines()
     labels = [line for line in words if line.startswith("第") and "项行政执法" in line]
     assert [line.split()[0] for line in labels[:9]] == [f"第{i}项行政执法案件办理数量" for i in range(1, 10)]
+
+
+def test_verify_layout_finds_the_chart_titled_with_its_comparison_year():
+    """Guizhou compares with 2020: its chart is titled 主要指标与2020年比较, and its text is still checked for 黑体."""
+    from pdf_helpers import verified
+
+    chart_font = next(r for r in verified("guizhou-2023.zh-CN").results if r.id == "chart-font")
+    assert chart_font.status.value == "ok", chart_font.detail
