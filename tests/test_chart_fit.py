@@ -188,3 +188,15 @@ def test_verify_layout_finds_the_chart_titled_with_its_comparison_year():
 
     chart_font = next(r for r in verified("guizhou-2023.zh-CN").results if r.id == "chart-font")
     assert chart_font.status.value == "ok", chart_font.detail
+
+
+def test_a_planted_overflow_fails_verify_layout_in_an_en_report_too(tmp, monkeypatch):
+    monkeypatch.setattr(charts, "PANEL_HEIGHT", 100_000)
+    source = tmp / "overflow.en.yaml"
+    source.write_text(report_with(40).replace("locale: zh-CN", "locale: en"), encoding="utf-8")
+    result = build_file(source, tmp / "overflow-en", ["pdf"], draft=True)
+    failed = {r.id: r.detail for r in verify(result.written[0]).results if r.status.value == "FAIL"}
+    assert "a4-outside-text-block" in failed and "below the text block" in failed["a4-outside-text-block"]
+    monkeypatch.undo()
+    fitting = build_file(source, tmp / "fitting-en", ["pdf"], draft=True)
+    assert [r.id for r in verify(fitting.written[0]).results if r.status.value == "FAIL"] == []
