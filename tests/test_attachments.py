@@ -12,6 +12,7 @@ from html_tree import parse
 from pdf_helpers import EXAMPLES
 from render_helpers import document
 
+from genreport.render import chart as charts
 from genreport.render import indicators, points
 from genreport.render.attachments import attachments_of
 from genreport.render.html import render_html
@@ -119,7 +120,7 @@ def test_changes_use_minus_signs(joint):
 def test_chart_bars_share_one_axis_per_unit_in_black_and_grey(joint):
     """joint compares several indicators: its chart is in the indicators attachment."""
     assert parse(render_html(joint)).find("section", "attachment-indicators").find("figure", "indicator-chart")
-    chart = indicators.chart(joint)
+    chart = charts.chart(joint)
     assert chart is not None
     compared = [i for i in joint.report.indicators if i.value is not None and i.previous is not None]
     by_label = {row.label: row for row in chart.rows}
@@ -130,7 +131,7 @@ def test_chart_bars_share_one_axis_per_unit_in_black_and_grey(joint):
             longest = max(longest, 100.0)
         for i in same:
             width = float(by_label[i.label].current.width)
-            assert abs(width - max(1.0, i.value / longest * indicators.BAR_MAX)) < 0.1, (i.label, width)
+            assert abs(width - max(1.0, i.value / longest * charts.BAR_MAX)) < 0.1, (i.label, width)
     # rows of one unit stand together
     units = [next(i.unit for i in compared if i.label == row.label) for row in chart.rows]
     assert units == sorted(units, key=units.index)

@@ -42,9 +42,9 @@ CASES = [
         "    value: 82.5",
         '    value: "82.5%"',
         12,
-        "value（本年度数值（只知同比变化时可不填，改填 change））应为数字（不加引号、不带单位），现为“82.5%”",
+        "value（本年度数值：数字，或报告中的写法如 100余、3.2万、约60、近千（只知同比变化时可不填，改填 change））应为数字（不加引号、不带单位），现为“82.5%”",
         "改为 value: 82.5",
-        "value (This year's value (or give only change)) must be a number (no quotes, no unit), not “82.5%”",
+        "value (This year's value: a number, or as reports state it (100余, 3.2万, 约60, 近千); or give only change) must be a number (no quotes, no unit), not “82.5%”",
         "write value: 82.5",
     ),
     (
@@ -60,9 +60,9 @@ CASES = [
         "    value: 88\n    previous: 80",
         "    value: 八十八\n    previous: 80",
         12,
-        "value（本年度数值（只知同比变化时可不填，改填 change））应为数字（不加引号、不带单位），现为“八十八”",
+        "value（本年度数值：数字，或报告中的写法如 100余、3.2万、约60、近千（只知同比变化时可不填，改填 change））应为数字（不加引号、不带单位），现为“八十八”",
         "改为数字（不加引号、不带单位），例如 value: 38.5",
-        "value (This year's value (or give only change)) must be a number (no quotes, no unit), not “八十八”",
+        "value (This year's value: a number, or as reports state it (100余, 3.2万, 约60, 近千); or give only change) must be a number (no quotes, no unit), not “八十八”",
         "write a number (no quotes, no unit), e.g. value: 38.5",
     ),
     (

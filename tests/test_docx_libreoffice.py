@@ -86,6 +86,21 @@ KNOWN = [
         lambda r: re.fullmatch(r"natural full lines \{28: \d+\}; most on any line 29", r.detail) is not None,
     ),
     Known(
+        "§5.2.1",
+        "nothing drawn outside the text block",
+        "the same hung closing marks (above) stand past the block's right edge, by less than a character; "
+        "and a table continued at a page's top draws its rule at the top of the .docx's page area, 3.2 mm "
+        "above the first line's glyphs (docx/page.py GLYPH_DROP_MM), where the PDF's line box starts 2.3 mm above",
+        lambda r: all(
+            (
+                re.fullmatch(r"text '[，。、；：？！）》」』”’]+' ([\d.]+) mm right of the text block", what)
+                and _number(r"' ([\d.]+) mm", what) < 6
+            )
+            or (re.fullmatch(r"\d+ line\(s\) ([\d.]+) mm above the text block", what) and _number(r"\) ([\d.]+) mm", what) <= 3.3)
+            for what in re.findall(r"\(\d+, [\"'](.*?)[\"']\)", r.detail)
+        ),
+    ),
+    Known(
         "§7.3.2",
         "recipient flush left",
         "the narrowed line (above) starts 0.6-0.7 pt right of the margin: 28.26 mm, not within 0.2 mm "

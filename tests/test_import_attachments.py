@@ -84,17 +84,26 @@ INDICATOR_TABLE = "| 指标 | 2023年 | 2022年 | 变化 |\n| --- | ---: | ---: 
 
 
 def test_an_attachment_is_the_indicators_only_by_title_and_table(tmp_path: Path) -> None:
-    """genreport's indicators attachment has its title and its four columns; a report's own table
-    of key figures (other columns), or the indicator columns under another title, stays an attachment."""
+    """genreport's indicators attachment has its title and its four columns: candidates, commented
+    out. A report's own table of key figures (a label and a year column, under any title) is read
+    as indicators (issue 23: never both an attachment and the indicators); a table with no year
+    column stays an attachment."""
     own = "| 类别 | 指标 | 2023年 | 说明 |\n| --- | --- | --- | --- |\n| 监督 | 行政复议案件办结 | 3件 | — |\n"
-    pages = f"## 附件1：2023年度主要指标完成情况\n\n{own}\n## 附件2：复议数据\n\n{INDICATOR_TABLE}\n## 附件3：主要指标\n\n{INDICATOR_TABLE}"
-    note = "附件：\n\n1. 2023年度主要指标完成情况\n2. 复议数据\n3. 主要指标"
+    tasks = "| 序号 | 任务 | 完成情况 |\n| --- | --- | --- |\n| 1 | 公布权责清单 | 已公布 |\n"
+    pages = (
+        f"## 附件1：2023年度主要指标完成情况\n\n{own}\n## 附件2：复议数据\n\n{INDICATOR_TABLE}\n## 附件3：主要指标\n\n{INDICATOR_TABLE}"
+        f"\n## 附件4：重点任务\n\n{tasks}"
+    )
+    note = "附件：\n\n1. 2023年度主要指标完成情况\n2. 复议数据\n3. 主要指标\n4. 重点任务"
     path, imported = import_to_yaml(_with_closing("zh-CN", note, pages, tmp_path), tmp_path / "out.yaml")
     report, _, errors = checked(path)
     assert errors == [], [e.message.en for e in errors]
-    assert [a.title for a in report.attachments] == ["2023年度主要指标完成情况", "复议数据"]
+    assert [a.title for a in report.attachments] == ["重点任务"]
+    # the first table's row; the second repeats its label and is not imported twice
+    assert [(i.label, i.value, i.previous, i.unit) for i in report.indicators] == [("行政复议案件办结", 3, None, "件")]
+    recognised = "\n".join(n.message.zh for n in imported.notes.of("recognised"))
+    assert "附件“复议数据”的指标表（2023年、2022年）导入为 indicators：0 项，另有 1 项与前表重复" in recognised
     assert imported.indicators == [{"key": "indicator_1", "label": "行政复议案件办结", "value": 3, "previous": 2, "unit": "件"}]
-    assert report.indicators == []  # candidates only, commented out
     assert "#   - key: indicator_1\n#     label: 行政复议案件办结\n#     value: 3\n#     previous: 2\n#     unit: 件" in path.read_text(encoding="utf-8")
 
 

@@ -209,8 +209,8 @@ def test_build_outputs_import_by_their_names(tmp_path: Path) -> None:
         result = run(str(tmp_path / "out" / f"zuoyun-2023.zh-CN.{fmt}"), "-o", str(target))
         assert result.exit_code == 0, result.output
         assert "附件说明：" in result.stderr
-        assert "由 indicators 生成的主要指标表和图：未作为附件导入，表中 14 项指标写在文件末尾的注释中" in result.stderr
-        assert "附件：左云县2023年度法治政府建设主要指标完成情况表" in result.stderr  # the user's attachment stays one
+        assert "由 indicators 生成的主要指标表和图：未作为附件导入，表中 20 项指标写在文件末尾的注释中" in result.stderr
+        assert "附件：左云县2023年度法治政府建设重点任务完成情况表" in result.stderr  # the user's attachment stays one
         assert "#     label: 承接市级下放行政职权" in target.read_text(encoding="utf-8")
         checked = runner.invoke(app, ["check", str(target)], env=ZH)
         assert checked.exit_code == 0, checked.output

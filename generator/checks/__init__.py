@@ -17,6 +17,7 @@ from genreport.checks import (  # noqa: F401 (importing a module registers its r
     characters,
     dates,
     document,
+    duplicate_table,
     figures,
     indicators,
     markdown_limits,

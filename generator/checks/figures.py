@@ -2,8 +2,9 @@
 
 - `figure-mismatch`: a sentence names an indicator's label and gives a figure that is neither its
   value, its comparison value nor its change (`败诉率为35.2%` while `indicators` says 38.0).
-  Only the figures after the label and before the sentence ends are read, and a sentence that
-  names no figure says nothing, so that narrative text stays quiet.
+  Only the figures after the label and before its clause ends (the next comma or stop), and only
+  those in the indicator's unit, are read; `120余`, `约60`, `3.2万` are understood (data/figures.py).
+  A clause that names no such figure says nothing, so that narrative text stays quiet.
 - `lead-punctuation`: a point's `lead:` runs straight into its text ("一是带头学法用法市政府…")
   when it has no closing punctuation. The rule warns rather than adding a full stop: the clerk
   may have meant a colon or a comma, and the data file is never rewritten behind their back.
@@ -18,25 +19,75 @@ from collections.abc import Iterator
 
 from genreport.checks.dismiss import is_directive
 from genreport.checks.registry import Context, Problem, rule
+from genreport.data import figures
+from genreport.data.model import Indicator
 from genreport.data.texts import report_texts
 from genreport.errors import Severity, Text
 
-_SENTENCE_END = re.compile(r"[。；！？;!?\n]|\.(?=\s|$)")
-# A figure: not a year, month, day or ordinal (2020年, 3月, 第2次), and not an approximation (约, 近, 余).
-_FIGURE = re.compile(r"(?<![\d.,第约近逾])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\d])\s*(万|亿)?(?![年月日号届余多])")
-_SCALE = {"万": 1e4, "亿": 1e8, None: 1.0}
+# A figure is compared within its clause: from the label to the next comma or stop, so that
+# 政治轮训120余场次，覆盖干部群众3.2万人次 gives 政治轮训 only its 120余场次.
+_CLAUSE_END = re.compile(r"[，。；;：！？!?\n]|,(?!\d{3})|\.(?=\s|$)")
+_NOT_A_COUNT = tuple("年月日号届期批轮次版")  # 2020年, 3月, 第2届: dates and ordinals, not figures
 _CLOSING = tuple("。；：！？，、.;:!?,…”’）)")
+_PERCENT = ("%", "％")
 
 
-def _approximate(span: str, match: re.Match[str]) -> bool:
-    """约为80%, 近1800户, 80%左右, 100件以上: a rounded figure, not to compare."""
-    return bool(re.search("[约近逾超]", span[max(0, match.start() - 3) : match.start()])) or span[match.end() :].lstrip().startswith(("左右", "以上", "以下", "上下"))
+def _base_unit(unit: str | None) -> tuple[str, float]:
+    """万件 is 件 counted in ten thousands: (件, 10000); 万元 likewise."""
+    unit = (unit or "").strip()
+    if len(unit) > 1 and unit[0] in ("万", "亿"):
+        return unit[1:], figures.SCALES[unit[0]]
+    return unit, 1.0
 
 
-def _same(written: str, number: float, known: float) -> bool:
-    """The figure as written equals `known`, or `known` rounded to the decimals written (12.9 for 12.86)."""
-    decimals = len(written.split(".", 1)[1]) if "." in written else 0
-    return abs(number - known) < 1e-9 or (decimals < 2 and abs(number - round(known, decimals)) < 1e-9 and number != 0 and decimals > 0)
+def _unit_of(rest: str, unit: str) -> bool:
+    """Does the text after a figure begin with the indicator's (base) unit?"""
+    rest = rest.lstrip()
+    if unit in _PERCENT:
+        return rest.startswith(_PERCENT)
+    return bool(unit) and rest.startswith(unit)
+
+
+def _clause_figures(clause: str, unit: str) -> Iterator[tuple[figures.Figure, re.Match[str]]]:
+    """The figures of a clause that are in `unit` (every figure that is no date when `unit` is empty)."""
+    for match in figures.IN_TEXT.finditer(clause):
+        figure, rest = figures.in_text(clause, match)
+        if unit:
+            if _unit_of(rest, unit):
+                yield figure, match
+        elif not rest.lstrip().startswith(_NOT_A_COUNT) and not rest.lstrip().startswith(_PERCENT):
+            yield figure, match
+
+
+def _known(indicator: Indicator) -> list[figures.Figure]:
+    """What a text may say of an indicator: this year's figure, the comparison figure, the change."""
+    known = [f for f in (indicator.figure("value"), indicator.figure("previous")) if f is not None]
+    numbers = [f.value for f in known]
+    if indicator.value is not None and indicator.previous is not None:
+        numbers.append(indicator.value - indicator.previous)
+    if indicator.change is not None:
+        numbers.append(indicator.change)
+    # A change is written without its sign (下降8.5个百分点).
+    known += [figures.of_number(abs(n)) for n in numbers[len(known) :]]
+    return known
+
+
+def _agrees(figure: figures.Figure, known: list[figures.Figure], scale: float) -> bool:
+    # The text's figure may be in the indicator's scale (6606 for 6606万件) or in units (6606万).
+    for k in known:
+        for value in {k.value * scale, k.value}:
+            if figure.agrees_with(value) or (k.qualifier and k.agrees_with(figure.value / scale)):
+                return True
+    return False
+
+
+def _occurrences(text: str, indicators: list[Indicator]) -> Iterator[tuple[Indicator, int]]:
+    """(indicator, where its label ends) for each place a label stands in `text`, except where it is
+    part of another indicator's longer label standing there too (调委会调解矛盾纠纷 is not 调解矛盾纠纷)."""
+    spans = [(m.start(), m.end(), i) for i in indicators for m in re.finditer(re.escape(i.label), text)]
+    for start, end, indicator in spans:
+        if not any(s <= start and end <= e and e - s > end - start for s, e, _ in spans):
+            yield indicator, end
 
 
 @rule("figure-mismatch", Severity.WARNING)
@@ -45,32 +96,27 @@ def figure_mismatch(ctx: Context) -> Iterator[Problem]:
     for path, text in report_texts(ctx.report):
         if path[0] == "indicators":
             continue
-        for indicator in indicators:
-            start = text.find(indicator.label)
-            if start < 0:
+        for indicator, after in _occurrences(text, indicators):
+            end = _CLAUSE_END.search(text, after)
+            clause = text[after : end.start() if end else len(text)]
+            unit, scale = _base_unit(indicator.unit)
+            found = list(_clause_figures(clause, unit))
+            if not found:
                 continue
-            after = start + len(indicator.label)
-            end = _SENTENCE_END.search(text, after)
-            span = text[after : end.start() if end else len(text)]
-            figures = [(m, float(m.group(1).replace(",", "") + (m.group(2) or ""))) for m in _FIGURE.finditer(span) if not _approximate(span, m)]
-            if not figures:
+            known = _known(indicator)
+            if any(_agrees(figure, known, scale) for figure, _ in found):
                 continue
-            known = [k for k in (indicator.value, indicator.previous, indicator.change) if k is not None]
-            known += [abs(k) for k in known]
-            # 1.2万 may stand for 12000, and 12000 may be written 1.2 when the unit is 万件.
-            if any(_same(m.group(1) + (m.group(2) or ""), number * scale, k) for m, number in figures for scale in (1.0, _SCALE[m.group(3)]) for k in known):
-                continue
-            first = figures[0][0]
-            unit = indicator.unit or ""
-            shown = f"{indicator.value:g}{unit}"
+            figure, match = found[0]
+            shown = (indicator.written("value") or f"{indicator.value:g}") + (indicator.unit or "")
+            written = match.group(0).strip()
             yield Problem(
                 path,
                 Text(
-                    f"文中“{indicator.label}”为 {first.group(0).strip()}，与主要指标中的 {shown} 不一致",
-                    f"the text gives {first.group(0).strip()} for “{indicator.label}”, but the indicators say {shown}",
+                    f"文中“{indicator.label}”为 {written}，与主要指标中的 {shown} 不一致",
+                    f"the text gives {written} for “{indicator.label}”, but the indicators say {shown}",
                 ),
                 Text("核对数字，改正文中或 indicators 中的一处", "check the figure and correct the text or the indicator"),
-                needle=span[first.start() : first.end() + 2].strip(),  # the figure, and what follows it
+                needle=clause[match.start() : match.end() + 2].strip(),  # the figure, and what follows it
             )
 
 

@@ -5,21 +5,31 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from genreport.checks.registry import Context, Problem, rule
+from genreport.data.identity import matching
 from genreport.errors import Severity, Text
 
 
 @rule("duplicate-indicator", Severity.ERROR)
 def duplicate_indicator(ctx: Context) -> Iterator[Problem]:
+    # An indicator without a key is named by its label, so two unkeyed ones may not share a label.
     seen: dict[str, int] = {}
     for i, indicator in enumerate(ctx.report.indicators):
-        if indicator.key in seen:
+        field = "key" if indicator.key else "label"
+        if indicator.ident in seen:
             yield Problem(
-                ("indicators", i, "key"),
-                Text(f"指标标识 {indicator.key} 重复", f"indicator key {indicator.key} is used twice"),
-                Text("每个指标的 key 必须唯一", "give each indicator its own key"),
-                related=ctx.loaded.location(("indicators", seen[indicator.key], "key")),
+                ("indicators", i, field),
+                Text(f"指标标识 {indicator.ident} 重复", f"indicator key {indicator.ident} is used twice")
+                if indicator.key
+                else Text(
+                    f"指标名称“{indicator.ident}”重复，且未填写 key",
+                    f'indicator label "{indicator.ident}" is used twice, with no key',
+                ),
+                Text("每个指标的 key 必须唯一", "give each indicator its own key")
+                if indicator.key
+                else Text("改用不同的名称，或给两个指标各填一个 key", "give them different labels, or a key each"),
+                related=ctx.loaded.location(("indicators", seen[indicator.ident], field)),
             )
-        seen.setdefault(indicator.key, i)
+        seen.setdefault(indicator.ident, i)
 
 
 @rule("missing-figure", Severity.ERROR)
@@ -38,7 +48,7 @@ def missing_figure(ctx: Context) -> Iterator[Problem]:
 
 @rule("unknown-part-of", Severity.ERROR)
 def unknown_part_of(ctx: Context) -> Iterator[Problem]:
-    keys = {indicator.key for indicator in ctx.report.indicators}
+    keys = {indicator.ident for indicator in ctx.report.indicators} | {i.label for i in ctx.report.indicators}
     for i, indicator in enumerate(ctx.report.indicators):
         if indicator.part_of and indicator.part_of not in keys:
             yield Problem(
@@ -82,7 +92,8 @@ def percent_range(ctx: Context) -> Iterator[Problem]:
 
 @rule("part-exceeds-whole", Severity.WARNING)
 def part_exceeds_whole(ctx: Context) -> Iterator[Problem]:
-    by_key = {indicator.key: indicator for indicator in ctx.report.indicators}
+    by_key = {indicator.label: indicator for indicator in ctx.report.indicators}
+    by_key.update({indicator.ident: indicator for indicator in ctx.report.indicators})  # part_of names a key or a label
     for i, part in enumerate(ctx.report.indicators):
         whole = by_key.get(part.part_of or "")
         if whole and part.value is not None and whole.value is not None and part.value > whole.value:
@@ -100,9 +111,9 @@ def part_exceeds_whole(ctx: Context) -> Iterator[Problem]:
 def previous_mismatch(ctx: Context) -> Iterator[Problem]:
     if ctx.previous is None:
         return
-    last_year = {indicator.key: indicator for indicator in ctx.previous.indicators}
-    for i, indicator in enumerate(ctx.report.indicators):
-        old = last_year.get(indicator.key)
+    pairs = matching(ctx.previous.indicators, ctx.report.indicators)
+    for i, (old, indicator) in enumerate(pairs[: len(ctx.report.indicators)]):
+        assert indicator is not None
         comparing_last_year = indicator.previous_year in (None, ctx.report.year - 1)
         if old and old.value is not None and indicator.previous is not None and comparing_last_year:
             if abs(old.value - indicator.previous) > 1e-9:

@@ -11,13 +11,30 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ModelWrapValidatorHandler,
+    PrivateAttr,
+    WithJsonSchema,
+    model_validator,
+)
+
+from genreport.data import figures
 
 Locale = Literal["zh-CN", "en"]
 Level = Literal["province", "city", "county", "district", "township", "department"]
 # One numeric type, not int | float: a union would double every type error. Integers print without ".0".
 Number = Annotated[float, Field(allow_inf_nan=False)]
 LaxDate = Annotated[dt.date, Field(strict=False)]
+# An indicator's figure: a number, or a text as reports state it (100余, 3.2万, 约60, 近千), which
+# Indicator reads as a number and keeps as written. The schema offers editors both forms.
+FigureValue = Annotated[
+    float,
+    Field(allow_inf_nan=False),
+    WithJsonSchema({"anyOf": [{"type": "number"}, {"type": "string", "pattern": figures.WRITTEN.pattern}]}),
+]
 # A part written as one of these words states that there is nothing to report (none: true).
 NOTHING_WORDS = frozenset({"无", "没有", "暂无", "none", "nothing to report"})
 
@@ -118,17 +135,30 @@ class Attachment(Strict):
 
 
 class Indicator(Strict):
-    key: str = Field(
+    key: str | None = Field(
+        default=None,
         pattern=r"^[a-z][a-z0-9_]*$",
-        description=describe("指标标识（小写英文、数字、下划线）", "Identifier: lower-case letters, digits, _"),
+        description=describe(
+            "指标标识（可不填：不填时以指标名称识别；填写时用小写英文、数字、下划线）",
+            "Identifier, optional (the label identifies the indicator when absent): lower-case letters, digits, _",
+        ),
     )
     label: str = Field(min_length=1, description=describe("指标名称", "Indicator label"))
-    value: Number | None = Field(
+    value: FigureValue | None = Field(
         default=None,
-        description=describe("本年度数值（只知同比变化时可不填，改填 change）", "This year's value (or give only change)"),
+        description=describe(
+            "本年度数值：数字，或报告中的写法如 100余、3.2万、约60、近千（只知同比变化时可不填，改填 change）",
+            "This year's value: a number, or as reports state it (100余, 3.2万, 约60, 近千); or give only change",
+        ),
     )
     approx: bool = Field(default=False, description=describe("约数，印作“3余”", "Approximate: printed as 'over 3'"))
-    previous: Number | None = Field(default=None, description=describe("比较年度数值；确无可比数据时写 null", "The comparison value; null when none exists"))
+    previous: FigureValue | None = Field(
+        default=None,
+        description=describe(
+            "比较年度数值（写法同 value）；确无可比数据时写 null",
+            "The comparison value (written as value); null when none exists",
+        ),
+    )
     previous_year: int | None = Field(
         default=None, ge=1949, le=2100, description=describe("比较年度（默认上一年）", "Comparison year (default: year - 1)")
     )
@@ -142,9 +172,54 @@ class Indicator(Strict):
     unit: str | None = Field(default=None, description=describe("单位：件、人、%、万元……", "Unit: 件, 人, %, 万元 …"))
     part_of: str | None = Field(
         default=None,
-        description=describe("本指标不得超过的指标标识", "Key of an indicator this count cannot exceed"),
+        description=describe(
+            "本指标不得超过的指标（标识或名称）", "Key (or label) of an indicator this count cannot exceed"
+        ),
     )
+    # value/previous as the clerk wrote them ("100余"), when written as text: printed as written.
+    _written: dict[str, str] = PrivateAttr(default_factory=dict)
 
+    @model_validator(mode="wrap")
+    @classmethod
+    def _figures_as_written(cls, data: Any, handler: ModelWrapValidatorHandler[Indicator]) -> Indicator:
+        # `value: 100余` is a figure a report states: it loads as the number 100 and keeps its text.
+        # A text that is no figure stays a string, so that the schema error names the field.
+        written: dict[str, str] = {}
+        if isinstance(data, dict):
+            data = dict(data)
+            for name in ("value", "previous"):
+                text = data.get(name)
+                if isinstance(text, str) and (figure := figures.parse(text)) is not None:
+                    data[name] = figure.value
+                    written[name] = figure.written
+        indicator = handler(data)
+        if written:
+            indicator._written = written
+        return indicator
+
+    @property
+    def ident(self) -> str:
+        """What names the indicator across years and in part_of: its key, or its label when it has none."""
+        return self.key or self.label
+
+    def written(self, name: str) -> str | None:
+        """`value` or `previous` as the data file wrote it, when it was a text (100余, 3.2万)."""
+        return self._written.get(name)
+
+    def figure(self, name: str = "value") -> figures.Figure | None:
+        """`value` or `previous` as a figure: its number and how exact it is."""
+        number = getattr(self, name)
+        if number is None:
+            return None
+        text = self._written.get(name)
+        if text is not None:
+            parsed = figures.parse(text)
+            if parsed is not None:
+                return parsed
+        plain = figures.of_number(number)
+        if self.approx and name == "value":
+            return figures.Figure(plain.value, "over", plain.written, plain.step)
+        return plain
 
 
 class Letterhead(Strict):

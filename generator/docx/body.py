@@ -20,7 +20,7 @@ from genreport.docx.styles import EN_IMPRINT_LINE
 from genreport.docx.xml import el, paragraph, ppr, run, val
 from genreport.render.attachments import INDICATORS
 from genreport.render.document import Document
-from genreport.render.indicators import table_rows
+from genreport.render.indicators import shown, table_columns, table_headings, table_rows
 from genreport.render.numbering import format_date, part_number, subsection_number
 from genreport.render.points import after_ordinal, point_prefix
 from genreport.render.titles import balanced_lines, width
@@ -231,16 +231,15 @@ class Body:
         return out
 
     def indicator_table(self) -> etree._Element:
-        doc, labels = self.doc, self.doc.labels
-        years = doc.comparison_years
-        previous = labels.year.format(year=years[0]) if len(years) == 1 else ("比较值" if self.zh else "Compared with")
-        head = [labels.indicator, labels.year.format(year=doc.report.year), previous, labels.change]
+        # The same headings and columns as the HTML's (render/indicators.py): no all-"—" column.
+        doc = self.doc
+        columns = table_columns(doc)
+        head = shown(columns, table_headings(doc))
+        body = [shown(columns, [r.label, r.value, r.previous, r.change]) for r in table_rows(doc)]
         rows: list[list[md.Cell]] = [[(True, [run(h)], None) for h in head]]
-        for row in table_rows(doc):
-            rows.append([(False, [run(row.label)], None), (False, [run(row.value)], "right"),
-                         (False, [run(row.previous)], "right"), (False, [run(row.change)], "right")])  # fmt: skip
-        texts = [head] + [[r.label, r.value, r.previous, r.change] for r in table_rows(doc)]
-        widths = md.column_widths(texts, self.page.text_width, 14 if self.zh else 10)
+        for cells in body:
+            rows.append([(False, [run(cells[0])], None), *((False, [run(c)], "right") for c in cells[1:])])
+        widths = md.column_widths([head, *body], self.page.text_width, 14 if self.zh else 10)
         return md.table(rows, widths, header_rows=1)
 
     # ---------------------------------------------------------------- 版记 ---

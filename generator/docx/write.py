@@ -11,9 +11,10 @@ from lxml import etree
 
 from genreport.docx import markdown as md
 from genreport.docx.body import IMPRINT_SLACK, IMPRINT_TAIL, Body
+from genreport.docx.chart import add_chart
 from genreport.docx.numbering import Numbering
 from genreport.docx.package import app_properties, deterministic, drop_thumbnail, set_properties
-from genreport.docx.page import A4_H, EN, ZH, draft_header, empty_footer, folio, section_properties, twips
+from genreport.docx.page import A4_H, EN, MM, ZH, draft_header, empty_footer, folio, section_properties, twips
 from genreport.docx.styles import font_table_xml, styles_xml
 from genreport.docx.xml import el
 from genreport.render.document import Document
@@ -51,6 +52,7 @@ def render_docx(doc: Document) -> bytes:
             headers[kind] = rid
 
     body.extend(writer.main())
+    add_chart(doc, part, body, page.text_width / MM)  # the PDF's chart, as pictures (docx/chart.py)
     # the 版记 section's text block ends under the last rule by what follows the table
     bottom = (A4_H - twips(IMPRINT_BOTTOM_MM) - IMPRINT_TAIL - IMPRINT_SLACK) if zh else page.bottom
     imprint = writer.imprint(A4_H - page.top - bottom)

@@ -24,7 +24,9 @@ HEAD = re.compile(r"^(附件\s*(?P<n>\d*)|(?:Attachment|Annex)\s*(?P<m>\d*))\s*[
 NOTE_ITEM = re.compile(r"^\s*(?P<n>\d{1,2})\s*[.．、]\s*(?P<title>\S.*)$")
 INDICATORS_TITLE = re.compile(r"^(\d{4}\s*年度?)?主要指标(完成情况)?$|^(?i:key figures)(,?\s*\d{4})?$")
 _YEAR_CELL = re.compile(r"^\d{4}\s*年?$")
-_NUMBER = re.compile(r"^(?P<sign>[+\-−]?)(?P<over>over\s+)?(?P<number>\d[\d,]{0,20}(?:\.\d{1,10})?)(?P<rest>.*)$", re.I)
+_NUMBER = re.compile(
+    r"^(?P<sign>[+\-−＋－–]?)(?P<over>over\s+)?(?P<number>\d[\d,]{0,20}(?:\.\d{1,10})?)(?P<rest>.*)$", re.I
+)
 _YEAR_AFTER = re.compile(r"\s*[（(](?P<year>\d{4})\s*年?[)）]$")
 
 
@@ -90,7 +92,7 @@ def _figure(cell: str) -> Figure | None:
         return None
     text = match["number"].replace(",", "")
     number: float | int = float(text) if "." in text else int(text)
-    if match["sign"] in ("-", "−"):
+    if match["sign"] in ("-", "−", "－", "–"):  # genreport prints ＋/－ (zh-CN) and +/– (en)
         number = -number
     rest = match["rest"].strip()
     approx = bool(match["over"])

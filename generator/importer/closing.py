@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from genreport.importer import attachments as attach
-from genreport.importer import meta
+from genreport.importer import figures_table, meta
 from genreport.importer.blocks import Block, Notes, Where
 from genreport.importer.parts import POINT, SUBSECTION, markdown_table
 
@@ -157,6 +157,9 @@ class Closing:
             elif self._attachment_page(block):
                 index = self._attachment(index, attachments)
                 continue
+            elif block.rows and (taken := figures_table.take_table(self, index, None)) is not None:
+                index = taken  # a figures table after the signature, with no 附件 label (a web page's)
+                continue
             elif text or block.rows:
                 self.note("left-out", f"落款之后的内容未采用：“{(text or '（表格）')[:30]}”", f"text after the signature left out: “{(text or '(table)')[:30]}”", block.where)
             index += 1
@@ -184,6 +187,10 @@ class Closing:
                 index += 1
         if attach.is_indicators(title, blocks[index].rows if index < len(blocks) else None):
             return self._indicators(index, title, label.where)
+        if (taken := figures_table.take_table(self, index, self.clean(title, label.where, quiet=True))) is not None:
+            index = taken  # a figures table is the indicators (figures_table.py); the rest, if any, stays an attachment
+            if index >= len(blocks) or self._tail_element(blocks[index]) or blocks[index].text in meta.INDICATORS_HEAD:
+                return index
         body: list[str] = []
         while index < len(blocks) and not self._tail_element(blocks[index]) and blocks[index].text not in meta.INDICATORS_HEAD:
             nxt = blocks[index]

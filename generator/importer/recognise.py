@@ -291,8 +291,9 @@ class _Recogniser(Closing):
             if spec.required:
                 missing.append(spec.key)
         out["sections"] = sections
-        if "attachments" in data:
-            out["attachments"] = data["attachments"]
+        for key in ("attachments", "indicators"):  # indicators: a figures table read (figures_table.py)
+            if key in data:
+                out[key] = data[key]
         figures = self._figures(body)
         return Imported(out, self.notes, missing, figures, self.guessed, self.candidates)
 

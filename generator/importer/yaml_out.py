@@ -19,7 +19,7 @@ from genreport.yearly.scaffold import WORDS, section_comment
 from genreport.yearly.yamltext import comment_before, dump, mapping, schema_line, sequence
 
 _ORDER = ["kind", "locale", "year", "issuer", "recipient", "document_number", "title", "signed_on", "sealed", "public_release",
-          "letterhead", "disclosure", "distribution", "preamble", "sections", "attachments"]  # fmt: skip
+          "letterhead", "disclosure", "distribution", "preamble", "sections", "attachments", "indicators"]  # fmt: skip
 
 
 def _scalar(value: Any) -> Any:
@@ -93,12 +93,10 @@ def write_yaml(imported: Imported, kind: KindSpec, source: str, schema: str) -> 
     document["sections"] = sections
     if absent:
         comment_before(document, "sections", ["", *absent], indent=0)
-    if "attachments" in data:
-        document.move_to_end("attachments")
-        comment_before(document, "attachments", [""], indent=0)
-    if "indicators" in data:  # a form's indicators table (importer/form.py): figures the clerk typed, not guesses
-        document["indicators"] = _convert(data["indicators"])
-        comment_before(document, "indicators", [""], indent=0)
+    for key in ("attachments", "indicators"):
+        if key in data:
+            document.move_to_end(key)
+            comment_before(document, key, [""], indent=0)
     header = [schema_line(schema), words["imported"](source)]
     if data.get("title") is None:
         header.append(words["title"])

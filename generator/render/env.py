@@ -16,7 +16,7 @@ from typing import Any
 from jinja2 import BytecodeCache, Environment, StrictUndefined, TemplateSyntaxError
 
 from genreport.errors import GenreportError, RenderError, Text
-from genreport.render import indicators, markdown, numbering, points, sandbox, titles
+from genreport.render import chart, indicators, markdown, numbering, points, sandbox, titles
 from genreport.render.document import Document
 from genreport.resources import templates_dir
 
@@ -46,9 +46,11 @@ FILTERS: dict[str, Any] = {
     "title_lines": title_lines,
     "balanced": balanced,
     "indicator_rows": indicators.table_rows,
-    "indicator_chart": indicators.chart,
+    "indicator_chart": chart.chart,
     "indicator_label": indicators.label_html,
     "indicator_change": indicators.change_html,
+    "indicator_headings": indicators.table_headings,
+    "indicator_columns": indicators.table_columns,
 }
 
 

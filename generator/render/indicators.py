@@ -1,10 +1,12 @@
-"""Indicators as table rows (value, previous, change with sign and percentage) and as the
-geometry of an inline SVG bar chart. Pure functions of the model: output is deterministic.
+"""Indicators as table rows (value, previous, change with sign and percentage), the table's
+columns (a column that would be all "—" is left out) and their widths from their content.
+The chart's geometry is render/chart.py. Pure functions of the model: output is deterministic.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
@@ -19,9 +21,12 @@ POINT_UNITS = {"个百分点", "percentage points", "pp"}
 # en the en dash – (the English serif fonts Debian ships, Noto Serif and Liberation Serif, have
 # no U+2212, which would then come from DejaVu Serif).
 MINUS = {"zh-CN": "\uff0d", "en": "\u2013"}
+# Its plus in the same style: full-width ＋ beside full-width － (GB2312 A3AB; FandolFang has no
+# U+2212, so a half-width pair is not available in zh-CN), + beside – in en.
+PLUS = {"zh-CN": "\uff0b", "en": "+"}
 
 
-def _with_unit(number: str, unit: str | None, locale: str) -> str:
+def with_unit(number: str, unit: str | None, locale: str) -> str:
     if not unit:
         return number
     if unit in PERCENT_UNITS or locale == "zh-CN":
@@ -32,12 +37,15 @@ def _with_unit(number: str, unit: str | None, locale: str) -> str:
 def _signed(value: float, locale: str) -> str:
     value = round(value, 10)
     text = format_number(abs(value), locale)
-    return f"+{text}" if value > 0 else (f"{MINUS[locale]}{text}" if value < 0 else "0")
+    return f"{PLUS[locale]}{text}" if value > 0 else (f"{MINUS[locale]}{text}" if value < 0 else "0")
 
 
 def value_text(indicator: Indicator, locale: str) -> str:
     if indicator.value is None:
         return "—"
+    written = indicator.written("value")
+    if written is not None:  # 100余, 3.2万, 约60: printed as the clerk wrote it
+        return with_unit(written, indicator.unit, locale)
     number = format_number(indicator.value, locale)
     if indicator.approx:
         if locale == "zh-CN":
@@ -45,26 +53,39 @@ def value_text(indicator: Indicator, locale: str) -> str:
             if unit[:1] in ("万", "亿"):  # 6606万余件, not 6606余万件
                 return f"{number}{unit[0]}余{unit[1:]}"
             return f"{number}余{unit}"
-        return "over " + _with_unit(number, indicator.unit, locale)
-    return _with_unit(number, indicator.unit, locale)
+        return "over " + with_unit(number, indicator.unit, locale)
+    return with_unit(number, indicator.unit, locale)
+
+
+def previous_number(indicator: Indicator, locale: str) -> str:
+    """The comparison figure as written (近千) or as a number."""
+    assert indicator.previous is not None
+    return indicator.written("previous") or format_number(indicator.previous, locale)
 
 
 def change_text(indicator: Indicator, doc: Document) -> str:
     locale = doc.locale
     if indicator.value is not None and indicator.previous is not None:
         diff = indicator.value - indicator.previous
+        figures = (indicator.figure("value"), indicator.figure("previous"))
+        if any(f is not None and f.qualifier for f in figures):  # 120余 against 90余: about +30, no exact share
+            about = "约" if locale == "zh-CN" else "about "
+            unit = doc.labels.points if indicator.unit in PERCENT_UNITS else None
+            text = with_unit(_signed(diff, locale), None if unit else indicator.unit, locale)
+            return about + text + (unit or "")
         if indicator.unit in PERCENT_UNITS:
             return _signed(diff, locale) + doc.labels.points
-        text = _with_unit(_signed(diff, locale), indicator.unit, locale)
+        text = with_unit(_signed(diff, locale), indicator.unit, locale)
         if indicator.previous != 0:
-            share = f"{diff / abs(indicator.previous) * 100:+.1f}%".replace("-", MINUS[locale])
+            share = f"{diff / abs(indicator.previous) * 100:+.1f}%"
+            share = share.replace("-", MINUS[locale]).replace("+", PLUS[locale])
             text += f"（{share}）" if locale == "zh-CN" else f" ({share})"
         return text
     if indicator.change is not None:
         unit = indicator.change_unit
         if unit in POINT_UNITS:
             return _signed(indicator.change, locale) + doc.labels.points
-        return _with_unit(_signed(indicator.change, locale), unit, locale)
+        return with_unit(_signed(indicator.change, locale), unit, locale)
     return "—"
 
 
@@ -83,7 +104,7 @@ def table_rows(doc: Document) -> list[Row]:
     for indicator in doc.report.indicators:
         previous = "—"
         if indicator.previous is not None:
-            previous = _with_unit(format_number(indicator.previous, locale), indicator.unit, locale)
+            previous = with_unit(previous_number(indicator, locale), indicator.unit, locale)
             if not single_year:
                 year = doc.labels.year.format(year=doc.previous_year(indicator))
                 previous += f"（{year}）" if locale == "zh-CN" else f" ({year})"
@@ -99,7 +120,7 @@ def label_html(label: str) -> Markup:
     return Markup(f'{escape(label[:-2])}<span class="nobr">{escape(label[-2:])}</span>')
 
 
-_PIECES = re.compile(r"[（(][^）)]*[）)]|[+\-\u2212\uff0d\u2013]?[\d.,]+%?|[^（(\d+\-\u2212\uff0d\u2013]+")
+_PIECES = re.compile(r"[（(][^）)]*[）)]|[+\-\u2212\uff0b\uff0d\u2013]?[\d.,]+%?|[^（(\d+\-\u2212\uff0b\uff0d\u2013]+")
 
 
 def change_html(change: str) -> Markup:
@@ -116,91 +137,59 @@ def change_html(change: str) -> Markup:
     return Markup("".join(f'<span class="nobr">{escape(piece)}</span>' for piece in pieces))
 
 
-# ---------------------------------------------------------------------------- chart geometry ---
+# ------------------------------------------------------------------------------ columns ---
 
-CHART_WIDTH = 420
-BAR_MAX = 300
-BAR_HEIGHT = 14
-ROW_HEIGHT = 64
-TOP = 34
+TABLE_CHARS = 31.5  # 14 pt characters across the 156 mm text block (a4.css's 10 pt table: more)
+CELL_PADDING = 0.6  # a cell's 2 mm padding either side, in those characters
 
 
-@dataclass(frozen=True)
-class Bar:
-    y: str
-    width: str
-    text_x: str
-    text_y: str
-    text: str
+def text_width(text: str) -> float:
+    """Width in em: a hanzi or full-width mark 1, a digit or Latin letter about half."""
+    return sum(1.0 if unicodedata.east_asian_width(c) in ("W", "F") else 0.55 for c in text)
 
 
 @dataclass(frozen=True)
-class ChartRow:
-    label: str
-    label_y: str
-    current: Bar
-    previous: Bar
+class Columns:
+    """The table's columns: which of previous/change are shown, and every shown column's width in %."""
+
+    previous: bool
+    change: bool
+    widths: list[int]
 
 
-@dataclass(frozen=True)
-class Chart:
-    width: int
-    height: int
-    current_year: str
-    previous_year: str
-    rows: list[ChartRow]
-
-
-def _fmt(x: float) -> str:
-    return f"{x:.1f}".removesuffix(".0")
-
-
-def _bar(value: float, biggest: float, y: float, text: str) -> Bar:
-    length = max(1.0, value / biggest * BAR_MAX) if biggest > 0 and value > 0 else 1.0
-    return Bar(_fmt(y), _fmt(length), _fmt(length + 6), _fmt(y + BAR_HEIGHT - 3), text)
-
-
-def chart(doc: Document) -> Chart | None:
-    """One row per indicator with both a value and a previous value; None for fewer than two:
-    a single pair of bars says nothing the table does not, and would take a page of its own."""
-    locale = doc.locale
-    compared = [i for i in doc.report.indicators if i.value is not None and i.previous is not None]
-    if len(compared) < 2:
-        return None
-    # Bars are lengths on one axis per unit: 29.38 % and 99.47 % are drawn 29.38 : 99.47, and an
-    # indicator in 件 is never measured against one in % (each unit has its own longest bar).
-    # Percentages share a 0-100 axis. Rows are grouped by unit (in the order units first appear),
-    # so the bars that share an axis stand together.
-    longest: dict[str, float] = {}
-    for ind in compared:
-        assert ind.value is not None and ind.previous is not None
-        unit = ind.unit or ""
-        floor = 100.0 if unit in PERCENT_UNITS else 0.0
-        longest[unit] = max(longest.get(unit, floor), ind.value, ind.previous)
-    order = list(longest)
-    compared.sort(key=lambda ind: order.index(ind.unit or ""))
-    rows = []
-    for n, ind in enumerate(compared):
-        assert ind.value is not None and ind.previous is not None
-        top = TOP + n * ROW_HEIGHT
-        biggest = longest[ind.unit or ""]
-        previous_text = _with_unit(format_number(ind.previous, locale), ind.unit, locale)
-        if len(doc.comparison_years) > 1:
-            previous_text += f" ({doc.labels.year.format(year=doc.previous_year(ind))})"
-        rows.append(
-            ChartRow(
-                label=ind.label,
-                label_y=_fmt(top + 12),
-                current=_bar(ind.value, biggest, top + 18, value_text(ind, locale)),
-                previous=_bar(ind.previous, biggest, top + 18 + BAR_HEIGHT + 4, previous_text),
-            )
-        )
+def table_headings(doc: Document) -> list[str]:
+    """指标 / 2023年 / the comparison year (from `previous_year`: 2020年 for Guizhou's figures; the
+    report's year minus one only when no indicator names it) / 变化."""
+    labels = doc.labels
     years = doc.comparison_years
-    previous_label = doc.labels.year.format(year=years[0]) if len(years) == 1 else ("比较年度" if locale == "zh-CN" else "Comparison")
-    return Chart(
-        width=CHART_WIDTH,
-        height=TOP + len(rows) * ROW_HEIGHT,
-        current_year=doc.labels.year.format(year=doc.report.year),
-        previous_year=previous_label,
-        rows=rows,
-    )
+    zh = doc.locale == "zh-CN"
+    previous = labels.year.format(year=years[0]) if len(years) == 1 else ("比较值" if zh else "Compared with")
+    return [labels.indicator, labels.year.format(year=doc.report.year), previous, labels.change]
+
+
+def shown(columns: Columns, cells: list[str]) -> list[str]:
+    """The cells (label, value, previous, change) of the columns the table shows."""
+    keep = [True, True, columns.previous, columns.change]
+    return [cell for cell, kept in zip(cells, keep, strict=True) if kept]
+
+
+def table_columns(doc: Document, headings: list[str] | None = None) -> Columns:
+    """A column that is "—" in every row is left out; widths follow the content, so that a label
+    column is not squeezed to wrap while a figure column has room to spare. `headings` are the
+    four column headings (label, year, previous, change), which count as content too."""
+    headings = headings or table_headings(doc)
+    rows = table_rows(doc)
+    show = [True, True, any(r.previous != "—" for r in rows), any(r.change != "—" for r in rows)]
+    cells = [[r.label, r.value, r.previous, r.change] for r in rows]
+    need = [max([text_width(headings[i])] + [text_width(c[i]) for c in cells]) + CELL_PADDING for i in range(4)]
+    # The change column may wrap between its pieces (+415件 / （+13.8%）): its narrowest is its longest piece.
+    pieces = [p for r in rows for p in _PIECES.findall(r.change)] or ["—"]
+    least_change = max(text_width(p) for p in pieces) + CELL_PADDING + 2
+    shown = [i for i in range(4) if show[i]]
+    total = sum(need[i] for i in shown)
+    if total > TABLE_CHARS and show[3] and need[3] > least_change:
+        need[3] = max(least_change, need[3] - (total - TABLE_CHARS))
+        total = sum(need[i] for i in shown)
+    widths = [round(need[i] / total * 100) for i in shown]
+    widths[0] += 100 - sum(widths)
+    return Columns(previous=show[2], change=show[3], widths=widths)

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from genreport.fonts.roles import Role
+from genreport.verify.bounds import a4_block, bounds_results
 from genreport.verify.measure import A4, MM, Line, Page, Pdf, mm
 from genreport.verify.results import NOT_VERIFIED, OK, Result, role_status, status_of
 
@@ -57,7 +58,11 @@ def en_results(pdf: Pdf, roles: dict[str, Role]) -> Iterator[Result]:
     if not lines:
         yield Result(CLAUSE, "margins 25 mm (bottom 28 mm)", NOT_VERIFIED, "no text found")
         return
-    body_pt = Counter(line.size for line in lines).most_common(1)[0][0]
+    # the body's size from the pages before the attachments: a long indicators table (10 pt) may
+    # outnumber a short body's lines
+    first_attachment = next((i for i, p in enumerate(text_pages) if _text(p)[0].text.startswith("Attachment")), None)
+    body_pages = text_pages[:first_attachment] or text_pages
+    body_pt = Counter(line.size for page in body_pages for line in _text(page)).most_common(1)[0][0]
     body = [line for line in lines if abs(line.size - body_pt) < 0.3]
     left = mm(min(line.x0 for line in body))
     right = round(A4[0] - mm(max(line.glyphs[-1].x1 for line in body)), 3)
@@ -109,3 +114,4 @@ def en_results(pdf: Pdf, roles: dict[str, Role]) -> Iterator[Result]:
             numbered += 1
     yield Result(CLAUSE, "page numbers 10 pt, centred below the text block; none on blank and 版记 pages",
                  status_of(not bad), f"{bad[:5]}" if bad else f"{numbered} pages numbered")  # fmt: skip
+    yield from bounds_results(pdf, a4_block(MARGIN, BOTTOM), CLAUSE)

@@ -23,7 +23,8 @@ from genreport.fonts.roles import Role, font_setup
 from genreport.verify.measure import Glyph, Pdf, of_size
 from genreport.verify.results import FAIL, NA, NOT_VERIFIED, OK, Result, role_status
 
-CHART_CAPTION = re.compile(r"主要指标与上年比较")  # render/document.py's zh-CN label for the chart
+# render/chart.py's zh-CN titles of the chart: with the year before, a named year (2020), or several
+CHART_CAPTION = re.compile(r"主要指标与(上年|\d{4}年|比较年度)比较")
 SUBSECTION = re.compile(r"^（[一二三四五六七八九十]+）")
 PART = re.compile(r"^[一二三四五六七八九十]+、")
 FALLBACK = re.compile(r"-[a-z]+-fallback(?=$|-)")

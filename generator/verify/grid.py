@@ -7,6 +7,7 @@ line, the signature with the last line of text and the 附注 with the date).
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections import Counter
 from itertools import pairwise
@@ -32,9 +33,14 @@ from genreport.verify.results import CLOSING, DATE, NOT_VERIFIED, PART, SUBSECTI
 
 
 def body_size(pdf: Pdf) -> float:
+    """The commonest size of the pages before the first attachment: a long indicators table and
+    chart (14 pt, 13 pt) may outnumber a short body's characters, and are not its body."""
     sizes: Counter[float] = Counter()
     for page in pdf.pages:
-        for line in page.text_lines:
+        lines = page.text_lines
+        if sizes and lines and re.fullmatch(r"附件\s*\d*", lines[0].text):
+            break
+        for line in lines:
             sizes[line.size] += len(line.glyphs)
     return sizes.most_common(1)[0][0] if sizes else BODY_PT
 

@@ -16,6 +16,7 @@ from genreport.fonts.roles import roles_of
 from genreport.resources import styles_dir
 from genreport.verify import clauses, flow
 from genreport.verify import fonts as layout_fonts
+from genreport.verify.bounds import bounds_results
 from genreport.verify.en import en_results
 from genreport.verify.grid import body_size, grid_results
 from genreport.verify.letterhead import letterhead_results
@@ -78,6 +79,7 @@ def verify(path: Path, stylesheet: Path | None = None) -> Verification:
         flow.attachment_pages_results(pdf, kinds),
         layout_fonts.role_font_results(pdf, kinds, body_pt, roles, sheet),
         letterhead_results(pdf, body_pt, roles),
+        bounds_results(pdf),
     )
     for part in parts:
         results += list(part)

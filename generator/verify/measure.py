@@ -116,12 +116,24 @@ class Line:
         return f"<Line {mm(self.baseline)}mm {self.size}pt {self.text[:20]!r}>"
 
 
+@dataclass(frozen=True)
+class Shape:
+    """A painted rectangle, line or curve (a table rule, a chart's bar): its box in pt from the top-left."""
+
+    kind: str  # rect / line / curve
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
 @dataclass
 class Page:
     number: int  # 1-based
     width: float
     height: float
     lines: list[Line]
+    shapes: list[Shape] = field(default_factory=list)
 
     @property
     def text_lines(self) -> list[Line]:
@@ -187,12 +199,32 @@ def read_pdf(path: Path) -> Pdf:
                       c["fontname"].split("+", 1)[-1], _colour(c))
                 for c in page.chars if not c["text"].isspace()
             ]  # fmt: skip
-            pages.append(Page(number, float(page.width), height, _group_lines(glyphs)))
+            pages.append(Page(number, float(page.width), height, _group_lines(glyphs), _shapes(page)))
             fonts.update(_font_resources(page.page_obj.resources))
         lang = _resolved(pdf.doc.catalog.get("Lang"))
         recorded = str((pdf.metadata or {}).get("GenreportSealed", ""))  # written by the build from the data
     sealed = {"true": True, "false": False}.get(recorded)
     return Pdf(path, pages, list(fonts.values()), _text(lang) if lang else None, sealed)
+
+
+def _painted(obj: dict[str, Any]) -> bool:
+    """Does the object leave ink? Not an unfilled, unstroked path, nor one painted white."""
+    colours = []
+    if obj.get("fill"):
+        colours.append(obj.get("non_stroking_color"))
+    if obj.get("stroke"):
+        colours.append(obj.get("stroking_color"))
+    white = (1, (1,), (1, 1, 1), [1], [1, 1, 1], (0, 0, 0, 0), [0, 0, 0, 0])
+    return any(c is None or c not in white for c in colours)
+
+
+def _shapes(page: Any) -> list[Shape]:
+    return [
+        Shape(kind, float(o["x0"]), float(o["top"]), float(o["x1"]), float(o["bottom"]))
+        for kind, objects in (("rect", page.rects), ("line", page.lines), ("curve", page.curves))
+        for o in objects
+        if _painted(o)
+    ]
 
 
 def _resolved(value: Any) -> Any:

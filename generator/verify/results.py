@@ -40,6 +40,8 @@ BOLD = re.compile(r"Bold|Heavy|Black|Demi|Semibold", re.I)
 CHECK_IDS: dict[tuple[str, str], str] = {
     ("GB/T 9704", "the zh-CN layout"): "layout-kind",
     ("SPEC --draft", "draft mark on every page"): "draft-mark",
+    ("§5.2.1", "nothing drawn outside the text block but the page number and draft mark"): "outside-text-block",
+    ("a4.css", "nothing drawn outside the text block but the page number and draft mark"): "a4-outside-text-block",
     ("SPEC fonts", "chart text in 黑体"): "chart-font",
     ("SPEC fonts", "仿宋, 黑体 and 楷体 in the font each role resolves to on this machine"): "role-fonts-installed",
     ("SPEC outputs", "every font embedded and subset"): "fonts-embedded",

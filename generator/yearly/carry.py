@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.scalarstring import LiteralScalarString
 
 from genreport.checks.years import moved_years, named_years
 from genreport.data.kinds import KindSpec
@@ -130,7 +131,10 @@ def carry_forward(last: Report, kind: KindSpec, source: str, schema: str, record
     document["sections"] = _sections(last, kind)
     if last.attachments:
         document["attachments"] = sequence(
-            mapping([("title", moved_years(a.title, last.year)), ("body", todo(last.locale, words["attachment"]))])
+            mapping([
+                ("title", moved_years(a.title, last.year)),
+                ("body", _attachment_body(a.body, last, words["attachment"])),
+            ])
             for a in last.attachments
         )
     if last.indicators:
@@ -267,13 +271,48 @@ def _indicators(last: Report) -> Any:
 
 def _indicator(old: Indicator) -> CommentedMap:
     # value: null is "not yet known": `check` reports missing-figure at it until it is written.
-    item = mapping([("key", old.key), ("label", old.label), ("value", None)])
+    # No key is made up for an indicator that had none: the label identifies it (data/identity.py).
+    item = mapping([*([("key", old.key)] if old.key else []), ("label", old.label), ("value", None)])
     if old.value is not None:
-        item["previous"] = _plain(old.value)
+        item["previous"] = old.written("value") or _plain(old.value)  # 100余 stays as written
     for field in ("unit", "part_of"):
         if getattr(old, field) is not None:
             item[field] = getattr(old, field)
     return item
+
+
+_TABLE_LINE = re.compile(r"^\s*\|.*\|\s*$")
+_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+def _attachment_body(body: str, last: Report, what: str) -> Any:
+    """Last year's attachment for this year: its tables keep their rows, their header (years moved
+    on) and their text cells, and each cell with a figure becomes a placeholder (check reports it
+    until it is filled); a 序号 in the first column stays. The prose around them is one placeholder."""
+    lines = body.splitlines()
+    if not any(_TABLE_LINE.match(line) for line in lines):
+        return todo(last.locale, what)
+    out: list[str] = []
+    previous_was_table = False
+    for line in lines:
+        if not _TABLE_LINE.match(line):
+            previous_was_table = False
+            if line.strip() and todo(last.locale, what) not in out[-2:]:
+                out += ["", todo(last.locale, what), ""] if out else [todo(last.locale, what), ""]
+            continue
+        if not previous_was_table or _SEPARATOR.match(line):  # the header, and the row under it
+            out.append(moved_years(line, last.year))
+        else:
+            cells = line.strip().strip("|").split("|")
+            out.append("|" + "|".join(_carried_cell(cell, n, last.locale) for n, cell in enumerate(cells)) + "|")
+        previous_was_table = True
+    return LiteralScalarString("\n".join(out).strip("\n") + "\n")
+
+
+def _carried_cell(cell: str, column: int, locale: Locale) -> str:
+    if not re.search(r"\d", cell) or (column == 0 and re.fullmatch(r"\s*\d{1,3}\s*", cell)):
+        return cell
+    return f" {todo(locale, '')} "
 
 
 def _plain(value: Any) -> Any:

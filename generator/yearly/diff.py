@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
+from genreport.data.identity import matching
 from genreport.data.kinds import KindSpec
 from genreport.data.model import Indicator, Point, Report, Section
 from genreport.data.texts import paragraphs
@@ -138,15 +139,13 @@ def _section_units(section: Section | None) -> list[Unit]:
 
 
 def _indicator_rows(old: list[Indicator], new: list[Indicator]) -> list[IndicatorRow]:
-    """Every indicator of either year, in the newer report's order; last year's value from its own file."""
-    before = {i.key: i for i in old}
-    after = {i.key: i for i in new}
+    """Every indicator of either year, in the newer report's order; last year's value from its own file.
+    Matched by key, or by label when a year gives no key (data/identity.py)."""
     rows = []
-    for key in dict.fromkeys([*after, *before]):
-        a, b = before.get(key), after.get(key)
+    for a, b in matching(old, new):
         shown = b or a
         assert shown is not None
         old_value = a.value if a is not None else (b.previous if b is not None else None)
         stated = (b.change, b.change_unit) if b is not None else (None, None)
-        rows.append(IndicatorRow(key, shown.label, shown.unit, old_value, b.value if b else None, *stated))
+        rows.append(IndicatorRow(shown.ident, shown.label, shown.unit, old_value, b.value if b else None, *stated))
     return rows
