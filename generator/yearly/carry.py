@@ -14,6 +14,7 @@ because kind.yaml has no field for the link yet; for a kind without them the pro
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap
