@@ -16,7 +16,7 @@ from genreport.checks import check_file
 from genreport.render import chart as charts
 from genreport.render.document import Document
 from genreport.render.indicators import table_headings
-from genreport.verify.gbt9704 import EDGE_TOL_MM, HEIGHT, LEFT, MM, TOP, WIDTH
+from genreport.gbt9704 import EDGE_TOL_MM, HEIGHT, LEFT, MM, TOP, WIDTH
 from genreport.verify.layout import verify
 
 UNITS = ["件", "项", "%", "人次", "个"]

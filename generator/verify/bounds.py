@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from genreport.verify.gbt9704 import A4, BODY_PT, EDGE_TOL_MM, EM_TOP, HEIGHT, LEFT, MM, PITCH, TOP, WIDTH
+from genreport.gbt9704 import A4, BODY_PT, EDGE_TOL_MM, EM_TOP, HEIGHT, LEFT, MM, PITCH, TOP, WIDTH
 from genreport.verify.measure import Line, Page, Pdf, mm
 from genreport.verify.results import FAIL, OK, Result
 
