@@ -70,7 +70,7 @@ def test_reworded_headings_copied_from_word(tmp_path: Path) -> None:
     report, doc, errors = checked(path)
     # the source has no part 5: that, and only that, is an error
     assert [(e.code, e.field) for e in errors] == [("missing-section", "sections")]
-    assert "other_matters" in errors[0].message.zh
+    assert "其他需要报告的情况" in errors[0].message.zh and "other_matters" in errors[0].message.en
     assert imported.missing == ["other_matters"]
     assert "原文没有“其他需要报告的情况”部分" in _messages(imported, "missing")
     headings = {key: section.heading for key, section in report.sections.items()}
