@@ -12,7 +12,8 @@ the font cache its entries (`write_file` for one):
    the renames is written and synced, and only then are the renames made, with SIGINT and
    SIGTERM held (Ctrl-C lands after the set is whole), and the journal removed. A SIGKILL or
    power cut between two renames leaves the journal, and the next write there finishes the switch.
-A replaced file keeps its mode; a new one gets what the user's umask gives (0644 under 022).
+A replaced regular file keeps its permission bits; a new one, or one that replaces a symlink, gets
+what the user's umask gives (0644 under 022); never setuid, setgid or sticky.
 """
 
 from __future__ import annotations
@@ -159,10 +160,14 @@ def _stage(target: Path, data: bytes, staged: list[tuple[Path, Path]]) -> None:
 
 
 def _file_mode(target: Path) -> int:
-    # mkstemp makes the file private (0600): a replaced file keeps its own mode, a new one gets
-    # what the user's umask gives any new file.
+    # mkstemp makes the file private (0600): a replaced regular file keeps its own permission
+    # bits, anything else (new, or a symlink planted in its place) gets what the user's umask
+    # gives any new file. Never a link target's mode (a shared folder's 1777, a program's 4755),
+    # and never setuid, setgid or sticky: an output is a document.
     with contextlib.suppress(OSError):
-        return os.stat(target).st_mode & 0o7777
+        info = os.lstat(target)
+        if stat.S_ISREG(info.st_mode):
+            return info.st_mode & 0o777
     umask = os.umask(0)
     os.umask(umask)
     return 0o666 & ~umask
