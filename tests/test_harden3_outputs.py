@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-import errno
 import os
 import stat
 import subprocess
@@ -34,10 +33,6 @@ def umask_022() -> Iterator[None]:
         yield
     finally:
         os.umask(previous)
-
-
-def genreport(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "genreport", *args], capture_output=True, text=True, env=ENV, cwd=cwd, timeout=120)
 
 
 def mode(path: Path) -> int:
