@@ -15,7 +15,6 @@ the parent hands it one job at a time and waits on the pipes and the processes t
 from __future__ import annotations
 
 import multiprocessing
-import os
 import signal
 import time
 from collections import deque
@@ -24,10 +23,11 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
+from genreport import environment
 from genreport.batch import jobs as batch
 from genreport.batch.jobs import FAILED, Job, Outcome
 
-DEFAULT_TIMEOUT = 600.0  # seconds one report may take in a batch (a 250-page report takes ~15 s)
+DEFAULT_TIMEOUT = environment.DEFAULT_BATCH_TIMEOUT
 
 
 class _Stop(BaseException):
@@ -178,10 +178,5 @@ def _stop(pool: list[_Worker]) -> None:
 
 
 def default_timeout() -> float | None:
-    """GENREPORT_BATCH_TIMEOUT seconds (0: none), else DEFAULT_TIMEOUT."""
-    raw = os.environ.get("GENREPORT_BATCH_TIMEOUT", "")
-    try:
-        value = float(raw) if raw else DEFAULT_TIMEOUT
-    except ValueError:
-        value = DEFAULT_TIMEOUT
-    return value if value > 0 else None
+    """GENREPORT_BATCH_TIMEOUT seconds (0: none), else DEFAULT_TIMEOUT; a value it cannot be is refused (exit 2)."""
+    return environment.batch_timeout()

@@ -125,10 +125,12 @@ def _build_batch(
 
     from genreport.batch.format import progress_line, reports, table
     from genreport.batch.jobs import BUILT, FAILED, default_workers, expand, plan
+    from genreport.batch.pool import default_timeout
     from genreport.batch.run import run_batch
 
     shown = lang or environment_lang()
     try:
+        timeout = default_timeout()  # a value it cannot be stops the run before any report is built
         job_list = plan(expand(files), out_root, formats, draft, pdf)  # type: ignore[arg-type]
     except GenreportError as error:
         raise fail(error, shown) from None
@@ -141,7 +143,7 @@ def _build_batch(
         typer.echo(visible(progress_line(outcome, len(done), len(job_list), shown)), err=True)  # type: ignore[arg-type]
 
     started = time.perf_counter()
-    outcomes = run_batch(job_list, workers, lang, progress)
+    outcomes = run_batch(job_list, workers, lang, progress, timeout=timeout)
     findings = reports(outcomes)
     if findings:
         typer.echo(findings + "\n")
