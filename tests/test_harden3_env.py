@@ -35,11 +35,16 @@ def test_a_batch_timeout_that_is_no_usable_number_stops_the_batch_before_any_rep
     reports.mkdir()
     for name in ("a.yaml", "b.yaml"):
         shutil.copy(VALID, reports / name)
-    result = invoke(["build", str(reports), "-o", str(tmp_path / "out"), "-f", "md", "-j", "2"], GENREPORT_BATCH_TIMEOUT=value)
+    result = invoke(
+        ["build", str(reports), "-o", str(tmp_path / "out"), "-f", "md", "-j", "2"], GENREPORT_BATCH_TIMEOUT=value
+    )
     assert result.exit_code == 2, result.output
     assert "internal error" not in result.output and "Traceback" not in result.output
     shown = value.encode("unicode_escape").decode() if not value.isprintable() else value
-    assert f"the environment variable GENREPORT_BATCH_TIMEOUT={shown} is not valid: it wants seconds from 0" in result.output
+    assert (
+        f"the environment variable GENREPORT_BATCH_TIMEOUT={shown} is not valid: it wants seconds from 0"
+        in result.output
+    )
     assert "\x1b" not in result.output  # an escape sequence in the value never reaches the terminal
     assert not (tmp_path / "out").exists()
 
@@ -52,7 +57,9 @@ def test_batch_timeouts_that_are_taken(monkeypatch, value, seconds):
 
 def test_the_batch_timeout_message_is_in_chinese_for_a_chinese_user(tmp_path):
     result = CliRunner().invoke(
-        app, ["build", str(VALID), str(VALID), "-o", str(tmp_path), "-f", "md"], env={"LANG": "zh_CN.UTF-8", "GENREPORT_BATCH_TIMEOUT": "1e309"}
+        app,
+        ["build", str(VALID), str(VALID), "-o", str(tmp_path), "-f", "md"],
+        env={"LANG": "zh_CN.UTF-8", "GENREPORT_BATCH_TIMEOUT": "1e309"},
     )
     assert result.exit_code == 2
     assert "环境变量 GENREPORT_BATCH_TIMEOUT=1e309 无效：应为 0 到 1000000 之间的秒数" in result.output
@@ -74,11 +81,16 @@ def test_a_relative_cache_home_is_passed_over_with_a_note_and_the_pdf_is_built(t
     home.mkdir()
     work = tmp_path / "work"
     work.mkdir()
-    env = {"XDG_CACHE_HOME": "relative-cache", "HOME": str(home)} if variable == "XDG_CACHE_HOME" else {"HOME": "relative-home"}
+    env = (
+        {"XDG_CACHE_HOME": "relative-cache", "HOME": str(home)}
+        if variable == "XDG_CACHE_HOME"
+        else {"HOME": "relative-home"}
+    )
     run = _pdf_build(work, env)
     assert run.returncode == 0, run.stderr
     assert "internal error" not in run.stderr
-    assert f"note: {variable}=relative-{'cache' if variable == 'XDG_CACHE_HOME' else 'home'} is not an absolute path, so it is ignored" in run.stderr
+    value = env[variable]
+    assert f"note: {variable}={value} is not an absolute path, so it is ignored" in run.stderr
     pdf = work / "out" / "valid.zh-CN.pdf"
     assert "法治政府建设" in PdfReader(pdf).pages[0].extract_text()
     assert sorted(p.name for p in work.iterdir()) == ["out"]  # no cache folder made relative to the working folder
@@ -108,7 +120,9 @@ def test_a_genreport_home_given_relative_is_read_from_where_it_points(tmp_path, 
 
 def test_a_kind_path_folder_that_does_not_exist_is_named_and_passed_over(tmp_path):
     missing = tmp_path / "no-kinds"
-    result = invoke(["check", "--lang", "en", str(VALID)], GENREPORT_KIND_PATH=os.pathsep.join([str(missing), "", "also-missing"]))
+    result = invoke(
+        ["check", "--lang", "en", str(VALID)], GENREPORT_KIND_PATH=os.pathsep.join([str(missing), "", "also-missing"])
+    )
     assert result.exit_code == 0, result.output
     assert f"note: {missing} on GENREPORT_KIND_PATH is not a folder, so it is ignored" in result.output
     assert "also-missing on GENREPORT_KIND_PATH is not a folder" in result.output
