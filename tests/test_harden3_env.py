@@ -165,3 +165,12 @@ def test_every_environment_value_is_read_through_environment_py():
             name = (match.group(1) or match.group(2) or "in os.environ").strip("\"'")
             elsewhere.setdefault(name, set()).add(str(path.relative_to(ROOT)))
     assert set(elsewhere) <= ALLOWED_ELSEWHERE, elsewhere
+
+
+def test_a_relative_run_folder_is_not_taken(tmp_path, monkeypatch):
+    from genreport import run_folder
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("GENREPORT_RUN_TMP", "relative-run")
+    folder = run_folder.folder()
+    assert folder.is_absolute() and folder.is_dir() and not (tmp_path / "relative-run").exists()
