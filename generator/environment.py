@@ -9,10 +9,11 @@ once per command, on standard error (cli/common.py). Paths handed on are absolut
 one would mean something else in the PDF helper and the batch workers, and a font URL cannot
 be made from it.
 
-Read elsewhere, on purpose, and left as they are: GENREPORT_PDF_HELPER and LD_LIBRARY_PATH
-(pdf/: only "0" / set-or-not matter), TMPDIR (Python's tempfile checks it and falls back),
-GENREPORT_RUN_TMP (run_folder.py: written by genreport itself, and a value it did not make is
-replaced, not trusted).
+Read elsewhere, on purpose: GENREPORT_PDF_HELPER (pdf/helper.py: only "0" matters; a value
+other than 0 or 1 gets a note here), LD_LIBRARY_PATH (pdf/weasy/: set or not), TMPDIR
+(Python's tempfile checks it and falls back), GENREPORT_RUN_TMP (run_folder.py: written by
+genreport itself; a value it did not make, or a relative one, is replaced, not trusted), and
+the locale (LC_ALL, LC_MESSAGES, LANG: read here, any value accepted, see locale_name()).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ HOME = "GENREPORT_HOME"
 KIND_PATH = "GENREPORT_KIND_PATH"
 FONT_DIR = "GENREPORT_FONT_DIR"
 CACHE_HOME = "XDG_CACHE_HOME"
+PDF_HELPER = "GENREPORT_PDF_HELPER"
 
 
 class EnvironmentValueError(GenreportError):
@@ -147,6 +149,14 @@ def notes() -> list[Text]:
             Text(
                 f"注意：环境变量 HOME={_shown(home)} 不是绝对路径，已忽略；缓存放在 {cache}",
                 f"note: HOME={_shown(home)} is not an absolute path, so it is ignored; the cache is in {cache}",
+            )
+        )
+    switch = os.environ.get(PDF_HELPER, "")
+    if switch not in ("", "0", "1"):  # read by pdf/helper.py: only "0" turns the helper off
+        found.append(
+            Text(
+                f"注意：环境变量 {PDF_HELPER}={_shown(switch)} 只能是 0 或 1；按 1（使用 PDF 辅助进程）处理",
+                f"note: {PDF_HELPER}={_shown(switch)} can be 0 or 1 only; taken as 1 (the PDF helper process is used)",
             )
         )
     for folder, usable in _kind_folders():

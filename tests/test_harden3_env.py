@@ -174,3 +174,10 @@ def test_a_relative_run_folder_is_not_taken(tmp_path, monkeypatch):
     monkeypatch.setenv("GENREPORT_RUN_TMP", "relative-run")
     folder = run_folder.folder()
     assert folder.is_absolute() and folder.is_dir() and not (tmp_path / "relative-run").exists()
+
+
+def test_a_pdf_helper_switch_that_is_neither_0_nor_1_is_named(tmp_path):
+    result = invoke(["check", "--lang", "en", str(VALID)], GENREPORT_PDF_HELPER="off")
+    assert result.exit_code == 0
+    assert "note: GENREPORT_PDF_HELPER=off can be 0 or 1 only; taken as 1" in result.output
+    assert "GENREPORT_PDF_HELPER" not in invoke(["check", str(VALID)], GENREPORT_PDF_HELPER="0").output
