@@ -130,6 +130,14 @@ def hostile() -> dict[str, Callable[[], bytes]]:
         "a text matrix of 10^30": lambda: document(
             content=stream(b"BT /F1 16 Tf %s 0 0 %s 0 0 Tm (x) Tj ET" % (BIG, BIG))
         ),
+        "a form that draws itself": lambda: document(
+            resources=b"<< /Font << /F1 6 0 R >> /XObject << /X1 7 0 R >> >>",
+            content=stream(CONTENT + b" /X1 Do"),
+            obj7=stream(
+                b"/X1 Do",
+                b"/Type /XObject /Subtype /Form /BBox [0 0 100 100] /Resources << /XObject << /X1 7 0 R >> >>",
+            ),
+        ),
         "10,000 references to one page": lambda: _many_pages(10_000),
         "3,000 pages": lambda: _distinct_pages(3_000),
     }

@@ -58,6 +58,7 @@ EXPECTED = {
     "a predictor with a billion columns": "not verified: a stream's predictor asks for rows past the limit",
     "a font size of 10^30": "deviations",
     "a text matrix of 10^30": "deviations",
+    "a form that draws itself": "deviations",
     "10,000 references to one page": "deviations",
     "3,000 pages": "not verified: it has more than 2000 pages, the limit",
 }
