@@ -12,12 +12,14 @@ the font cache its entries (`write_file` for one):
    the renames is written and synced, and only then are the renames made, with SIGINT and
    SIGTERM held (Ctrl-C lands after the set is whole), and the journal removed. A SIGKILL or
    power cut between two renames leaves the journal, and the next write there finishes the switch.
-A replaced file keeps its mode; a new one gets what the user's umask gives (0644 under 022).
+A replaced regular file keeps its permission bits; a new one, or one that replaces a symlink, gets
+what the user's umask gives (0644 under 022); never setuid, setgid or sticky.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import re
@@ -55,9 +57,11 @@ def write_files(outputs: dict[Path, bytes], *, source: Path | None = None) -> li
     with _locked(folder):
         recover(folder)
         staged: list[tuple[Path, Path]] = []
+        switching = False
         try:
             for target, data in outputs.items():
                 _stage(target, data, staged)
+            switching = True
             with _signals_held():
                 _write_journal(folder, staged)
                 for temp, target in staged:
@@ -69,8 +73,9 @@ def write_files(outputs: dict[Path, bytes], *, source: Path | None = None) -> li
                 for temp, _ in staged:
                     with contextlib.suppress(OSError):
                         temp.unlink()
-            where = next((t for _, t in staged if str(t) == exc.filename), None) or (staged[-1][1] if staged else next(iter(outputs)))
-            raise WriteError(Text(f"无法写入 {where}：{exc.strerror}", f"cannot write {where}: {exc.strerror}")) from None
+            named = next((t for _, t in staged if str(t) == exc.filename), None)
+            staging = staged[-1][1] if staged else next(iter(outputs))
+            raise _cannot_write(named or (folder if switching else staging), exc) from None
         except BaseException:
             if not (folder / JOURNAL).exists():
                 for temp, _ in staged:
@@ -90,8 +95,13 @@ def recover(folder: Path) -> None:
             if temp.exists():
                 os.replace(temp, target)
         _sync_folder(folder)
-    with contextlib.suppress(FileNotFoundError):
-        journal.unlink()
+    try:
+        if os.path.lexists(journal):  # unlinking a missing name on a read-only file system is EROFS, not ENOENT
+            journal.unlink()
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        raise _cannot_write(folder, exc) from None
     with contextlib.suppress(OSError):
         for entry in os.scandir(folder):
             if _TEMP.match(entry.name) and entry.is_file(follow_symlinks=False):
@@ -135,7 +145,7 @@ def _locked(folder: Path) -> Iterator[None]:
         folder.mkdir(parents=True, exist_ok=True)
         fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))  # the folder itself: no lock file left
     except OSError as exc:
-        raise WriteError(Text(f"无法写入 {folder}：{exc.strerror}", f"cannot write to {folder}: {exc.strerror}")) from None
+        raise _cannot_write(folder, exc) from None
     try:
         with contextlib.suppress(OSError, ImportError):  # no flock (Windows, some network mounts): no turns
             import fcntl
@@ -159,23 +169,49 @@ def _stage(target: Path, data: bytes, staged: list[tuple[Path, Path]]) -> None:
 
 
 def _file_mode(target: Path) -> int:
-    # mkstemp makes the file private (0600): a replaced file keeps its own mode, a new one gets
-    # what the user's umask gives any new file.
+    # mkstemp makes the file private (0600): a replaced regular file keeps its own permission
+    # bits, anything else (new, or a symlink planted in its place) gets what the user's umask
+    # gives any new file. Never a link target's mode (a shared folder's 1777, a program's 4755),
+    # and never setuid, setgid or sticky: an output is a document.
     with contextlib.suppress(OSError):
-        return os.stat(target).st_mode & 0o7777
+        info = os.lstat(target)
+        if stat.S_ISREG(info.st_mode):
+            return info.st_mode & 0o777
     umask = os.umask(0)
     os.umask(umask)
     return 0o666 & ~umask
 
 
 def _write_journal(folder: Path, staged: list[tuple[Path, Path]]) -> None:
+    """The journal, written and synced; when it cannot be (a full disk), none is left: no rename has
+    been made yet, so the caller removes its temp files and the old set stands as it was."""
     text = json.dumps([[temp.name, target.name] for temp, target in staged])
-    fd = os.open(folder / JOURNAL, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o644)
-    with os.fdopen(fd, "w", encoding="utf-8") as stream:
-        stream.write(text)
-        stream.flush()
-        os.fsync(stream.fileno())
+    journal = folder / JOURNAL
+    fd = os.open(journal, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o644)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            journal.unlink()
+        raise
     _sync_folder(folder)
+
+
+_ADVICE = {
+    errno.EROFS: Text("只读文件系统：请换一个可写的目录（-o）", "a read-only file system: write elsewhere (-o)"),
+    errno.ENOSPC: Text("磁盘已满：请腾出空间后重试", "the disk is full: free some space and try again"),
+    errno.EDQUOT: Text("磁盘配额已用完：请腾出空间后重试", "the disk quota is used up: free some space and try again"),
+}
+
+
+def _cannot_write(where: Path, exc: OSError) -> WriteError:
+    """The could-not-write message: the place, the system's reason and, for the usual causes, what to do."""
+    advice = _ADVICE.get(exc.errno or 0)
+    zh, en = f"无法写入 {where}：{exc.strerror}", f"cannot write {where}: {exc.strerror}"
+    return WriteError(Text(f"{zh}（{advice.zh}）", f"{en} ({advice.en})") if advice else Text(zh, en))
 
 
 def _sync_folder(folder: Path) -> None:

@@ -8,9 +8,10 @@ report kinds (os.pathsep-separated), searched before the bundled ones.
 
 from __future__ import annotations
 
-import os
 from functools import lru_cache
 from pathlib import Path
+
+from genreport import environment
 
 
 @lru_cache(maxsize=4)
@@ -20,8 +21,7 @@ def _bundled_root(package_dir: Path) -> Path:
 
 
 def project_root() -> Path:
-    home = os.environ.get("GENREPORT_HOME")
-    return Path(home) if home else _bundled_root(Path(__file__).resolve().parent)
+    return environment.genreport_home() or _bundled_root(Path(__file__).resolve().parent)
 
 
 def templates_dir() -> Path:
@@ -33,11 +33,9 @@ def styles_dir() -> Path:
 
 
 def kind_search_path() -> list[Path]:
-    extra = [Path(p) for p in os.environ.get("GENREPORT_KIND_PATH", "").split(os.pathsep) if p]
-    return [*extra, templates_dir()]
+    return [*environment.kind_path(), templates_dir()]
 
 
 def cache_root() -> Path:
-    """$XDG_CACHE_HOME/genreport, else ~/.cache/genreport: everything genreport keeps between runs."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base, "genreport")
+    """$XDG_CACHE_HOME/genreport, else ~/.cache/genreport: everything genreport keeps between runs (absolute)."""
+    return environment.cache_home() / "genreport"

@@ -35,6 +35,8 @@ def folder() -> Path:
     """The run's folder, made now if need be; a fresh private one when the named one is not ours."""
     reserve()
     path = Path(os.environ[ENV])
+    if not path.is_absolute():  # not one genreport named (it names them absolute): fonts loaded from it need a file URL
+        return _own_folder()
     try:
         path.mkdir(mode=0o700)
     except FileExistsError:

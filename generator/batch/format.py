@@ -7,15 +7,19 @@ import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
-from genreport.batch.jobs import BUILT, FAILED, REFUSED, Outcome
+from genreport.batch.jobs import BUILT, FAILED, REFUSED, SKIPPED, Outcome
 
 _WORDS = {
     "zh": {"file": "文件", "result": "结果", "pages": "页数", "seconds": "秒", "errors": "错误", "warnings": "警告",
-           "output": "输出", BUILT: "已生成", REFUSED: "未生成", FAILED: "失败",
+           "output": "输出", BUILT: "已生成", REFUSED: "未生成", FAILED: "失败", SKIPPED: "已跳过",
+           "skipped_total": "；跳过 {skipped} 个指向文件夹之外的符号链接",
+           "skipped_why": "已跳过：这是指向所在文件夹之外的符号链接，未读取",
            "total": "共 {n} 份：已生成 {built}，因错误未生成 {refused}，失败 {failed}；"
                     "用时 {seconds:.1f} 秒（{workers} 个进程）"},
     "en": {"file": "file", "result": "result", "pages": "pages", "seconds": "seconds", "errors": "errors",
            "warnings": "warnings", "output": "output", BUILT: "built", REFUSED: "refused", FAILED: "failed",
+           SKIPPED: "skipped", "skipped_total": "; {skipped} symbolic links out of their folder skipped",
+           "skipped_why": "skipped: a symbolic link to a file outside its folder, not read",
            "total": "{n} reports: {built} built, {refused} refused, {failed} failed"
                     " in {seconds:.1f} s ({workers} workers)"},
 }  # fmt: skip
@@ -31,7 +35,7 @@ def _name(path: Path) -> str:
         relative = os.path.relpath(path)
     except ValueError:  # another drive (Windows)
         return str(path)
-    return str(path.resolve()) if relative.startswith("..") else relative
+    return os.path.abspath(path) if relative.startswith("..") else relative  # a link named, not its target
 
 
 def _width(text: str) -> int:
@@ -70,21 +74,31 @@ def table(outcomes: Sequence[Outcome], seconds: float, workers: int, lang: str) 
             pad = " " * (widths[i] - _width(cell))
             cells.append(pad + cell if i in numeric else cell + pad)
         lines.append("  ".join(cells).rstrip())
-    count = {status: sum(o.status == status for o in outcomes) for status in (BUILT, REFUSED, FAILED)}
+    count = {status: sum(o.status == status for o in outcomes) for status in (BUILT, REFUSED, FAILED, SKIPPED)}
     lines.append(
         words["total"].format(
-            n=len(outcomes),
+            n=len(outcomes) - count[SKIPPED],
             built=count[BUILT],
             refused=count[REFUSED],
             failed=count[FAILED],
             seconds=seconds,
             workers=workers,
         )  # fmt: skip
+        + (words["skipped_total"].format(skipped=count[SKIPPED]) if count[SKIPPED] else "")
     )
     return "\n".join(lines)
 
 
-def reports(outcomes: Sequence[Outcome]) -> str:
-    """The findings of every report that has any, and why each failure failed, headed by its file."""
-    blocks = [f"== {_name(o.source)}\n{o.report.rstrip()}" for o in outcomes if o.report.strip()]
+def skipped_line(outcome: Outcome, lang: str) -> str:
+    """`reports/key.yaml: skipped: a symbolic link to a file outside its folder, not read`"""
+    return f"{_name(outcome.source)}: {_words(lang)['skipped_why']}"
+
+
+def reports(outcomes: Sequence[Outcome], lang: str = "zh-CN") -> str:
+    """The findings of every report that has any, why each failure failed and each skip, headed by its file."""
+    blocks = [
+        f"== {_name(o.source)}\n{skipped_line(o, lang) if o.status == SKIPPED else o.report.rstrip()}"
+        for o in outcomes
+        if o.report.strip() or o.status == SKIPPED
+    ]
     return "\n\n".join(blocks)

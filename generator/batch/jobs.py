@@ -9,21 +9,28 @@ share: every entry is written atomically under a name that carries its checksum.
 
 Past one machine the job is embarrassingly parallel: run one `genreport build` per machine or
 CI job over a share of the files (docs/batch-builds.md), rather than a scheduler of our own.
+
+A collecting office unpacks folders it did not make, and the batch log is kept and passed on:
+a symlink in a folder that points out of it is named and skipped, never read (it could name a
+key file elsewhere), and a file that is not a report is named at its first line only, with
+none of its content quoted (a settings file's `api_token:` would be, as an unknown field).
 """
 
 from __future__ import annotations
 
 import os
+import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from genreport.build import DATA_SUFFIXES, data_stem
-from genreport.errors import GenreportError, Text
+from genreport.errors import Finding, GenreportError, Location, Severity, Text
 from genreport.pdf.prepare import PdfSettings
 
-BUILT, REFUSED, FAILED = "built", "refused", "failed"
+BUILT, REFUSED, FAILED, SKIPPED = "built", "refused", "failed", "skipped"
+NOT_A_REPORT = "not-a-report"
 
 
 @dataclass(frozen=True)
@@ -40,7 +47,7 @@ class Outcome:
     """What became of one report; plain data, so that it crosses from a worker process."""
 
     source: Path
-    status: str  # BUILT, REFUSED (check found errors) or FAILED (could not run)
+    status: str  # BUILT, REFUSED (check found errors), FAILED (could not run) or SKIPPED (never read)
     seconds: float
     pages: int | None = None
     errors: int = 0
@@ -50,23 +57,38 @@ class Outcome:
     font_note: str = ""  # which font roles the PDF set in substitutes (build prints each distinct one once)
 
 
-def expand(paths: Sequence[Path]) -> list[Path]:
+@dataclass(frozen=True)
+class Found:
+    files: list[Path]  # to build
+    skipped: list[Outcome]  # symlinks out of their folder: named, never read
+
+
+def expand(paths: Sequence[Path]) -> Found:
     """The data files named: files as given, folders as their *.yaml / *.yml files (sorted, not recursive).
 
     A file that does not exist stays in the list: its build fails and is reported with the others.
+    A folder's symlink whose target lies outside that folder is skipped (a file named on the
+    command line is the user's own choice and is followed).
     """
     found: list[Path] = []
+    skipped: list[Outcome] = []
     for path in paths:
         if path.is_dir():
-            found += sorted(p for p in path.iterdir() if p.suffix in DATA_SUFFIXES and p.is_file())
+            root = Path(os.path.realpath(path))
+            for entry in sorted(p for p in path.iterdir() if p.suffix in DATA_SUFFIXES):
+                # realpath, not resolve(): a link to itself is no RuntimeError, just a name that is no file
+                if entry.is_symlink() and not Path(os.path.realpath(entry)).is_relative_to(root):
+                    skipped.append(Outcome(entry, SKIPPED, 0.0))  # format.py says why
+                elif entry.is_file():
+                    found.append(entry)
         else:
             found.append(path)
     unique: dict[Path, Path] = {}  # resolved -> as named; a file named twice is built once
     for path in found:
-        unique.setdefault(path.resolve(), path)
-    if not unique:
+        unique.setdefault(Path(os.path.realpath(path)), path)
+    if not unique and not skipped:
         raise GenreportError(Text("没有要生成的数据文件（*.yaml）", "no data files (*.yaml) to build"))
-    return list(unique.values())
+    return Found(list(unique.values()), skipped)
 
 
 
@@ -100,6 +122,8 @@ def run_job(job: Job, lang: str | None = None) -> Outcome:
         message = f"internal error / 内部错误: {type(exc).__name__}: {exc}"
         return Outcome(job.source, FAILED, time.perf_counter() - started, report=message)
     check = result.check
+    if result.refused and not _is_report(check.loaded.data, check.loaded.text):
+        return _not_a_report(job.source, time.perf_counter() - started, lang or check.locale)
     text = format_text(check.findings, check.loaded.lines, lang or check.locale, False) if check.findings else ""
     return Outcome(
         job.source,
@@ -112,6 +136,39 @@ def run_job(job: Job, lang: str | None = None) -> Outcome:
         text,
         result.font_note(lang or check.locale) if result.font_note else "",
     )
+
+
+# A report names its kind, its issuer or its parts at the top level (what `check` needs first);
+# read from the text too, so that a report whose YAML is broken still counts as one.
+_REPORT_KEYS = ("kind", "issuer", "sections")
+_REPORT_LINE = re.compile(r"^(?:kind|issuer|sections)[ \t]*[:：]", re.M)
+
+
+def _is_report(data: object, text: str) -> bool:
+    if isinstance(data, dict):
+        return any(key in data for key in _REPORT_KEYS)
+    return data is None and _REPORT_LINE.search(text) is not None
+
+
+def _not_a_report(source: Path, seconds: float, lang: str) -> Outcome:
+    """One finding at the file's first line, quoting nothing of it: the file may be anything at all."""
+    finding = Finding(
+        Severity.ERROR,
+        NOT_A_REPORT,
+        Text(
+            "这不是报告数据文件：顶层没有 kind、issuer 或 sections；未生成，其内容不予显示",
+            "not a report data file: no kind, issuer or sections at its top level;"
+            " not built, and its content is not shown",
+        ),
+        Text(
+            "把它移出要生成的文件夹，或用 genreport check 单独检查它",
+            "move it out of the folder, or check it on its own with genreport check",
+        ),
+        Location(source, 1, 1),
+    )
+    from genreport.checks.format import format_text
+
+    return Outcome(source, REFUSED, seconds, errors=1, report=format_text([finding], [], lang, False))
 
 
 def warm() -> None:

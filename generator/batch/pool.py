@@ -15,7 +15,6 @@ the parent hands it one job at a time and waits on the pipes and the processes t
 from __future__ import annotations
 
 import multiprocessing
-import os
 import signal
 import time
 from collections import deque
@@ -24,10 +23,11 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
+from genreport import environment
 from genreport.batch import jobs as batch
 from genreport.batch.jobs import FAILED, Job, Outcome
 
-DEFAULT_TIMEOUT = 600.0  # seconds one report may take in a batch (a 250-page report takes ~15 s)
+DEFAULT_TIMEOUT = environment.DEFAULT_BATCH_TIMEOUT
 
 
 class _Stop(BaseException):
@@ -39,6 +39,8 @@ def _on_term(signum: int, frame: object) -> None:
 
 
 _SIGNALS = {signal.SIGINT, signal.SIGTERM}
+READY = "ready"  # a worker's first message, once it has warmed up
+WARM_SECONDS = 120.0  # what a worker may take to warm up (WeasyPrint, fonts) before its first report's clock starts
 
 
 def _serve(conn: Connection, lang: str | None, warm: Callable[[], None] | None) -> None:
@@ -49,6 +51,7 @@ def _serve(conn: Connection, lang: str | None, warm: Callable[[], None] | None) 
             signal.pthread_sigmask(signal.SIG_UNBLOCK, _SIGNALS)  # held by _spawn until these handlers stood
         if warm is not None:
             warm()
+        conn.send(READY)  # the first report's clock starts now: warming up (WeasyPrint, fonts) is not its time
         while True:
             job = conn.recv()
             if job is None:
@@ -66,6 +69,10 @@ class _Worker:
     conn: Connection
     job: Job | None = None
     started: float = 0.0
+    ready: bool = False  # warmed up: until then the time limit is WARM_SECONDS, not the report's
+
+    def deadline(self, timeout: float) -> float:
+        return self.started + (timeout if self.ready else max(timeout, WARM_SECONDS))
 
 
 def _context() -> Any:
@@ -122,7 +129,7 @@ def run_pool(
             busy = [w for w in pool if w.job is not None]
             wait_for = None
             if timeout is not None:
-                wait_for = max(0.0, min(w.started + timeout for w in busy) - time.monotonic())
+                wait_for = max(0.0, min(w.deadline(timeout) for w in busy) - time.monotonic())
             ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy], wait_for)
             for worker in busy:
                 job = worker.job
@@ -133,10 +140,13 @@ def run_pool(
                         outcome = worker.conn.recv() if worker.conn.poll() else None
                     except (EOFError, OSError):
                         outcome = None
+                    if outcome == READY:
+                        worker.started, worker.ready = time.monotonic(), True
+                        continue
                     if outcome is None:  # no answer: the process died
                         worker.process.join(5)
                         outcome = Outcome(job.source, FAILED, time.monotonic() - worker.started, report=_why(worker))
-                elif timeout is not None and time.monotonic() - worker.started >= timeout:
+                elif timeout is not None and time.monotonic() >= worker.deadline(timeout):
                     worker.process.kill()
                     worker.process.join(5)
                     outcome = Outcome(
@@ -178,10 +188,5 @@ def _stop(pool: list[_Worker]) -> None:
 
 
 def default_timeout() -> float | None:
-    """GENREPORT_BATCH_TIMEOUT seconds (0: none), else DEFAULT_TIMEOUT."""
-    raw = os.environ.get("GENREPORT_BATCH_TIMEOUT", "")
-    try:
-        value = float(raw) if raw else DEFAULT_TIMEOUT
-    except ValueError:
-        value = DEFAULT_TIMEOUT
-    return value if value > 0 else None
+    """GENREPORT_BATCH_TIMEOUT seconds (0: none), else DEFAULT_TIMEOUT; a value it cannot be is refused (exit 2)."""
+    return environment.batch_timeout()

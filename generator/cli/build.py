@@ -144,26 +144,31 @@ def _build_batch(
     """Build every report of a batch; print progress, the findings, then the summary table. The exit status."""
     import time
 
-    from genreport.batch.format import progress_line, reports, table
+    from genreport.batch.format import progress_line, reports, skipped_line, table
     from genreport.batch.jobs import BUILT, FAILED, default_workers, expand, plan
+    from genreport.batch.pool import default_timeout
     from genreport.batch.run import run_batch
 
     shown = lang or environment_lang()
     try:
-        job_list = plan(expand(files), out_root, formats, draft, pdf)  # type: ignore[arg-type]
+        timeout = default_timeout()  # a value it cannot be stops the run before any report is built
+        found = expand(files)
+        job_list = plan(found.files, out_root, formats, draft, pdf)  # type: ignore[arg-type]
     except GenreportError as error:
         raise fail(error, shown) from None
     shown = lang or batch_language(job.source for job in job_list) or shown  # the reports' own language
-    workers = min(jobs or default_workers(), len(job_list))
+    workers = max(1, min(jobs or default_workers(), len(job_list)))
     done = []
+    for skipped in found.skipped:  # named first: they are never read
+        typer.echo(visible(skipped_line(skipped, shown)), err=True)
 
     def progress(outcome: object) -> None:
         done.append(outcome)
         typer.echo(visible(progress_line(outcome, len(done), len(job_list), shown)), err=True)  # type: ignore[arg-type]
 
     started = time.perf_counter()
-    outcomes = run_batch(job_list, workers, lang, progress)
-    findings = reports(outcomes)
+    outcomes = [*run_batch(job_list, workers, lang, progress, timeout=timeout), *found.skipped]
+    findings = reports(outcomes, shown)
     if findings:
         typer.echo(findings + "\n")
     typer.echo(visible(table(outcomes, time.perf_counter() - started, workers, shown)))

@@ -8,13 +8,13 @@ Each command module registers itself on `app`; cli/main.py imports them all.
 
 from __future__ import annotations
 
-import os
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from genreport import environment
 from genreport.checks.format import visible
 from genreport.cli.language import user_language
 from genreport.errors import Finding, GenreportError, Severity
@@ -63,7 +63,7 @@ def findings_exit(findings: list[Finding], strict: bool) -> int:
 
 
 def use_colour(stream: object) -> bool:
-    return "NO_COLOR" not in os.environ and getattr(stream, "isatty", lambda: False)()
+    return not environment.no_colour() and getattr(stream, "isatty", lambda: False)()
 
 
 @app.callback()
@@ -71,6 +71,8 @@ def main(
     debug: Annotated[bool, typer.Option("--debug", help="Show the full traceback of an internal error (for bug reports).")] = False,
 ) -> None:
     state["debug"] = debug
+    for note in environment.notes():  # values passed over (a relative XDG_CACHE_HOME ...), said once
+        typer.echo(visible(note(environment_lang())), err=True)
 
 
 InputFile = Annotated[Path, typer.Argument(help="The report's YAML data file.", show_default=False)]

@@ -7,11 +7,11 @@ product's own language. `init` reads the issuer's name: a Chinese name means a z
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from genreport import environment
 from genreport.errors import Finding, GenreportError, Location, Severity, Text
 
 _HANZI = re.compile("[\u4e00-\u9fff]")
@@ -19,7 +19,7 @@ _HANZI = re.compile("[\u4e00-\u9fff]")
 
 def user_language() -> str | None:
     """zh-CN or en when the environment's locale names one of them, else None."""
-    value = os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG") or ""
+    value = environment.locale_name()
     if value.startswith("zh"):
         return "zh-CN"
     if value.startswith("en"):

@@ -9,7 +9,8 @@ import typer
 
 # Importing a command module registers its commands on the one app.
 from genreport.cli import authoring, build, check, importing, pdf, preview  # noqa: F401
-from genreport.cli.common import EXIT_CANNOT_RUN, EXIT_INTERRUPTED, EXIT_OK, app, environment_lang, state
+from genreport.cli.common import EXIT_CANNOT_RUN, EXIT_INTERRUPTED, EXIT_OK, app, environment_lang, fail, state
+from genreport.errors import GenreportError
 
 
 class Terminated(BaseException):
@@ -51,6 +52,8 @@ def run() -> None:
         sys.exit(getattr(error, "exit_code", EXIT_CANNOT_RUN))
     except (KeyboardInterrupt, typer.Abort):
         code = EXIT_INTERRUPTED
+    except GenreportError as error:  # one a command did not catch itself (an environment value read deep down)
+        code = fail(error).exit_code
     except Terminated:
         typer.echo("terminated; nothing half-written was left behind / 已终止，未留下不完整的文件", err=True)
         sys.exit(143)

@@ -17,11 +17,11 @@ message itself (`translate()`), so that no library English reaches a zh-CN user.
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from genreport import environment
 from genreport.errors import Location, Text
 
 _KEY = r"[A-Za-z_][A-Za-z0-9_\-]*"
@@ -231,7 +231,7 @@ _HANZI = re.compile("[\u4e00-\u9fff]")
 def guess_locale(text: str) -> str:
     """No `locale:` line: the user's locale when it names a language, else zh-CN if the file
     holds Chinese text (a C.UTF-8 shell says nothing about its user)."""
-    env = os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG") or ""
+    env = environment.locale_name()
     if env.startswith("zh"):
         return "zh-CN"
     if env.startswith("en"):

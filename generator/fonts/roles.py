@@ -24,7 +24,6 @@ resolved to an official font.
 from __future__ import annotations
 
 import ctypes
-import os
 import subprocess
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -32,10 +31,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from genreport import environment
 from genreport.errors import GenreportError, Text
 from genreport.fonts import harfbuzz
 
-FONT_DIR_ENV = "GENREPORT_FONT_DIR"
+FONT_DIR_ENV = environment.FONT_DIR
 FONT_SUFFIXES = (".ttf", ".otf", ".ttc", ".otc")
 USER_FAMILY = (
     "genreport user {role}"  # for a user's font with no ASCII name in the stack; the PDF shows genreport-user-<role>
@@ -229,8 +229,7 @@ def font_dir_from(option: Path | None) -> Path | None:
     """--font-dir, else $GENREPORT_FONT_DIR, else none."""
     if option is not None:
         return option
-    env = os.environ.get(FONT_DIR_ENV)
-    return Path(env) if env else None
+    return environment.font_dir()
 
 
 def _names(font: Any) -> tuple[str, ...]:

@@ -17,6 +17,7 @@ from genreport.resources import styles_dir
 from genreport.verify import clauses, flow
 from genreport.verify import fonts as layout_fonts
 from genreport.verify.bounds import bounds_results
+from genreport.verify.bounded import run_bounded
 from genreport.verify.en import en_results
 from genreport.verify.grid import body_size, grid_results
 from genreport.verify.letterhead import letterhead_results
@@ -87,14 +88,8 @@ def verify(path: Path, stylesheet: Path | None = None) -> Verification:
 
 
 def verify_file(path: Path, stylesheet: Path | None = None) -> Verification:
-    """verify() for the command line: a missing, unreadable or broken file is a GenreportError (exit 2)."""
-    from pdfminer.pdfparser import PDFSyntaxError
-    from pdfminer.psparser import PSException
-    from pdfplumber.utils.exceptions import PdfminerException
-
+    """verify() for the command line, on a PDF from anywhere: within verify/bounded.py's bounds, and a
+    missing, unreadable or broken file, or one past a bound, is a GenreportError (exit 2)."""
     if not path.is_file():
         raise GenreportError(Text(f"找不到文件 {path}", f"no such file: {path}"))
-    try:
-        return verify(path, stylesheet)
-    except (PdfminerException, PDFSyntaxError, PSException, OSError, ValueError) as exc:
-        raise GenreportError(Text(f"{path} 不是可读的 PDF：{exc}", f"{path} is not a readable PDF: {exc}")) from None
+    return run_bounded(path, lambda: verify(path, stylesheet))
