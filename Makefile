@@ -16,7 +16,7 @@ RUN_PACKAGES := fonts-noto-cjk fonts-noto-cjk-extra fonts-arphic-ukai fonts-lxgw
 # and convert them with LibreOffice, the import tests with pandoc too.
 TEST_PACKAGES := chromium libreoffice-writer-nogui pandoc
 
-.PHONY: run test bench setup setup-test clean
+.PHONY: run test test-fast lint bench setup setup-test clean
 
 run: setup
 	$(VENV)/bin/genreport build $(EXAMPLE) -o $(OUT)
@@ -24,6 +24,11 @@ run: setup
 
 test: setup setup-test
 	$(PY) -m pytest -q
+
+# The unit tests alone: no process started, no PDF laid out, no browser (tests/conftest.py lists
+# the slow ones). About 680 tests in under a minute; each gets 60 s before it counts as hung.
+test-fast: setup
+	$(PY) -m pytest -q -m "not slow and not browser" --timeout=60
 
 bench: setup
 	$(PY) bench/run.py
