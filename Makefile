@@ -40,10 +40,11 @@ setup: $(VENV)/.installed
 setup-test:
 	@bash .ci/apt-ensure $(TEST_PACKAGES)
 
-$(VENV)/.installed: pyproject.toml
+# constraints.txt pins the whole tree to the versions the suite runs against: byte-identical output.
+$(VENV)/.installed: pyproject.toml constraints.txt
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[test]"
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[test]"
 	touch $@
 
 clean:
