@@ -25,7 +25,7 @@ STAGES: tuple[tuple[str, ...], ...] = (
     ("render",),  # Document, Jinja, Markdown, numbering -> HTML and Markdown text
     ("checks",),  # rules -> findings
     ("data",),  # YAML with marks, models, kinds
-    ("errors", "resources", "atomic", "run_folder", "__init__"),  # what everything may use
+    ("errors", "resources", "atomic", "run_folder", "speed", "__init__"),  # what everything may use
 )
 RANK = {name: rank for rank, names in enumerate(STAGES) for name in names}
 
