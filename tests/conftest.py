@@ -82,11 +82,11 @@ def output(folder, fmt: str):
 # A whole module when every test in it does that; a single test by its node id otherwise. Measured
 # with `pytest -m "not slow" --durations=30`: a test over about a second on a quiet machine goes here.
 SLOW_MODULES = {
-    "test_batch.py", "test_browser.py", "test_browser_pages.py", "test_docx_libreoffice.py", "test_engine.py",
+    "test_batch.py", "test_browser.py", "test_ctrl_c.py", "test_browser_pages.py", "test_docx_libreoffice.py", "test_engine.py",
     "test_entry_point.py", "test_fandol_fonts.py", "test_faults.py", "test_harden_batch.py",
     "test_harden_controls.py", "test_harden_fontcache.py", "test_harden_fuzz.py", "test_harden_outputs.py",
     "test_import_converted.py", "test_layout_flow.py", "test_letterhead.py", "test_pdf.py", "test_pdf_fonts.py",
-    "test_pdf_helper.py", "test_pdf_hostile.py", "test_pdf_layout_broken.py", "test_pdf_verify_cli.py",
+    "test_pdf_helper.py", "test_pdf_hostile.py", "test_verify_cases.py", "test_pdf_verify_cli.py",
     "test_preview_browser.py", "test_user_agent.py", "test_verify_ids.py", "test_wheel.py", "test_font_cache.py",
 }  # fmt: skip
 SLOW_TESTS = {
