@@ -22,8 +22,8 @@ import lxml.html
 from lxml import etree
 
 from genreport.docx.xml import clean_text, el, paragraph, run, val
-from genreport.render.markdown import URL_SCHEMES
 from genreport.render.markdown import to_html as markdown_html
+from genreport.render.md_safety import URL_SCHEMES
 
 Runs = list[etree._Element]
 

@@ -153,13 +153,13 @@ def document_font(
         compact = _lookup(folder, "c", parent)
         if compact is None:
             requested = base_set() | wanted
-            compact = _store(folder, "c", parent, _subset(source, index, requested), requested)
+            compact = _store(folder, "c", parent, _subset(source, index, requested))
         data = _subset(compact, 0, wanted)
         if metrics is not None:
             from genreport.fonts.metrics import with_line_metrics
 
             data = with_line_metrics(data, metrics, family)
-        found = _store(folder, "d", key, data, wanted)
+        found = _store(folder, "d", key, data)
     return CachedFont(found, _coverage(found) & wanted)
 
 
@@ -188,7 +188,7 @@ def _lookup(folder: Path, kind: str, key: str) -> Path | None:
     return None
 
 
-def _store(folder: Path, kind: str, key: str, data: bytes, requested: frozenset[int]) -> Path:
+def _store(folder: Path, kind: str, key: str, data: bytes) -> Path:
     """Write an entry atomically; its name carries its checksum."""
     suffix = ".otf" if data[:4] == b"OTTO" else ".ttf"
     stem = f"{kind}-{key}-{hashlib.sha256(data).hexdigest()[:16]}"

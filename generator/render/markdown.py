@@ -21,13 +21,13 @@ import nh3
 from markupsafe import Markup
 
 from genreport.render import md_safety
+from genreport.render.md_safety import SCHEME, URL_SCHEMES
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "em", "strong", "b", "i", "u", "s", "del", "sub", "sup", "code", "pre", "blockquote",
     "ul", "ol", "li", "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td", "h4", "h5", "h6", "a",
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}, "ol": {"start"}}
-URL_SCHEMES = {"http", "https", "mailto"}
 DROPPED_WITH_CONTENT = {"script", "style", "iframe", "object", "embed", "svg", "math", "template", "noscript", "textarea"}
 
 
@@ -52,7 +52,7 @@ def clean(fragment: str) -> str:
         tags=ALLOWED_TAGS,
         clean_content_tags=DROPPED_WITH_CONTENT,
         attributes=ALLOWED_ATTRIBUTES,
-        url_schemes=URL_SCHEMES,
+        url_schemes=set(URL_SCHEMES),
         link_rel="noopener noreferrer nofollow",
         strip_comments=True,
     )
@@ -93,13 +93,12 @@ _IMAGE = re.compile(r"!\[")
 _INLINE_LINK = re.compile(r"(\]\(\s*)(<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)")
 _REFERENCE = re.compile(r"^( {0,3}\[[^\]\n]+\]:[ \t]*)(\S+)", re.MULTILINE)
 _MD_HEADING = re.compile(r"^ {0,3}#{1,3}(?=[ \t]|$)", re.MULTILINE)
-_SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x20\x7f]+")
 
 
 def _safe_target(target: str) -> str:
     bare = _CONTROL.sub("", html.unescape(target.strip("<>")))
-    scheme = _SCHEME.match(bare)
+    scheme = SCHEME.match(bare)
     if scheme is None and ":" in bare.split("/", 1)[0]:
         return "#"  # an obfuscated scheme such as "java\tscript:" or "javascript&colon;"
     if scheme is not None and scheme.group(1).lower() not in URL_SCHEMES:
