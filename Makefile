@@ -30,6 +30,14 @@ test: setup setup-test
 test-fast: setup
 	$(PY) -m pytest -q -m "not slow and not browser" --timeout=60
 
+# Lint and types: ruff with pyproject.toml's rules, ruff's formatter (check only: `ruff format`
+# rewrites), and mypy with pyproject.toml's [tool.mypy] (strict). Needs only the .venv.
+LINT_PATHS := generator tests bench
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check $(LINT_PATHS)
+	$(VENV)/bin/ruff format --check $(LINT_PATHS)
+	$(VENV)/bin/mypy
+
 bench: setup
 	$(PY) bench/run.py
 
