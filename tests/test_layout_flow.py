@@ -12,8 +12,8 @@ from render_helpers import document
 
 from genreport.pdf import cjk_breaks, cjk_squeeze
 from genreport.pdf.prepare import PdfSettings, render_pdf
-from genreport.verify.layout import FAIL, OK, verify
 from genreport.verify.gbt9704 import PITCH as PITCH_PT
+from genreport.verify.layout import FAIL, OK, verify
 from genreport.verify.measure import CELL, LEFT, MM, read_pdf
 
 PITCH = "no letter-spaced line"

@@ -90,7 +90,7 @@ def test_same_pages_as_weasyprints_own_sheet(stem, markdown, draft, tmp_path, mo
         assert "deeper item" in text and "a quoted line" in text and "2032" in text
     mine, reference = page_images(ours.read_bytes(), tmp_path / "a"), page_images(theirs.read_bytes(), tmp_path / "b")
     assert len(mine) == len(reference)
-    assert [i + 1 for i, (a, b) in enumerate(zip(mine, reference)) if a != b] == []
+    assert [i + 1 for i, (a, b) in enumerate(zip(mine, reference, strict=True)) if a != b] == []
     assert outline_titles(ours) == outline_titles(theirs)
 
 
