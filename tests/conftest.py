@@ -13,7 +13,7 @@ import pytest
 
 from genreport.checks import CheckResult, check_file
 
-# The font cache (fontcache.py) lives under $XDG_CACHE_HOME: one empty folder per test session,
+# The font cache (fonts/cache.py) lives under $XDG_CACHE_HOME: one empty folder per test session,
 # set before anything runs, so subprocesses inherit it and no test reads or fills the user's.
 _CACHE_HOME = tempfile.mkdtemp(prefix="genreport-test-cache-")
 os.environ["XDG_CACHE_HOME"] = _CACHE_HOME

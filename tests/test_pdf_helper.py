@@ -1,4 +1,4 @@
-"""The PDF helper process (render/pdf_helper.py): same bytes, clear failures, nothing left running.
+"""The PDF helper process (pdf/helper.py): same bytes, clear failures, nothing left running.
 
 `genreport build` forks a helper that loads WeasyPrint while the command checks the report,
 then lays the PDF out. These build through the real command line in fresh processes, and drive

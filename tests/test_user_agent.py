@@ -1,6 +1,6 @@
 """styles/print-ua.css lays reports out exactly as WeasyPrint's own user-agent sheet did.
 
-render/user_agent.py swaps WeasyPrint's html5_ua.css (250 rules, parsed at import) for
+pdf/weasy/user_agent.py swaps WeasyPrint's html5_ua.css (250 rules, parsed at import) for
 print-ua.css, written for the elements genreport's HTML uses. Each page is rendered to pixels
 both ways and compared, with Markdown in a text field that uses every element the allow-list
 lets through (lists three deep, a table, a quote, code, a link, a rule, a small heading).

@@ -1,4 +1,4 @@
-"""`genreport import`: last year's published report into a data file (registered on cli.py's app)."""
+"""`genreport import`: last year's published report into a data file (registered on cli/common.py's app)."""
 
 from __future__ import annotations
 

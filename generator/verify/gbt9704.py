@@ -1,4 +1,4 @@
-"""GB/T 9704-2012's page in numbers: what the layout is built to (gridfit) and checked against (pdfmeasure).
+"""GB/T 9704-2012's page in numbers: what the layout is built to (pdf/gridfit.py) and checked against (verify/measure.py).
 
 A module of constants only, so that a PDF build imports none of the measuring code.
 """
