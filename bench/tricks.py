@@ -1,6 +1,6 @@
 """What each speed trick of speed.py saves: a build with all of them, and with each one off alone.
 
-    .venv/bin/python bench/tricks.py [--runs 5] [--chars 10500]
+    .venv/bin/python bench/tricks.py [--runs 5] [--chars 10500] [--only no-gc,quick-exit] [--warm-only]
 
 Builds the benchmark's ~25-page report (bench/corpus.py) with `genreport build` in a fresh
 process, cold (an empty font cache each run) and warm (the cache filled once), first with every
@@ -51,8 +51,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--chars", type=int, default=ONE_X_CHARS)
+    parser.add_argument("--only", default=",".join(TRICKS), help="the tricks to switch off one at a time")
+    parser.add_argument("--warm-only", action="store_true", help="no cold builds (half the time)")
     args = parser.parse_args()
-    configs = ["(all on)", *TRICKS]
+    configs = ["(all on)", *[t for t in TRICKS if t in args.only.split(",")]]
+    kinds = ("warm",) if args.warm_only else ("cold", "warm")
     with tempfile.TemporaryDirectory(prefix="genreport-tricks-") as folder:
         work = Path(folder)
         report = corpus.write(work / "bench.zh-CN.yaml", args.chars)
@@ -62,24 +65,24 @@ def main() -> None:
         for run in range(args.runs):
             for config in configs:
                 off = {} if config == "(all on)" else {ENV: config}
-                cold_cache = work / f"cold-{run}-{config}"
-                cold = build(report, work / "out", {**env_with_cache(cold_cache), **off})
-                shutil.rmtree(cold_cache, ignore_errors=True)
-                warm = build(report, work / "out", {**env_with_cache(warm_cache), **off})
-                figures.setdefault((config, "cold"), []).append(cold)
-                figures.setdefault((config, "warm"), []).append(warm)
-            print(f"run {run + 1} of {args.runs} done", file=sys.stderr)
+                if "cold" in kinds:
+                    cold_cache = work / f"cold-{run}-{config}"
+                    figures.setdefault((config, "cold"), []).append(build(report, work / "out", {**env_with_cache(cold_cache), **off}))
+                    shutil.rmtree(cold_cache, ignore_errors=True)
+                figures.setdefault((config, "warm"), []).append(build(report, work / "out", {**env_with_cache(warm_cache), **off}))
+            done = {key: [(round(w, 3), round(c, 3)) for w, c in runs] for key, runs in figures.items()}
+            print(f"run {run + 1} of {args.runs} done: (wall, CPU) so far {done}", file=sys.stderr)
 
     def med(config: str, kind: str, index: int) -> float:
         return statistics.median(f[index] for f in figures[(config, kind)])
 
     print(f"{args.runs} runs each, ~{args.chars} paragraph characters; saving = that trick off minus all on")
-    print(f"{'':<14}{'cold wall':>11}{'cold CPU':>10}{'warm wall':>11}{'warm CPU':>10}   saving (ms): cold wall/CPU, warm wall/CPU")
+    print(f"{'':<14}" + "".join(f"{k + ' wall':>11}{k + ' CPU':>10}" for k in kinds) + "   saving (ms): wall/CPU per build")
     for config in configs:
-        row = [med(config, k, i) for k in ("cold", "warm") for i in (0, 1)]
+        row = [med(config, k, i) for k in kinds for i in (0, 1)]
         line = f"{config:<14}" + "".join(f"{v:>10.3f}s" if i % 2 == 0 else f"{v:>9.3f}s" for i, v in enumerate(row))
         if config != "(all on)":
-            base = [med("(all on)", k, i) for k in ("cold", "warm") for i in (0, 1)]
+            base = [med("(all on)", k, i) for k in kinds for i in (0, 1)]
             line += "   " + " / ".join(f"{(v - b) * 1000:+.0f}" for v, b in zip(row, base, strict=True))
         print(line)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -16,13 +16,13 @@ from genreport.errors import GenreportError
 def import_report(
     file: Annotated[Path, typer.Argument(help="The published report: .docx, .html/.htm (a saved web page), .txt or .md.", show_default=False)],
     output: Annotated[
-        Optional[Path], typer.Option("--output", "-o", help="Data file to write; - for standard output [default: FILE's name with .yaml].", show_default=False)
+        Path | None, typer.Option("--output", "-o", help="Data file to write; - for standard output [default: FILE's name with .yaml].", show_default=False)
     ] = None,
     kind: Annotated[
-        Optional[str],
+        str | None,
         typer.Option("--kind", "-k", help="Report kind (see `genreport kinds`) [default: rule-of-law-government].", show_default=False, autocompletion=complete_kind),
     ] = None,
-    locale: Annotated[Optional[Lang], typer.Option("--locale", "-l", help="Language of the report [default: detected from the text].", show_default=False)] = None,
+    locale: Annotated[Lang | None, typer.Option("--locale", "-l", help="Language of the report [default: detected from the text].", show_default=False)] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite the output file if it exists.")] = False,
 ) -> None:
     """Read a published report (.docx, web page, text) into a data file. / 把已发布的报告导入为数据文件。"""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -33,7 +33,7 @@ def preview(
     port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port on 127.0.0.1 (default: a free one).", show_default=False)] = 0,
     open_browser: Annotated[bool, typer.Option("--open/--no-open", help="Open the page in the default web browser.")] = False,
     previous: Annotated[
-        Optional[Path], typer.Option("--previous", "-p", help="Last year's data file, for the checks.", exists=True, dir_okay=False)
+        Path | None, typer.Option("--previous", "-p", help="Last year's data file, for the checks.", exists=True, dir_okay=False)
     ] = None,
 ) -> None:
     """Serve a live draft on 127.0.0.1 that follows every save, with check's findings. / 实时预览草稿。"""
