@@ -8,13 +8,16 @@ into the data is reported (the other branch's "not a list" is noise).
 from __future__ import annotations
 
 import difflib
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
 from genreport.checks.schema_words import missing_hint, type_message
 from genreport.data.load import Loaded
 from genreport.errors import FieldPath, Finding, Severity, Text
+
+if TYPE_CHECKING:
+    from pydantic_core import ErrorDetails
 
 
 def _data_path(loc: tuple[Any, ...], data: Any, error_type: str) -> tuple[FieldPath, int | None]:
@@ -61,7 +64,7 @@ def _inner_models(annotation: Any) -> list[type[BaseModel]]:
     return [m for arg in getattr(annotation, "__args__", ()) for m in _inner_models(arg)]
 
 
-def _message(error: dict[str, Any], path: FieldPath, model: type[BaseModel]) -> tuple[Text, Text]:
+def _message(error: ErrorDetails, path: FieldPath, model: type[BaseModel]) -> tuple[Text, Text]:
     kind, msg = error["type"], error["msg"]
     name = str(path[-1]) if path else ""
     if kind == "extra_forbidden":

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import BaseModel
@@ -138,7 +139,7 @@ def _model_at(model: type[BaseModel], path: FieldPath) -> type[BaseModel] | None
     return models[0] if models else None
 
 
-def type_message(error: dict[str, Any], path: FieldPath, model: type[BaseModel]) -> tuple[Text, Text]:
+def type_message(error: Mapping[str, Any], path: FieldPath, model: type[BaseModel]) -> tuple[Text, Text]:
     """Message and hint for a value of the wrong type or form."""
     kind = error["type"]
     name = str(next((p for p in reversed(path) if isinstance(p, str)), ""))

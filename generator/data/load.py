@@ -165,7 +165,7 @@ def _compose(loaded: Loaded, known_keys: Callable[[], frozenset[str]] | None) ->
     yaml = YAML(typ="safe")
     yaml.version = (1, 2)
     try:
-        root = yaml.compose(loaded.text)
+        root: Node | None = yaml.compose(loaded.text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = Location(loaded.path, mark.line + 1, mark.column + 1) if mark else Location(loaded.path)

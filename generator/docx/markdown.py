@@ -63,7 +63,7 @@ class Format:
         return out
 
 
-_INLINE = {"strong": {"bold": True}, "b": {"bold": True}, "em": {"emphasis": True}, "i": {"emphasis": True},
+_INLINE: dict[str, dict[str, object]] = {"strong": {"bold": True}, "b": {"bold": True}, "em": {"emphasis": True}, "i": {"emphasis": True},
            "u": {"underline": True}, "s": {"strike": True}, "del": {"strike": True},
            "sub": {"vert": "subscript"}, "sup": {"vert": "superscript"}}  # fmt: skip
 

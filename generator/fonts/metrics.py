@@ -48,7 +48,7 @@ def _line_metrics(path: Path, index: int) -> LineMetrics:
         values = (hhea.ascent, hhea.descent, hhea.lineGap, *typo, *win, head.yMax, head.yMin)
         use_typo = bool(os2 and os2.fsSelection & USE_TYPO_METRICS)
         base = f"{upem}:{font.reader['BASE'].hex()}" if "BASE" in font.reader else ""
-        return (*(v / upem for v in values), use_typo, base)  # type: ignore[return-value]
+        return (*(v / upem for v in values), use_typo, base)
     finally:
         font.close()
 

@@ -124,7 +124,8 @@ class Resolved:
 
 def _strings(tokens: Iterable[Any]) -> tuple[str, ...]:
     """The family names of a comma-separated font-family value (strings and bare identifiers)."""
-    names, current = [], []
+    names: list[str] = []
+    current: list[str] = []
     for token in tokens:
         if token.type == "literal" and token.value == ",":
             names.append(" ".join(current))

@@ -84,7 +84,7 @@ def read_docx(raw: bytes, name: str) -> list[Block]:
                 blocks.append(Block(line.strip(" \t\u00a0\u3000"), Where("paragraph", count), style=style, gap=not centred))
         elif element.tag == f"{_W}tbl":
             count += 1
-            rows = []
+            rows: list[list[str]] = []
             paragraphs: list[str] = []
             align: list[str | None] = []
             for row in Table(element, document).rows:

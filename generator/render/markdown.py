@@ -20,6 +20,7 @@ import markdown as markdown_lib
 import nh3
 from markupsafe import Markup
 
+from genreport.data.limits import limit_hit
 from genreport.render import md_safety
 from genreport.render.md_safety import SCHEME, URL_SCHEMES
 
@@ -64,7 +65,7 @@ _EMPTY_P = re.compile(r"<p>\s*</p>\n?")
 
 @lru_cache(maxsize=4096)
 def _to_html(text: str) -> str:
-    if md_safety.limit_hit(text):  # past a limit: plain paragraphs, in linear time (check warns)
+    if limit_hit(text):  # past a limit: plain paragraphs, in linear time (check warns)
         return clean(md_safety.inert_html(text))
     _PARSER.reset()
     # User headings sit below the document's own h1-h3: "# x" becomes an h4, never a second title.
@@ -111,7 +112,7 @@ def to_markdown(text: str | None) -> str:
     if not text:
         return ""
     out = text.replace("\r\n", "\n").replace("<", "&lt;")
-    if md_safety.limit_hit(out):
+    if limit_hit(out):
         out = md_safety.inert(out)
     else:
         out = _IMAGE.sub(r"\\![", out)
