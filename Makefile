@@ -16,7 +16,7 @@ RUN_PACKAGES := fonts-noto-cjk fonts-noto-cjk-extra fonts-arphic-ukai fonts-lxgw
 # and convert them with LibreOffice, the import tests with pandoc too.
 TEST_PACKAGES := chromium libreoffice-writer-nogui pandoc
 
-.PHONY: run test test-fast lint bench setup setup-test clean
+.PHONY: run test test-fast lint bench bench-tricks setup setup-test clean
 
 run: setup
 	$(VENV)/bin/genreport build $(EXAMPLE) -o $(OUT)
@@ -40,6 +40,10 @@ lint: $(VENV)/.installed
 
 bench: setup
 	$(PY) bench/run.py
+
+# What each speed trick of generator/speed.py saves, cold and warm (each one switched off alone).
+bench-tricks: setup
+	$(PY) bench/tricks.py
 
 setup: $(VENV)/.installed
 	@bash .ci/apt-ensure $(RUN_PACKAGES)
