@@ -5,10 +5,10 @@ and nothing else in the command's path decides them. GENREPORT_SPEED_OFF (a comm
 of names, or `all`) switches tricks off: bench/tricks.py measures each one that way, and a user
 chasing a problem can rule them out.
 
-Measured by bench/tricks.py (`make bench-tricks`), the median of 5 builds of the benchmark's
-~25-page report, each trick off alone against all on, cold (empty font cache) and warm; the
+Measured by bench/tricks.py (`make bench-tricks`): builds of the benchmark's report, each
+trick off alone against all on, cold (empty font cache) and warm, wall and CPU time; the
 figures are in README's "Speed" section with the machine they were taken on. A trick stays
-only if it saves 50 ms or more on one of the two builds:
+only if it saves 50 ms or more; README says which still await a measurement on a quiet machine.
 
   early-helper  launch forks the PDF helper (pdf/helper.py) before typer, pydantic and the checks
                 are imported, so WeasyPrint loads in a second process while this one checks the

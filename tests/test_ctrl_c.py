@@ -1,7 +1,8 @@
 """Issue 25 item 5: Ctrl-C at any moment of a build exits 130, says so, and leaves no file behind.
 
-Under load, one Ctrl-C gave exit 2: it landed where a handler turned KeyboardInterrupt into an
-internal error. A terminal's Ctrl-C reaches the whole foreground process group (the command and
+The issue saw exit 2 once under load; this test, run before launch.py caught KeyboardInterrupt,
+found 5 of 20 moments (those while Python imports the command line) dying with a traceback
+(status -2). A terminal's Ctrl-C reaches the whole foreground process group (the command and
 its PDF helper), so the test sends SIGINT to the group, at 20 moments spread over the time an
 uninterrupted build takes on this machine (measured first, never asserted): from the interpreter's
 start to the renames. The moments are random within their twentieth of the build, from a fixed
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
@@ -34,11 +36,24 @@ def _start(out: Path) -> subprocess.Popen[str]:
 
 
 def _whole_build_seconds(tmp_path: Path) -> float:
-    started = time.monotonic()
-    process = _start(tmp_path / "whole")
-    _, stderr = process.communicate(timeout=240)
-    assert process.returncode == 0, stderr
+    """How long a build takes here and now, with the font cache filled (as the interrupted ones)."""
+    for attempt in ("fills the font cache", "measured"):
+        started = time.monotonic()
+        process = _start(tmp_path / "whole")
+        _, stderr = process.communicate(timeout=240)
+        assert process.returncode == 0, (attempt, stderr)
     return time.monotonic() - started
+
+
+def _interrupt(out: Path, moment: float) -> subprocess.Popen[str] | None:
+    """A build with Ctrl-C `moment` seconds in; None when it ended before that moment."""
+    process = _start(out)
+    time.sleep(moment)
+    if process.poll() is not None:
+        process.communicate()
+        return None
+    os.killpg(process.pid, signal.SIGINT)
+    return process
 
 
 def test_ctrl_c_at_twenty_moments_of_a_build_exits_130(tmp_path):
@@ -48,13 +63,14 @@ def test_ctrl_c_at_twenty_moments_of_a_build_exits_130(tmp_path):
     for n in range(MOMENTS):
         moment = duration * (n + chance.random()) / MOMENTS
         out = tmp_path / f"out-{n}"
-        process = _start(out)
-        time.sleep(moment)
-        if process.poll() is not None:  # this build was quicker than the first: nothing to interrupt
-            process.communicate()
-            outcomes.append((n, round(moment, 3), "finished", process.returncode))
+        process = _interrupt(out, moment)
+        if process is None:  # quicker than the measured build (the load eased): once more, earlier
+            shutil.rmtree(out, ignore_errors=True)
+            moment /= 2
+            process = _interrupt(out, moment)
+        if process is None:
+            outcomes.append((n, round(moment, 3), "finished", 0))
             continue
-        os.killpg(process.pid, signal.SIGINT)
         _, stderr = process.communicate(timeout=120)
         status = process.returncode
         # -SIGINT: the signal came before Python's own handler existed (the interpreter starting);
