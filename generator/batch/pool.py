@@ -7,7 +7,8 @@ the parent hands it one job at a time and waits on the pipes and the processes t
 - a worker that dies fails the report it held (with its exit signal), and a fresh worker takes
   its place while jobs remain;
 - a report that runs past `timeout` seconds has its worker killed, fails as timed out, and the
-  run goes on;
+  run goes on; the clock starts when its worker is warm (it says READY once WeasyPrint and the
+  fonts are loaded), so a slow start on a loaded machine is not counted against the first report;
 - workers ignore Ctrl-C (the parent stops them) and leave quietly on SIGTERM (no traceback),
   after their own clean-up (a staged temp file is removed on the way out).
 """
@@ -28,6 +29,7 @@ from genreport.batch import jobs as batch
 from genreport.batch.jobs import FAILED, Job, Outcome
 
 DEFAULT_TIMEOUT = 600.0  # seconds one report may take in a batch (a 250-page report takes ~15 s)
+READY = "ready"  # a worker's first message: warmed up, the clock of the report it holds starts now
 
 
 class _Stop(BaseException):
@@ -49,6 +51,7 @@ def _serve(conn: Connection, lang: str | None, warm: Callable[[], None] | None) 
             signal.pthread_sigmask(signal.SIG_UNBLOCK, _SIGNALS)  # held by _spawn until these handlers stood
         if warm is not None:
             warm()
+        conn.send(READY)
         while True:
             job = conn.recv()
             if job is None:
@@ -66,6 +69,7 @@ class _Worker:
     conn: Connection
     job: Job | None = None
     started: float = 0.0
+    ready: bool = False  # warmed up (its READY read): until then a report's clock waits
 
 
 def _context() -> Any:
@@ -87,6 +91,12 @@ def _spawn(context: Any, lang: str | None, warm: Callable[[], None] | None) -> _
         signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
     child.close()
     return _Worker(process, parent)
+
+
+def _deadline(worker: _Worker, timeout: float) -> float:
+    """When the report `worker` holds runs out of time; a worker still warming up gets as long
+    again for that (one that never warms up is stopped, and its report fails, all the same)."""
+    return worker.started + (timeout if worker.ready else 2 * timeout)
 
 
 def _why(worker: _Worker) -> str:
@@ -122,7 +132,7 @@ def run_pool(
             busy = [w for w in pool if w.job is not None]
             wait_for = None
             if timeout is not None:
-                wait_for = max(0.0, min(w.started + timeout for w in busy) - time.monotonic())
+                wait_for = max(0.0, min(_deadline(w, timeout) for w in busy) - time.monotonic())
             ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy], wait_for)
             for worker in busy:
                 job = worker.job
@@ -133,10 +143,13 @@ def run_pool(
                         outcome = worker.conn.recv() if worker.conn.poll() else None
                     except (EOFError, OSError):
                         outcome = None
+                    if outcome == READY:
+                        worker.ready, worker.started = True, time.monotonic()
+                        continue
                     if outcome is None:  # no answer: the process died
                         worker.process.join(5)
                         outcome = Outcome(job.source, FAILED, time.monotonic() - worker.started, report=_why(worker))
-                elif timeout is not None and time.monotonic() - worker.started >= timeout:
+                elif timeout is not None and time.monotonic() >= _deadline(worker, timeout):
                     worker.process.kill()
                     worker.process.join(5)
                     outcome = Outcome(
