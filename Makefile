@@ -17,7 +17,7 @@ RUN_PACKAGES := fonts-noto-cjk fonts-noto-cjk-extra fonts-arphic-ukai fonts-lxgw
 # and convert them with LibreOffice, the import tests with pandoc too.
 TEST_PACKAGES := chromium libreoffice-writer-nogui pandoc
 
-.PHONY: run test bench bench-stress setup setup-test clean
+.PHONY: run test test-fast lint bench bench-stress bench-tricks setup setup-test clean
 
 run: setup
 	$(VENV)/bin/genreport build $(EXAMPLE) -o $(OUT)
@@ -25,6 +25,19 @@ run: setup
 
 test: setup setup-test
 	$(PY) -m pytest -q
+
+# The unit tests alone: no process started, no PDF laid out, no browser (tests/conftest.py lists
+# the slow ones). About 680 tests in under a minute; each gets 60 s before it counts as hung.
+test-fast: setup
+	$(PY) -m pytest -q -m "not slow and not browser" --timeout=60
+
+# Lint and types: ruff with pyproject.toml's rules, ruff's formatter (check only: `ruff format`
+# rewrites), and mypy with pyproject.toml's [tool.mypy] (strict). Needs only the .venv.
+LINT_PATHS := generator tests bench
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check $(LINT_PATHS)
+	$(VENV)/bin/ruff format --check $(LINT_PATHS)
+	$(VENV)/bin/mypy
 
 bench: setup
 	$(PY) bench/run.py
@@ -34,6 +47,10 @@ bench: setup
 bench-stress: setup
 	$(PY) bench/stress.py
 
+# What each speed trick of generator/speed.py saves, cold and warm (each one switched off alone).
+bench-tricks: setup
+	$(PY) bench/tricks.py
+
 setup: $(VENV)/.installed
 	@bash .ci/apt-ensure $(RUN_PACKAGES)
 	@bash .ci/fandol-fonts
@@ -42,10 +59,11 @@ setup: $(VENV)/.installed
 setup-test:
 	@bash .ci/apt-ensure $(TEST_PACKAGES)
 
-$(VENV)/.installed: pyproject.toml
+# constraints.txt pins the whole tree to the versions the suite runs against: byte-identical output.
+$(VENV)/.installed: pyproject.toml constraints.txt
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[test]"
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[test]"
 	touch $@
 
 clean:

@@ -4,7 +4,10 @@
 the font cache its entries (`write_file` for one):
 
 1. Refused before anything is written: a target outside the folder the set shares, a target
-   that is the data file itself (`build report.md -o .`), a target that is a folder.
+   that is the data file itself (`build report.md -o .`), a target that is a folder, and a
+   target that is anything but a regular file: a device, FIFO or socket (`-o /dev/null`, or a
+   link to one such as /dev/stdout) is refused, never written through and never replaced, since
+   the rename below would put a regular file where the machine's /dev/null was.
 2. A lock on the folder itself (flock on its descriptor): two builds into one folder take turns, so
    their files cannot mix. Under the lock, what a killed build left is settled first: a
    journal is rolled forward, stray temp files (`.<name>.genreport-*.tmp`) are removed.
@@ -61,6 +64,8 @@ def write_files(outputs: dict[Path, bytes], *, source: Path | None = None) -> li
         try:
             for target, data in outputs.items():
                 _stage(target, data, staged)
+            for target in outputs:
+                _refuse_special(target)  # again before the journal: a node made while the files were staged
             switching = True
             with _signals_held():
                 _write_journal(folder, staged)
@@ -92,7 +97,7 @@ def recover(folder: Path) -> None:
         entries = json.loads(journal.read_text(encoding="utf-8"))
         for temp_name, target_name in entries:
             temp, target = folder / Path(temp_name).name, folder / Path(target_name).name
-            if temp.exists():
+            if temp.exists() and _special_kind(target) is None:  # never a rename over a device
                 os.replace(temp, target)
         _sync_folder(folder)
     try:
@@ -130,6 +135,38 @@ def _refuse(target: Path, folder: Path, source: Path | None) -> None:
     with contextlib.suppress(FileNotFoundError):
         if stat.S_ISDIR(os.lstat(target).st_mode):
             raise WriteError(Text(f"{target} 是一个文件夹，无法写入报告：请移走或改名", f"{target} is a folder, so the report cannot be written there: move or rename it"))
+    _refuse_special(target)
+
+
+def _refuse_special(target: Path) -> None:
+    """WriteError when `target` (followed through links) exists and is not a regular file."""
+    kind = _special_kind(target)
+    if kind is not None:
+        raise WriteError(
+            Text(
+                f"{target} 是{kind[0]}，不是普通文件：genreport 只写普通文件，不会替换它；请给一个普通文件名",
+                f"{target} is a {kind[1]}, not a regular file: genreport writes only regular files and never replaces it; name a regular file",
+            )
+        )
+
+
+def _special_kind(target: Path) -> tuple[str, str] | None:
+    """What `target` is (zh, en) when it exists and is neither a regular file nor a folder."""
+    try:
+        mode = os.stat(target).st_mode
+    except OSError:
+        return None  # a new name or a dangling link (the rename makes a regular file); unreadable: the write says why
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    return _SPECIAL.get(stat.S_IFMT(mode), ("特殊文件", "special file"))
+
+
+_SPECIAL = {
+    stat.S_IFCHR: ("字符设备", "character device"),
+    stat.S_IFBLK: ("块设备", "block device"),
+    stat.S_IFIFO: ("命名管道（FIFO）", "FIFO (named pipe)"),
+    stat.S_IFSOCK: ("套接字", "socket"),
+}
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -84,6 +84,11 @@ class Finding:
         } | ({"dismissed": self.dismissed} if self.dismissed is not None else {})
 
 
+# What a command prints when Ctrl-C stops it (exit 130), wherever the interrupt landed: cli/main.py
+# for one inside a command, launch.py for one while the process starts or leaves.
+INTERRUPTED = "interrupted; nothing half-written was left behind / 已中断，未留下不完整的文件"
+
+
 class GenreportError(Exception):
     """A problem that stops the command; its text is shown to the user in their language."""
 

@@ -1,39 +1,51 @@
-"""The `genreport` process: start the PDF helper early, run the command, leave quickly.
+"""The `genreport` process: run the command, and leave with its status, whatever Ctrl-C interrupts.
 
 This module imports nothing heavy, so that what happens before the command line is parsed
 costs nothing: `python -m genreport` and the installed `genreport` script both call main().
-cli.run() is the command line itself (tests call it; it ends in SystemExit).
+cli.run() is the command line itself (tests call it; it ends in SystemExit). The speed tricks
+played here (the early PDF helper, no cyclic collector, the quick exit) are described, measured
+and switched in speed.py, and only there.
 """
 
 from __future__ import annotations
 
 import gc
+import signal
 import sys
+
+from genreport import speed
+from genreport.errors import INTERRUPTED
+
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 
 
 def main() -> None:
     """Run one `genreport` command in this process, and end it.
 
-    - A one-file PDF build gets its helper process (pdf/helper.py) before anything else
-      loads: the helper imports WeasyPrint while this process imports typer, pydantic and the
-      templates and checks the report.
-    - One-shot commands run without the cyclic garbage collector: it walks the objects every
-      import and render keeps alive, again and again, and frees almost nothing (3.5 % of a PDF
-      build's instructions; the 10x report's peak memory grows by 1 MB). `preview` and batch
-      workers, which live long, turn it back on.
-    - The process ends with os._exit after the atexit functions: a PDF build holds ~1M objects
-      that Python would otherwise free one by one (~2 % of a build's instructions). Every file
-      a command writes is written, closed and renamed before run() returns; stdout and stderr
-      are flushed here.
+    Ctrl-C exits 130 with one line on stderr wherever it lands: in the command (cli/main.py says
+    so), while Python imports the command line, or while the process leaves. Every file a
+    command writes is written, closed and renamed before run() returns.
     """
-    gc.disable()
+    if speed.on("no-gc"):
+        gc.disable()
+    try:
+        status = _command()
+    except KeyboardInterrupt:
+        status = _interrupted()
+    _leave(status)
+
+
+def _command() -> int:
     from genreport import run_folder
     from genreport.pdf import helper as pdf_helper
-    from genreport.pdf.weasy import process
 
     run_folder.reserve()  # before the helper forks: a fallback font folder is shared, and removed once
+    if not speed.on("helper"):
+        import os
 
-    pdf_helper.start_early(sys.argv[1:])
+        os.environ[pdf_helper.ENV_SWITCH] = "0"
+    if speed.on("early-helper"):
+        pdf_helper.start_early(sys.argv[1:])
     try:
         from genreport.cli import run
 
@@ -44,8 +56,41 @@ def main() -> None:
     finally:
         pdf_helper.discard()  # a helper no command took (a refused build) ends with the process
     if status is None:
-        status = 0
-    elif not isinstance(status, int):  # sys.exit("message"): Python prints it and exits 1
+        return 0
+    if not isinstance(status, int):  # sys.exit("message"): Python prints it and exits 1
         print(status, file=sys.stderr)
-        status = 1
-    process.leave(status)
+        return 1
+    return status
+
+
+def _interrupted() -> int:
+    """Ctrl-C outside the command's own handler (imports, the helper's discard): say so, 130."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C does not cut the message short
+    helper = sys.modules.get("genreport.pdf.helper")
+    if helper is not None:
+        try:
+            helper.discard()
+        except Exception:  # noqa: BLE001 (leaving anyway: the helper got the same Ctrl-C)
+            pass
+    print("\n" + INTERRUPTED, file=sys.stderr)
+    return EXIT_INTERRUPTED
+
+
+def _leave(status: int) -> None:
+    """End the process with `status`; a Ctrl-C that came since the command returned makes it 130.
+
+    SIGINT is held from here on, so that it cannot land as a KeyboardInterrupt inside an atexit
+    function or a stream's flush; one that came before is answered here. (One that comes while
+    pdf/weasy/process.py runs the atexit functions is dropped with the process: the command's
+    work is done and on disk by then.)
+    """
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        if signal.SIGINT in signal.sigpending() and status != EXIT_INTERRUPTED:
+            status = _interrupted()
+    if speed.on("quick-exit"):
+        from genreport.pdf.weasy import process
+
+        process.leave(status)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a held Ctrl-C was answered above: drop it
+    sys.exit(status)

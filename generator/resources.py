@@ -8,10 +8,16 @@ report kinds (os.pathsep-separated), searched before the bundled ones.
 
 from __future__ import annotations
 
+import functools
+import os
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, TypeVar
 
 from genreport import environment
+
+R = TypeVar("R")
 
 
 @lru_cache(maxsize=4)
@@ -39,3 +45,28 @@ def kind_search_path() -> list[Path]:
 def cache_root() -> Path:
     """$XDG_CACHE_HOME/genreport, else ~/.cache/genreport: everything genreport keeps between runs (absolute)."""
     return environment.cache_home() / "genreport"
+
+
+def per_file_version(maxsize: int) -> Callable[[Callable[..., R]], Callable[..., R]]:
+    """lru_cache for a function whose first argument is a file: keyed by the path, the other
+    (positional) arguments and the file's modification time, so that a file changed on disk
+    (a stylesheet being edited, a font replaced) is read again and never served stale.
+
+    The one such cache: a reader decorates itself with it instead of taking an mtime parameter
+    its body never uses. An unreadable file raises OSError, as reading it would.
+    """
+
+    def decorate(read: Callable[..., R]) -> Callable[..., R]:
+        @lru_cache(maxsize=maxsize)
+        def cached(path: Path, stamp: int, *args: Any) -> R:  # stamp only keys the cache
+            return read(path, *args)
+
+        @functools.wraps(read)
+        def call(path: Path, *args: Any) -> R:
+            path = Path(path)
+            return cached(path, path.stat().st_mtime_ns, *args)
+
+        call.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
+        return call
+
+    return decorate

@@ -13,7 +13,7 @@ import pytest
 
 from genreport.checks import CheckResult, check_file
 
-# The font cache (fontcache.py) lives under $XDG_CACHE_HOME: one empty folder per test session,
+# The font cache (fonts/cache.py) lives under $XDG_CACHE_HOME: one empty folder per test session,
 # set before anything runs, so subprocesses inherit it and no test reads or fills the user's.
 _CACHE_HOME = tempfile.mkdtemp(prefix="genreport-test-cache-")
 os.environ["XDG_CACHE_HOME"] = _CACHE_HOME
@@ -75,3 +75,52 @@ def output(folder, fmt: str):
     found = sorted(folder.glob(f"*.{fmt}"))
     assert len(found) == 1, f"expected one .{fmt} in {folder}, found {[p.name for p in found]}"
     return found[0]
+
+
+# The fast lane (`make test-fast`, `pytest -m "not slow"`) leaves out what starts processes, lays
+# out PDFs, drives a browser or LibreOffice: about a quarter of the tests, most of the suite's time.
+# A whole module when every test in it does that; a single test by its node id otherwise. Measured
+# with `pytest -m "not slow" --durations=30`: a test over about a second on a quiet machine goes here.
+SLOW_MODULES = {
+    "test_batch.py", "test_browser.py", "test_ctrl_c.py", "test_browser_pages.py", "test_docx_libreoffice.py", "test_engine.py",
+    "test_entry_point.py", "test_fandol_fonts.py", "test_faults.py", "test_harden_batch.py",
+    "test_harden_controls.py", "test_harden_fontcache.py", "test_harden_fuzz.py", "test_harden_outputs.py",
+    "test_import_converted.py", "test_layout_flow.py", "test_letterhead.py", "test_pdf.py", "test_pdf_fonts.py",
+    "test_pdf_helper.py", "test_pdf_hostile.py", "test_verify_cases.py", "test_pdf_verify_cli.py",
+    "test_preview_browser.py", "test_user_agent.py", "test_verify_ids.py", "test_wheel.py", "test_font_cache.py",
+}  # fmt: skip
+SLOW_TESTS = {
+    "test_attachments.py::test_no_table_label_wraps_to_a_lone_character_in_the_pdf",
+    "test_bad_input.py::test_five_megabyte_report_checks",
+    "test_bad_input.py::test_thousands_of_subsections_build_to_html_and_markdown",
+    "test_build.py::test_build_writes_html_md_and_pdf",
+    "test_build.py::test_draft_builds_with_marks_and_placeholders",
+    "test_build.py::test_draft_in_english_says_draft",
+    "test_build.py::test_failed_render_keeps_the_old_files",
+    "test_cli_language.py::test_help_in_chinese_for_a_chinese_locale",
+    "test_cli_language.py::test_usage_errors_in_chinese_for_a_chinese_locale",
+    "test_docx.py::test_any_valid_report_renders_to_a_readable_docx",
+    "test_fuzz_check.py::test_damaged_file_gives_findings_not_tracebacks",
+    "test_harden_input.py::test_deep_nesting_is_a_finding_not_a_crash",
+    "test_harden_input.py::test_non_regular_files_are_refused_without_reading",
+    "test_harden_input.py::test_too_many_values_are_refused_early",
+    "test_harden_markdown.py::test_pathological_text_renders_as_plain_paragraphs",
+    "test_harden_preview.py::test_idle_connections_are_closed",
+    "test_import_attachments.py::test_word_list_note_without_pages",
+    "test_import_cli.py::test_build_outputs_import_by_their_names",
+    "test_import_fuzz.py::test_any_text_imports_or_says_why",
+    "test_import_roundtrip.py::test_round_trip",
+    "test_kind_templates.py::test_kind_template_overrides_the_shared_frame",
+    "test_kind_templates.py::test_kind_with_no_templates_uses_the_shared_ones",
+    "test_kind_templates.py::test_minimal_kind_builds_with_its_own_and_shared_templates",
+    "test_preview_server.py::test_ctrl_c_stops_cleanly",
+    "test_property_render.py::test_any_valid_report_checks_and_renders",
+    "test_render_html.py::test_rendering_is_deterministic",
+}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        module = item.nodeid.split("::", 1)[0].rsplit("/", 1)[-1]
+        if module in SLOW_MODULES or item.nodeid.split("[", 1)[0].rsplit("/", 1)[-1] in SLOW_TESTS:
+            item.add_marker(pytest.mark.slow)

@@ -40,7 +40,7 @@ def test_indicators_are_attachment_1_and_the_users_follow(zuoyun):
 
 def test_a_single_attachment_has_no_number(joint):
     (only,) = joint.attachments
-    assert (only.label, only.numbered, only.note_number) == ("附件", False, "")
+    assert (only.label, only.numbered) == ("附件", False)
 
 
 def test_english_labels(zuoyun):

@@ -71,7 +71,7 @@ def test_repeated_paragraph_within_report(check_text, valid_text):
     repeat = "部分行政执法人员学习习近平法治思想还不够深入，运用法治思维和法治方式推动工作的能力有待提高。"
     text = valid_text.replace("      - 普法宣传形式", f"      - {repeat}\n      - 普法宣传形式")
     finding = next(f for f in check_text(text).findings if f.code == "repeated-paragraph")
-    assert finding.location.line == line_of(text, f"      - {repeat}\n      - 普法") 
+    assert finding.location.line == line_of(text, f"      - {repeat}\n      - 普法")
     assert finding.related is not None and finding.related.line == line_of(text, repeat)
 
 

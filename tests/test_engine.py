@@ -1,4 +1,4 @@
-"""render/engine.py's changes to how WeasyPrint loads and writes, each checked where it acts."""
+"""pdf/weasy/engine.py's changes to how WeasyPrint loads and writes, each checked where it acts."""
 
 from __future__ import annotations
 

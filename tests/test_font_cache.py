@@ -35,7 +35,7 @@ WENKAI = "/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf"  # Debia
 
 @pytest.fixture
 def cache(tmp_path, monkeypatch):
-    """An empty font cache for this test: the folder fontcache.py will use."""
+    """An empty font cache for this test: the folder fonts/cache.py will use."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     return tmp_path / "xdg" / "genreport" / "fonts"
 

@@ -62,6 +62,22 @@ def test_a_report_past_the_timeout_fails_and_the_run_goes_on(tmp_path, monkeypat
     assert "2 s" in next(o for o in outcomes if o.source.name == "hang.yaml").report
 
 
+def _slow_warm_up() -> None:
+    time.sleep(3)  # a worker loading WeasyPrint and the fonts on a loaded machine
+
+
+def test_a_slow_warm_up_is_not_counted_against_a_report(tmp_path, monkeypatch):
+    """The 2 s limit above is each report's own: the first report of a worker that took 3 s to warm
+    up still builds (this made the test above fail on a busy machine: the warm-up was counted)."""
+    from genreport.batch.pool import run_pool
+
+    monkeypatch.setattr(batch, "run_job", _fake_run_job)
+    names = ["a.yaml", "b.yaml", "c.yaml", "hang.yaml"]
+    outcomes: dict[str, Outcome] = {}
+    run_pool(_jobs(tmp_path, names), 2, None, lambda o: outcomes.setdefault(o.source.name, o), timeout=2, warm=_slow_warm_up)
+    assert {name: o.status for name, o in outcomes.items()} == {"a.yaml": BUILT, "b.yaml": BUILT, "c.yaml": BUILT, "hang.yaml": FAILED}
+
+
 def test_a_fifo_and_a_deep_file_in_a_real_batch(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()

@@ -22,7 +22,7 @@ RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 @pytest.mark.parametrize("escaped", [r"\e[31m红色\e[0m", r"响铃\a", r"\e]52;c;aGVsbG8=\a", r"\x9d8;;http://x\x9c", r"\x00"])
 def test_escaped_control_characters_are_errors_and_stay_out_of_drafts(tmp_path, valid_text, escaped):
-    line = next(l for l in valid_text.splitlines() if l.startswith("          - lead: "))
+    line = next(text for text in valid_text.splitlines() if text.startswith("          - lead: "))
     path = tmp_path / "report.yaml"
     path.write_text(valid_text.replace(line, f'          - lead: "前言{escaped}"', 1), encoding="utf-8")
     result = check_file(path)  # today: passes check, and the ESC reaches HTML and Markdown
@@ -37,7 +37,7 @@ def test_escaped_control_characters_are_errors_and_stay_out_of_drafts(tmp_path, 
 
 def test_a_raw_escape_sequence_is_never_echoed(tmp_path, valid_text):
     lines = valid_text.splitlines()
-    number = next(i for i, l in enumerate(lines) if l.startswith("          - lead: "))
+    number = next(i for i, text in enumerate(lines) if text.startswith("          - lead: "))
     lines[number] = "          - lead: 剪贴板\x1b]52;c;ZWNobyBwd25lZA==\x07写入"
     path = tmp_path / "report.yaml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")

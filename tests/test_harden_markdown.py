@@ -63,7 +63,7 @@ def test_safe_links_are_kept():
 
 def test_a_link_split_across_a_lead_and_its_text(tmp_path, valid_text):
     """A point's lead `[q]` (plain text) is followed directly by its text `(javascript:...)`."""
-    line = next(l for l in valid_text.splitlines() if l.startswith("          - lead: "))
+    line = next(text for text in valid_text.splitlines() if text.startswith("          - lead: "))
     text_line = valid_text.splitlines()[valid_text.splitlines().index(line) + 1]
     data = valid_text.replace(line + "\n" + text_line, '          - lead: "[q]"\n            text: "(javascript:alert(1))后文。"', 1)
     definition = "[q]: javascript:alert(2)"
@@ -101,7 +101,7 @@ def test_ordinary_markdown_is_not_limited():
 
 
 def test_check_warns_when_a_text_is_past_a_limit(tmp_path, valid_text):
-    line = next(l for l in valid_text.splitlines() if l.startswith("            text: "))
+    line = next(text for text in valid_text.splitlines() if text.startswith("            text: "))
     path = tmp_path / "report.yaml"
     path.write_text(valid_text.replace(line, '            text: "' + "[" * 300 + '"', 1), encoding="utf-8")
     result = check_file(path)

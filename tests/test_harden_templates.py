@@ -57,7 +57,7 @@ def test_nested_ranges_share_one_budget(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("expression", ["'x' * 10**8", "(9 ** 999999) > 0", "[0] * 10**7"])
 def test_products_and_powers_are_bounded(tmp_path, monkeypatch, expression):
-    _, data = _kind(tmp_path, monkeypatch, "{{ (%s) | length }}\n" % expression)
+    _, data = _kind(tmp_path, monkeypatch, "{{ (" + expression + ") | length }}\n")
     with pytest.raises(GenreportError):
         build_file(data, tmp_path / "out", ["html"])
 
@@ -190,7 +190,7 @@ def test_bytecode_an_unsandboxed_environment_cached_is_never_loaded(tmp_path, mo
     ],
 )
 def test_string_growth_is_refused_before_it_happens(tmp_path, monkeypatch, expression):
-    _, data = _kind(tmp_path, monkeypatch, "{{ (%s) | length }}\n" % expression)
+    _, data = _kind(tmp_path, monkeypatch, "{{ (" + expression + ") | length }}\n")
     with pytest.raises(GenreportError) as caught:
         build_file(data, tmp_path / "out", ["html"])
     assert "1000000" in caught.value.message("en")

@@ -25,7 +25,7 @@ STAGES: tuple[tuple[str, ...], ...] = (
     ("render",),  # Document, Jinja, Markdown, numbering -> HTML and Markdown text
     ("checks",),  # rules -> findings
     ("data",),  # YAML with marks, models, kinds
-    ("errors", "environment", "resources", "atomic", "run_folder", "gbt9704", "__init__"),  # what everything may use (gbt9704: the standard in numbers)
+    ("errors", "environment", "resources", "atomic", "run_folder", "gbt9704", "speed", "__init__"),  # what everything may use (gbt9704: the standard in numbers)
 )
 RANK = {name: rank for rank, names in enumerate(STAGES) for name in names}
 

@@ -1,7 +1,7 @@
-"""verify-layout's typesetting checks (layout_flow.py, layout_en.py, the sealed rule from the data),
+"""verify-layout's typesetting checks (verify/flow.py, verify/en.py, the sealed rule from the data),
 each shown to catch a PDF built with its rule switched off, and the examples passing them.
 
-The break is injected through PdfSettings.extra_css, as in test_pdf_layout_broken.py.
+The break is injected through PdfSettings.extra_css, as in test_verify_cases.py.
 """
 
 from __future__ import annotations

@@ -115,7 +115,8 @@ def test_this_machine_uses_the_open_substitutes():
     assert (serif.family, serif.substitute) == ("Noto Serif", False)
 
 
-def test_fonts_command_lists_roles_files_and_harfbuzz(fandol):
+@pytest.mark.usefixtures("fandol")
+def test_fonts_command_lists_roles_files_and_harfbuzz():
     result = CliRunner().invoke(app, ["fonts"], env={"LANG": "en_US.UTF-8"})
     assert result.exit_code == 0, result.output
     assert "Noto Serif CJK SC" in result.output and "FandolKai" in result.output

@@ -1,4 +1,4 @@
-"""render/cjk_justify.py: Chinese lines end flush right, and the patch fails loudly if WeasyPrint changes.
+"""pdf/weasy/cjk_justify.py: Chinese lines end flush right, and the patch fails loudly if WeasyPrint changes.
 
 It patches private WeasyPrint functions; these tests are what stands between a WeasyPrint
 upgrade and reports that silently go ragged again.
@@ -51,7 +51,7 @@ def line_ends(html: str) -> list[float]:
 
 def test_weasyprint_is_the_version_the_patch_was_written_for():
     assert weasyprint.__version__.startswith(cjk_justify.TESTED_WEASYPRINT), (
-        f"WeasyPrint {weasyprint.__version__}: re-check render/cjk_justify.py against its inline.justify_line and "
+        f"WeasyPrint {weasyprint.__version__}: re-check pdf/weasy/cjk_justify.py against its inline.justify_line and "
         "line_break.Layout.set_text, then update TESTED_WEASYPRINT and the pin in pyproject.toml"
     )
 

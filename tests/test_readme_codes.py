@@ -13,7 +13,7 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def _codes_in_source() -> set[str]:
-    """Codes given to findings outside the rule registry: load.py, yamlslips.py, schema, kinds, the CLI."""
+    """Codes given to findings outside the rule registry: data/load.py, data/slips.py, schema, kinds, the CLI."""
     found: set[str] = set()
     for path in SOURCE.rglob("*.py"):
         text = path.read_text(encoding="utf-8")

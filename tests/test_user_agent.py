@@ -1,6 +1,6 @@
 """styles/print-ua.css lays reports out exactly as WeasyPrint's own user-agent sheet did.
 
-render/user_agent.py swaps WeasyPrint's html5_ua.css (250 rules, parsed at import) for
+pdf/weasy/user_agent.py swaps WeasyPrint's html5_ua.css (250 rules, parsed at import) for
 print-ua.css, written for the elements genreport's HTML uses. Each page is rendered to pixels
 both ways and compared, with Markdown in a text field that uses every element the allow-list
 lets through (lists three deep, a table, a quote, code, a link, a rule, a small heading).
@@ -90,7 +90,7 @@ def test_same_pages_as_weasyprints_own_sheet(stem, markdown, draft, tmp_path, mo
         assert "deeper item" in text and "a quoted line" in text and "2032" in text
     mine, reference = page_images(ours.read_bytes(), tmp_path / "a"), page_images(theirs.read_bytes(), tmp_path / "b")
     assert len(mine) == len(reference)
-    assert [i + 1 for i, (a, b) in enumerate(zip(mine, reference)) if a != b] == []
+    assert [i + 1 for i, (a, b) in enumerate(zip(mine, reference, strict=True)) if a != b] == []
     assert outline_titles(ours) == outline_titles(theirs)
 
 

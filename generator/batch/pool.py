@@ -7,7 +7,8 @@ the parent hands it one job at a time and waits on the pipes and the processes t
 - a worker that dies fails the report it held (with its exit signal), and a fresh worker takes
   its place while jobs remain;
 - a report that runs past `timeout` seconds has its worker killed, fails as timed out, and the
-  run goes on;
+  run goes on; the clock starts when its worker is warm (it says READY once WeasyPrint and the
+  fonts are loaded), so a slow start on a loaded machine is not counted against the first report;
 - workers ignore Ctrl-C (the parent stops them) and leave quietly on SIGTERM (no traceback),
   after their own clean-up (a staged temp file is removed on the way out).
 """
@@ -94,6 +95,12 @@ def _spawn(context: Any, lang: str | None, warm: Callable[[], None] | None) -> _
         signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
     child.close()
     return _Worker(process, parent)
+
+
+def _deadline(worker: _Worker, timeout: float) -> float:
+    """When the report `worker` holds runs out of time; a worker still warming up gets as long
+    again for that (one that never warms up is stopped, and its report fails, all the same)."""
+    return worker.started + (timeout if worker.ready else 2 * timeout)
 
 
 def _why(worker: _Worker) -> str:

@@ -153,7 +153,7 @@ def _remove(data: Any, path: FieldPath, holder: Salvage) -> None:
     holder.set_aside.append(file_path)
     if isinstance(parent, list):
         holder.deleted.setdefault(file_path[:-1], set()).add(int(file_path[-1]))
-        del parent[last]
+        del parent[int(last)]
     elif path[:-1] == ("sections",):
         parent[last] = {"none": True}  # the part stays, so that no "missing part" is invented
     else:

@@ -44,7 +44,7 @@ def _data_path(loc: tuple[Any, ...], data: Any, error_type: str) -> tuple[FieldP
     return tuple(path), branch_at
 
 
-def _allowed_fields(model: type[BaseModel], path: FieldPath) -> list[str]:
+def _allowed_fields(model: type[BaseModel]) -> list[str]:
     """Field names of the model found at `path` (for a "did you mean" on an unknown key)."""
     names: set[str] = set()
     pending = [model]
@@ -68,7 +68,7 @@ def _message(error: dict[str, Any], path: FieldPath, model: type[BaseModel], par
     kind, msg = error["type"], error["msg"]
     name = str(path[-1]) if path else ""
     if kind == "extra_forbidden":
-        close = difflib.get_close_matches(name, _allowed_fields(model, path), n=1)
+        close = difflib.get_close_matches(name, _allowed_fields(model), n=1)
         zh = f"未知字段 {name}" + (f"；是否想写 {close[0]}？" if close else "")
         en = f"unknown field {name}" + (f"; did you mean {close[0]}?" if close else "")
         hint = Text(f"改为 {close[0]}" if close else "删除该字段", f"rename it to {close[0]}" if close else "remove it")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -30,7 +30,7 @@ class DiffFormat(str, Enum):
 
 @app.command()
 def kinds(
-    locale: Annotated[Optional[Lang], typer.Option("--locale", "-l", help="Language of the headings (default: from the environment).")] = None,
+    locale: Annotated[Lang | None, typer.Option("--locale", "-l", help="Language of the headings (default: from the environment).")] = None,
 ) -> None:
     """List the installed report kinds and their sections. / 列出已安装的报告类型及其各部分。"""
     from genreport.data.kinds import list_kinds, load_kind
@@ -54,20 +54,20 @@ def complete_kind(incomplete: str) -> list[str]:
 @app.command()
 def init(
     source: Annotated[
-        Optional[Path], typer.Option("--from", help="Last year's data file: carry it forward to the next year (it is never modified).", show_default=False)
+        Path | None, typer.Option("--from", help="Last year's data file: carry it forward to the next year (it is never modified).", show_default=False)
     ] = None,
     kind: Annotated[
-        Optional[str],
+        str | None,
         typer.Option("--kind", "-k", help="Report kind (see `genreport kinds`) [default: rule-of-law-government].", show_default=False, autocompletion=complete_kind),
     ] = None,
-    locale: Annotated[Optional[Lang], typer.Option("--locale", "-l", help="Language of the report [default: from the environment].", show_default=False)] = None,
-    issuer: Annotated[Optional[str], typer.Option("--issuer", help="Full name of the issuing body.", show_default=False)] = None,
-    year: Annotated[Optional[int], typer.Option("--year", help="The year reported on [default: last year].", show_default=False, min=1949, max=2100)] = None,
+    locale: Annotated[Lang | None, typer.Option("--locale", "-l", help="Language of the report [default: from the environment].", show_default=False)] = None,
+    issuer: Annotated[str | None, typer.Option("--issuer", help="Full name of the issuing body.", show_default=False)] = None,
+    year: Annotated[int | None, typer.Option("--year", help="The year reported on [default: last year].", show_default=False, min=1949, max=2100)] = None,
     output: Annotated[
-        Optional[Path], typer.Option("--output", "-o", help="File to write; - for standard output [default: report-YEAR.LOCALE.yaml, or last year's name with the year moved on].", show_default=False)
+        Path | None, typer.Option("--output", "-o", help="File to write; - for standard output [default: report-YEAR.LOCALE.yaml, or last year's name with the year moved on].", show_default=False)
     ] = None,
     schema: Annotated[
-        Optional[str], typer.Option("--schema", help="Schema path or URL for the yaml-language-server line [default: genreport.schema.json, written beside the file].", show_default=False)
+        str | None, typer.Option("--schema", help="Schema path or URL for the yaml-language-server line [default: genreport.schema.json, written beside the file].", show_default=False)
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite the output file if it exists.")] = False,
     output_format: Annotated[
@@ -159,7 +159,7 @@ def diff(
 
 @app.command()
 def schema(
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write (default: standard output).", show_default=False)] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: standard output).", show_default=False)] = None,
 ) -> None:
     """Write the JSON Schema of the data file, for editors. / 输出数据文件的 JSON Schema。"""
     from genreport.data.schema import schema_text

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -24,7 +24,7 @@ def build(
         list[Path], typer.Argument(help="The report's YAML data file; several files or folders of them build as a batch.", show_default=False, metavar="FILE")
     ],
     output: Annotated[
-        Optional[Path],
+        Path | None,
         typer.Option("--output", "-o", help="Output folder (default: build/<file name without .yaml>; a batch: build/, one folder per report). Files are named after the data file and locale: zuoyun-2023.zh-CN.pdf.", show_default=False),
     ] = None,
     formats: Annotated[
@@ -35,11 +35,11 @@ def build(
     ] = None,
     draft: Annotated[bool, typer.Option("--draft", help="Build despite errors: mark DRAFT / 征求意见稿 and show missing parts in place.")] = False,
     previous: Annotated[
-        Optional[Path], typer.Option("--previous", "-p", help="Last year's data file, for the checks.")
+        Path | None, typer.Option("--previous", "-p", help="Last year's data file, for the checks.")
     ] = None,
-    lang: Annotated[Optional[Lang], typer.Option("--lang", help="Language of the messages (default: the report's locale).")] = None,
+    lang: Annotated[Lang | None, typer.Option("--lang", help="Language of the messages (default: the report's locale).")] = None,
     font_dir: Annotated[
-        Optional[Path], typer.Option("--font-dir", help="Folder of your own font files (e.g. 仿宋_GB2312), used first [env: GENREPORT_FONT_DIR].", show_default=False)
+        Path | None, typer.Option("--font-dir", help="Folder of your own font files (e.g. 仿宋_GB2312), used first [env: GENREPORT_FONT_DIR].", show_default=False)
     ] = None,
     strict_fonts: Annotated[bool, typer.Option("--strict-fonts", help="Refuse to build the PDF with a substitute for an official font.")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="A batch: reports built at once (default 0: one per CPU core).")] = 0,
@@ -85,9 +85,9 @@ def _build(
     output: Optional[Path],
     formats: list[str] | None,
     draft: bool,
-    previous: Optional[Path],
-    lang: Optional[Lang],
-    font_dir: Optional[Path],
+    previous: Path | None,
+    lang: Lang | None,
+    font_dir: Path | None,
     strict_fonts: bool,
     jobs: int,
     helper: PdfHelper | None,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -17,11 +17,11 @@ from genreport.errors import GenreportError
 def check(
     file: InputFile,
     previous: Annotated[
-        Optional[Path], typer.Option("--previous", "-p", help="Last year's data file: warn on copied paragraphs and mismatched figures.")
+        Path | None, typer.Option("--previous", "-p", help="Last year's data file: warn on copied paragraphs and mismatched figures.")
     ] = None,
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="text for people, json for machines.")] = OutputFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors (exit 1).")] = False,
-    lang: Annotated[Optional[Lang], typer.Option("--lang", help="Language of the messages (default: the report's locale).")] = None,
+    lang: Annotated[Lang | None, typer.Option("--lang", help="Language of the messages (default: the report's locale).")] = None,
 ) -> None:
     """Check a data file: missing sections, placeholders, wrong types, dates, figures. / 检查数据文件。"""
     from genreport.checks import check_file

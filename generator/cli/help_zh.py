@@ -109,7 +109,7 @@ def localise(command: Any) -> None:
     original = command.get_help
 
     def get_help(ctx: Any) -> str:
-        text = original(ctx)
+        text: str = original(ctx)
         for english, chinese in _WORDS:
             text = text.replace(english, chinese)
         return text

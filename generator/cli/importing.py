@@ -1,10 +1,10 @@
-"""`genreport import`: last year's published report into a data file (registered on cli.py's app)."""
+"""`genreport import`: last year's published report into a data file (registered on cli/common.py's app)."""
 
 from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -23,13 +23,13 @@ class Revisions(str, Enum):
 def import_report(
     file: Annotated[Path, typer.Argument(help="The published report: .docx, .html/.htm (a saved web page), .txt or .md.", show_default=False)],
     output: Annotated[
-        Optional[Path], typer.Option("--output", "-o", help="Data file to write; - for standard output [default: FILE's name with .yaml].", show_default=False)
+        Path | None, typer.Option("--output", "-o", help="Data file to write; - for standard output [default: FILE's name with .yaml].", show_default=False)
     ] = None,
     kind: Annotated[
-        Optional[str],
+        str | None,
         typer.Option("--kind", "-k", help="Report kind (see `genreport kinds`) [default: rule-of-law-government].", show_default=False, autocompletion=complete_kind),
     ] = None,
-    locale: Annotated[Optional[Lang], typer.Option("--locale", "-l", help="Language of the report [default: detected from the text].", show_default=False)] = None,
+    locale: Annotated[Lang | None, typer.Option("--locale", "-l", help="Language of the report [default: detected from the text].", show_default=False)] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite the output file if it exists.")] = False,
     revisions: Annotated[
         Revisions,

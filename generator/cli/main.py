@@ -10,7 +10,7 @@ import typer
 # Importing a command module registers its commands on the one app.
 from genreport.cli import authoring, build, check, importing, pdf, preview  # noqa: F401
 from genreport.cli.common import EXIT_CANNOT_RUN, EXIT_INTERRUPTED, EXIT_OK, app, environment_lang, fail, state
-from genreport.errors import GenreportError
+from genreport.errors import INTERRUPTED, GenreportError
 
 
 class Terminated(BaseException):
@@ -66,6 +66,6 @@ def run() -> None:
         )
         sys.exit(EXIT_CANNOT_RUN)
     if code == EXIT_INTERRUPTED:  # typer itself turns Ctrl-C inside a command into a silent Exit(130)
-        typer.echo("\ninterrupted; nothing half-written was left behind / 已中断，未留下不完整的文件", err=True)
+        typer.echo("\n" + INTERRUPTED, err=True)
     sys.exit(code if isinstance(code, int) else EXIT_OK)
 

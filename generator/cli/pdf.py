@@ -6,7 +6,7 @@ Registered on the one typer app of cli/common.py (cli/main.py imports this modul
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -17,9 +17,9 @@ from genreport.errors import GenreportError
 @app.command()
 def fonts(
     font_dir: Annotated[
-        Optional[Path], typer.Option("--font-dir", help="Folder of your own font files, used first [env: GENREPORT_FONT_DIR].", show_default=False)
+        Path | None, typer.Option("--font-dir", help="Folder of your own font files, used first [env: GENREPORT_FONT_DIR].", show_default=False)
     ] = None,
-    locale: Annotated[Optional[Lang], typer.Option("--locale", "-l", help="Only this locale's print stylesheet (default: both).", show_default=False)] = None,
+    locale: Annotated[Lang | None, typer.Option("--locale", "-l", help="Only this locale's print stylesheet (default: both).", show_default=False)] = None,
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="text for people, json for machines.")] = OutputFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when any role uses a substitute font.")] = False,
 ) -> None:

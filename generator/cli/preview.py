@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -55,7 +55,7 @@ def preview(
         typer.Option("--open/--no-open", help="Open the page in the default web browser (default: when this machine has a display).", show_default=False),
     ] = None,
     previous: Annotated[
-        Optional[Path], typer.Option("--previous", "-p", help="Last year's data file, for the checks.", exists=True, dir_okay=False)
+        Path | None, typer.Option("--previous", "-p", help="Last year's data file, for the checks.", exists=True, dir_okay=False)
     ] = None,
 ) -> None:
     """Serve a live draft on 127.0.0.1 that follows every save, with check's findings. / 实时预览草稿。"""

@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import stat
 import string
-from functools import lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -17,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from genreport.data.load import load_yaml
 from genreport.data.model import Locale
 from genreport.errors import KindError, Text
-from genreport.resources import kind_search_path
+from genreport.resources import kind_search_path, per_file_version
 
 KIND_FILE = "kind.yaml"
 TITLE_FIELDS = ("issuer", "year")
@@ -111,8 +110,8 @@ def find_kind_dir(name: str) -> Path | None:
     return found[0] if found else None
 
 
-@lru_cache(maxsize=16)
-def _load_kind_file(path: Path, mtime: float) -> KindSpec:
+@per_file_version(maxsize=16)
+def _load_kind_file(path: Path) -> KindSpec:
     loaded = load_yaml(path)
     if loaded.findings:
         first = loaded.findings[0]
@@ -134,4 +133,4 @@ def load_kind(name: str) -> KindSpec:
     if folder is None:
         raise KindError(f"unknown report kind {name!r}; installed kinds: {', '.join(list_kinds()) or 'none'}")
     path = folder / KIND_FILE
-    return _load_kind_file(path, path.stat().st_mtime)
+    return _load_kind_file(path)

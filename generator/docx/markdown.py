@@ -22,8 +22,8 @@ import lxml.html
 from lxml import etree
 
 from genreport.docx.xml import clean_text, el, paragraph, run, val
-from genreport.render.markdown import URL_SCHEMES
 from genreport.render.markdown import to_html as markdown_html
+from genreport.render.md_safety import URL_SCHEMES
 
 Runs = list[etree._Element]
 
@@ -63,7 +63,7 @@ class Format:
         return out
 
 
-_INLINE = {"strong": {"bold": True}, "b": {"bold": True}, "em": {"emphasis": True}, "i": {"emphasis": True},
+_INLINE: dict[str, dict[str, object]] = {"strong": {"bold": True}, "b": {"bold": True}, "em": {"emphasis": True}, "i": {"emphasis": True},
            "u": {"underline": True}, "s": {"strike": True}, "del": {"strike": True},
            "sub": {"vert": "subscript"}, "sup": {"vert": "superscript"}}  # fmt: skip
 

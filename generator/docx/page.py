@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from genreport.docx.xml import el, field_runs, paragraph, rpr, run, val
+from genreport.docx.xml import el, field_runs, paragraph, run, val
 
 MM = 1440 / 25.4  # twips per millimetre
 A4_W, A4_H = 11906, 16838
@@ -128,7 +128,3 @@ def draft_header(text: str, locale: str) -> etree._Element:
     line = 320 if locale == "zh-CN" else 260
     height = el("w:spacing", {"before": 0, "after": page.top - page.header - line, "line": line, "lineRule": "exact"})
     return paragraph("DraftMark", [run(text)], val("w:jc", "right"), height)
-
-
-def no_props() -> etree._Element:
-    return rpr()

@@ -186,7 +186,7 @@ def _style_element(s: Style) -> etree._Element:
             p.append(val("w:adjustRightInd", 0))  # the line is the text block's 156 mm, not a whole-cell width
         if s.grid is not None:
             p.append(val("w:snapToGrid", int(s.grid)))
-        spacing = {}
+        spacing: dict[str, object] = {}
         if s.before is not None:
             spacing["before"] = s.before
         if s.after is not None:
@@ -267,4 +267,5 @@ def font_table_xml(locale: str) -> bytes:
     for name, (alt, panose, charset, family, pitch) in fonts.items():
         root.append(el("w:font", {"name": name}, val("w:altName", alt), val("w:panose1", panose),
                        val("w:charset", charset), val("w:family", family), val("w:pitch", pitch)))  # fmt: skip
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    xml: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return xml

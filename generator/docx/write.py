@@ -41,13 +41,13 @@ def render_docx(doc: Document) -> bytes:
 
     footers = {}
     for kind, side in (("default", "odd"), ("even", "even")):
-        footer_part, rid = part.add_footer_part()
+        footer_part, rid = part.add_footer_part()  # type: ignore[no-untyped-call]  # python-docx leaves it unannotated
         _fill(footer_part.element, folio(doc.locale, side))
         footers[kind] = rid
     headers = {}
     if doc.draft:
         for kind in ("default", "even"):
-            header_part, rid = part.add_header_part()
+            header_part, rid = part.add_header_part()  # type: ignore[no-untyped-call]  # python-docx leaves it unannotated
             _fill(header_part.element, draft_header(doc.labels.draft, doc.locale))
             headers[kind] = rid
 
@@ -61,7 +61,7 @@ def render_docx(doc: Document) -> bytes:
         body.extend(imprint)
         blank = {}
         for kind in ("default", "even"):
-            footer_part, rid = part.add_footer_part()
+            footer_part, rid = part.add_footer_part()  # type: ignore[no-untyped-call]  # python-docx leaves it unannotated
             _fill(footer_part.element, empty_footer())
             blank[kind] = rid
         body.append(section_properties(page, blank, headers, even_page=True, bottom=bottom, grid=False))

@@ -8,7 +8,7 @@ XML 1.0 cannot hold most control characters, and a pasted \\x0c must not crash a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from docx.oxml.ns import qn
 from lxml import etree
@@ -22,7 +22,7 @@ def clean_text(text: str) -> str:
     return _NOT_XML.sub("", text)
 
 
-def el(tag: str, attrs: dict[str, str | int] | None = None, *children: etree._Element) -> etree._Element:
+def el(tag: str, attrs: Mapping[str, object] | None = None, *children: etree._Element) -> etree._Element:
     """<w:tag w:a="v" ...>children</w:tag>; attribute names without a prefix are w: ones."""
     node = etree.Element(qn(tag))
     for name, value in (attrs or {}).items():

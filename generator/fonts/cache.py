@@ -42,11 +42,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from genreport.atomic import WriteError, write_file
 from genreport.errors import GenreportError, Text
 from genreport.fonts import harfbuzz
 from genreport.resources import cache_root
+
+if TYPE_CHECKING:
+    from genreport.fonts.metrics import LineMetrics
 
 FORMAT = "1"  # bump when the cut changes: every key changes with it
 MAX_BYTES = 256 * 1024 * 1024
@@ -135,12 +139,12 @@ def document_font(
     index: int,
     chars: frozenset[int],
     folder: Path | None = None,
-    metrics: tuple[float | bool, ...] | None = None,
+    metrics: LineMetrics | None = None,
     family: str | None = None,
 ) -> CachedFont:
     """The face `source#index` cut down to `chars` (plus RENDERER_CHARS), from the cache or made now.
 
-    `metrics` (fontmetrics.LineMetrics) and `family`: the cut's line metrics are rewritten to these
+    `metrics` (fonts/metrics.LineMetrics) and `family`: the cut's line metrics are rewritten to these
     and its family renamed, for a role's fallback face that must not move the grid and must not
     answer for its own family name in another role (fonts/metrics.py); its glyphs are unchanged.
     """
@@ -153,13 +157,13 @@ def document_font(
         compact = _lookup(folder, "c", parent)
         if compact is None:
             requested = base_set() | wanted
-            compact = _store(folder, "c", parent, _subset(source, index, requested), requested)
+            compact = _store(folder, "c", parent, _subset(source, index, requested))
         data = _subset(compact, 0, wanted)
         if metrics is not None:
             from genreport.fonts.metrics import with_line_metrics
 
             data = with_line_metrics(data, metrics, family)
-        found = _store(folder, "d", key, data, wanted)
+        found = _store(folder, "d", key, data)
     return CachedFont(found, _coverage(found) & wanted)
 
 
@@ -188,7 +192,7 @@ def _lookup(folder: Path, kind: str, key: str) -> Path | None:
     return None
 
 
-def _store(folder: Path, kind: str, key: str, data: bytes, requested: frozenset[int]) -> Path:
+def _store(folder: Path, kind: str, key: str, data: bytes) -> Path:
     """Write an entry atomically; its name carries its checksum."""
     suffix = ".otf" if data[:4] == b"OTTO" else ".ttf"
     stem = f"{kind}-{key}-{hashlib.sha256(data).hexdigest()[:16]}"

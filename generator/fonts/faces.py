@@ -22,7 +22,6 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from dataclasses import dataclass
-from pathlib import Path
 
 from genreport.fonts.cache import CachedFont, document_font
 from genreport.fonts.metrics import LineMetrics, line_metrics
@@ -147,12 +146,6 @@ def _generics(setup: FontSetup, declared: dict[tuple[str, int, bool], Declared])
     generics = {g: body for g in ("serif", "monospace", "cursive", "fantasy", "system-ui")}
     generics["sans-serif"] = sans
     return {g: f for g, f in generics.items() if f}
-
-
-def font_path(fonts: DocumentFonts, face: Face | None) -> Path | None:
-    """The document font standing for `face` (gridfit measures the font the PDF really uses)."""
-    found = fonts.font_of(face) if face is not None else None
-    return found.path if found else None
 
 
 # fontconfig rules for the isolated configuration: only the cached fonts exist in it, so these

@@ -17,8 +17,9 @@ are not touched: they sit on the same baseline, drawn exactly as before.
 from __future__ import annotations
 
 import io
-from functools import lru_cache
 from pathlib import Path
+
+from genreport.resources import per_file_version
 
 # in em: hhea ascent, descent, line gap; OS/2 typo ascender, descender, line gap; win ascent,
 # descent; head yMax, yMin; whether the font asks for its typo metrics (fsSelection bit 7); and its
@@ -30,11 +31,11 @@ USE_TYPO_METRICS = 1 << 7
 
 def line_metrics(path: Path, index: int = 0) -> LineMetrics:
     """The face's vertical metrics in em (fontTools reads only hhea, OS/2 and head)."""
-    return _line_metrics(Path(path), index, Path(path).stat().st_mtime_ns)
+    return _line_metrics(Path(path), index)
 
 
-@lru_cache(maxsize=32)
-def _line_metrics(path: Path, index: int, mtime_ns: int) -> LineMetrics:
+@per_file_version(maxsize=32)
+def _line_metrics(path: Path, index: int) -> LineMetrics:
     from fontTools.ttLib import TTFont
 
     font = TTFont(path, fontNumber=index, lazy=True)
@@ -47,7 +48,7 @@ def _line_metrics(path: Path, index: int, mtime_ns: int) -> LineMetrics:
         values = (hhea.ascent, hhea.descent, hhea.lineGap, *typo, *win, head.yMax, head.yMin)
         use_typo = bool(os2 and os2.fsSelection & USE_TYPO_METRICS)
         base = f"{upem}:{font.reader['BASE'].hex()}" if "BASE" in font.reader else ""
-        return (*(v / upem for v in values), use_typo, base)  # type: ignore[return-value]
+        return (*(v / upem for v in values), use_typo, base)
     finally:
         font.close()
 

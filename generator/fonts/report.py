@@ -58,9 +58,9 @@ def format_text(setups: Sequence[tuple[str, FontSetup]], lang: str) -> str:
     out.append(words[alias].format(rows=shown))
     folder, count, size = cache_usage()
     out.append(words["cache"].format(dir=folder, n=count, mb=size / 1e6))
-    folder = setups[0][1].font_dir if setups else None
-    if folder is not None:
-        out.append(words["user"].format(dir=folder))
+    user_folder = setups[0][1].font_dir if setups else None
+    if user_folder is not None:
+        out.append(words["user"].format(dir=user_folder))
         used = {face.key for _, s in setups for r in s.resolved for face in r.faces if face.user}
         for face in user_faces(folder):
             names = ", ".join(face.families[:3])

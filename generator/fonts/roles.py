@@ -34,6 +34,7 @@ from typing import Any
 from genreport import environment
 from genreport.errors import GenreportError, Text
 from genreport.fonts import harfbuzz
+from genreport.resources import per_file_version
 
 FONT_DIR_ENV = environment.FONT_DIR
 FONT_SUFFIXES = (".ttf", ".otf", ".ttc", ".otc")
@@ -123,7 +124,8 @@ class Resolved:
 
 def _strings(tokens: Iterable[Any]) -> tuple[str, ...]:
     """The family names of a comma-separated font-family value (strings and bare identifiers)."""
-    names, current = [], []
+    names: list[str] = []
+    current: list[str] = []
     for token in tokens:
         if token.type == "literal" and token.value == ",":
             names.append(" ".join(current))
@@ -136,8 +138,8 @@ def _strings(tokens: Iterable[Any]) -> tuple[str, ...]:
     return tuple(n for n in names if n and n not in GENERIC_FAMILIES)
 
 
-@lru_cache(maxsize=8)
-def _roles_of(path: Path, mtime: float) -> tuple[Role, ...]:
+@per_file_version(maxsize=8)
+def _roles_of(path: Path) -> tuple[Role, ...]:
     import tinycss2
 
     rules = tinycss2.parse_stylesheet(path.read_text(encoding="utf-8"), skip_comments=True, skip_whitespace=True)
@@ -160,7 +162,7 @@ def _roles_of(path: Path, mtime: float) -> tuple[Role, ...]:
 def roles_of(stylesheet: Path) -> tuple[Role, ...]:
     """The font roles a print stylesheet defines on :root, in the sheet's order (the first is the body's)."""
     try:
-        return _roles_of(stylesheet, stylesheet.stat().st_mtime)
+        return _roles_of(stylesheet)
     except OSError as exc:
         raise GenreportError(f"cannot read stylesheet {stylesheet}: {exc.strerror}") from None
 
@@ -243,8 +245,8 @@ def _names(font: Any) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n for n in names if n))
 
 
-@lru_cache(maxsize=64)
-def _read_user_font(path: Path, mtime: float) -> tuple[Face, ...]:
+@per_file_version(maxsize=64)
+def _read_user_font(path: Path) -> tuple[Face, ...]:
     from fontTools.ttLib import TTCollection, TTFont, TTLibError
 
     try:
@@ -273,7 +275,7 @@ def user_faces(font_dir: Path | None) -> tuple[Face, ...]:
     if not font_dir.is_dir():
         raise GenreportError(Text(f"字体目录 {font_dir} 不存在", f"font folder {font_dir} does not exist"))
     files = sorted(p for p in font_dir.rglob("*") if p.suffix.lower() in FONT_SUFFIXES and p.is_file())
-    return tuple(face for p in files for face in _read_user_font(p.resolve(), p.stat().st_mtime))
+    return tuple(face for p in files for face in _read_user_font(p.resolve()))
 
 
 # ------------------------------------------------------------------ resolving ---

@@ -40,7 +40,8 @@ def note_titles(first: str, lines: list[str]) -> list[str]:
     text = " ".join(items)
     titles: list[str] = []
     first_item = NOTE_ITEM.match(text)
-    number, position = int(first_item["n"]), first_item.start("title")  # type: ignore[index]
+    assert first_item is not None  # the text starts with items[0], which matched above
+    number, position = int(first_item["n"]), first_item.start("title")
     while len(titles) < 99:
         following = re.compile(rf"(?<!\d){number + 1}\s*[.．、]\s*(?!\d)").search(text, position + 1)
         if following is None:

@@ -80,9 +80,9 @@ def parse_date(text: str) -> dt.date | None:
             year = int("".join(str(_CN_DIGITS[c]) for c in match["y"]))
             return dt.date(year, _cn_number(match["m"]), _cn_number(match["d"]))
         if match := DATE_EN.match(text):
-            day, month, year = (match["d"], match["m"], match["y"]) if match["d"] else (match["d2"], match["m2"], match["y2"])
+            day, month, year_text = (match["d"], match["m"], match["y"]) if match["d"] else (match["d2"], match["m2"], match["y2"])
             if month.lower() in _MONTHS:
-                return dt.date(int(year), _MONTHS[month.lower()], int(day))
+                return dt.date(int(year_text), _MONTHS[month.lower()], int(day))
         if match := DATE_ISO.fullmatch(text):
             return dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
     except (ValueError, KeyError):

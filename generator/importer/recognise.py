@@ -245,7 +245,7 @@ class _Recogniser(Closing):
             self.guessed["year"] = "未找到，请核对" if self.locale == "zh-CN" else "not found: check it"
             self.note("guessed", f"没有找到年度：year 暂填 {year}", f"no year found: year set to {year} for now")
         out["year"] = year
-        out["issuer"] = self._issuer(year)
+        out["issuer"] = self._issuer()
         for key in ("recipient", "document_number", "title", "signed_on"):
             if key in data:
                 out[key] = data[key]
@@ -297,7 +297,7 @@ class _Recogniser(Closing):
         figures = self._figures(body)
         return Imported(out, self.notes, missing, figures, self.guessed, self.candidates)
 
-    def _issuer(self, year: int) -> Any:
+    def _issuer(self) -> Any:
         names = list(self.signers)
         if not names and "issuer" in self.fields:
             names = [self.fields["issuer"][0]]

@@ -16,7 +16,7 @@ _HEADINGS = {
 }
 
 
-def format_notes(notes: Notes, lang: str, verbose: bool = True) -> str:
+def format_notes(notes: Notes, lang: str) -> str:
     zh = lang.startswith("zh")
     lines: list[str] = []
     for category, (heading_zh, heading_en) in _HEADINGS.items():

@@ -72,7 +72,7 @@ def write_yaml(imported: Imported, kind: KindSpec, source: str, schema: str) -> 
         if key == "sections" or key not in data or data[key] is None:
             continue
         document[key] = _convert(data[key])
-    comment_before(document, "issuer", [WORDS[locale].issuer_note], indent=0)  # type: ignore[index]
+    comment_before(document, "issuer", [WORDS[locale].issuer_note], indent=0)
     for key, why in imported.guessed_fields.items():
         if key in document:
             comment_before(document, key, [words["guess"] + why], indent=0)
@@ -82,13 +82,13 @@ def write_yaml(imported: Imported, kind: KindSpec, source: str, schema: str) -> 
         if spec.key in present:
             sections[spec.key] = _convert(present[spec.key])
     for index, spec in enumerate(kind.sections):
-        lines = ["", *section_comment(index, spec, locale)]  # type: ignore[arg-type]
+        lines = ["", *section_comment(index, spec, locale)]
         if spec.key in sections:
             comment_before(sections, spec.key, lines, indent=2)
             heading = present[spec.key].get("heading") or ""
             if re.search(r"(19|20)\d{2}", heading):
                 comment_before(sections[spec.key], "heading", [words["year_heading"]], indent=4)
-    absent = [f"{words['absent']}{spec.key}（{spec.heading(locale)}）" for spec in kind.sections if spec.key not in sections]  # type: ignore[arg-type]
+    absent = [f"{words['absent']}{spec.key}（{spec.heading(locale)}）" for spec in kind.sections if spec.key not in sections]
     comment_before(document, "preamble" if "preamble" in document else "kind", [""], indent=0)
     document["sections"] = sections
     if absent:

@@ -50,7 +50,7 @@ _WORDS = {
 }
 
 
-def words(lang: str) -> dict[object, str]:
+def words(lang: str) -> dict[str, str]:
     return _WORDS["zh" if lang.startswith("zh") else "en"]
 
 

@@ -33,7 +33,7 @@ def _asset_folders(roots: Iterable[Path]) -> set[Path]:
 class Watcher:
     """Calls `on_change()` after each batch of changes to `files` or to assets under `asset_roots`."""
 
-    def __init__(self, files: Iterable[Path], asset_roots: Iterable[Path], on_change: Callable[[], None]) -> None:
+    def __init__(self, files: Iterable[Path], asset_roots: Iterable[Path], on_change: Callable[[], object]) -> None:
         self.files = {f.resolve() for f in files}
         self.asset_folders = _asset_folders(asset_roots)
         self.on_change = on_change

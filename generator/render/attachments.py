@@ -40,11 +40,6 @@ class Attachment:
         so links to a field stay right whatever number the document shows."""
         return "attachment-indicators" if self.source is None else f"attachment-{self.source}"
 
-    @property
-    def note_number(self) -> str:
-        """The item's number in the 附件说明 ("1." / "1. "), empty when it is the only attachment."""
-        return f"{self.number}." if self.numbered else ""
-
 
 def attachments_of(report: Report, word: str) -> list[Attachment]:
     """The report's attachments in order; `word` is the locale's "附件" / "Attachment"."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 from pathlib import Path
 
 from markupsafe import Markup
@@ -12,14 +11,14 @@ from markupsafe import Markup
 from genreport.errors import RenderError
 from genreport.render.document import Document
 from genreport.render.env import render_template
-from genreport.resources import styles_dir
+from genreport.resources import per_file_version, styles_dir
 
 WEB_STYLESHEET = "web.css"
 _FORBIDDEN_CSS = re.compile(r"@import|url\(|</style", re.IGNORECASE)
 
 
-@lru_cache(maxsize=8)
-def _read_css(path: Path, mtime: float) -> str:
+@per_file_version(maxsize=8)
+def _read_css(path: Path) -> str:
     css = path.read_text(encoding="utf-8").strip()
     if _FORBIDDEN_CSS.search(css):
         raise RenderError(f"{path}: an inlined stylesheet may not use @import or url(): the page must load nothing")
@@ -32,7 +31,7 @@ def stylesheet(names: Sequence[str] = (WEB_STYLESHEET,)) -> Markup:
     for name in names:
         path = styles_dir() / name
         try:
-            parts.append(_read_css(path, path.stat().st_mtime))
+            parts.append(_read_css(path))
         except OSError as exc:
             raise RenderError(f"cannot read stylesheet {path}: {exc.strerror}") from None
     return Markup("\n".join(parts))

@@ -20,14 +20,15 @@ import markdown as markdown_lib
 import nh3
 from markupsafe import Markup
 
+from genreport.data.limits import limit_hit
 from genreport.render import md_safety
+from genreport.render.md_safety import SCHEME, URL_SCHEMES
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "em", "strong", "b", "i", "u", "s", "del", "sub", "sup", "code", "pre", "blockquote",
     "ul", "ol", "li", "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td", "h4", "h5", "h6", "a",
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}, "ol": {"start"}}
-URL_SCHEMES = {"http", "https", "mailto"}
 DROPPED_WITH_CONTENT = {"script", "style", "iframe", "object", "embed", "svg", "math", "template", "noscript", "textarea"}
 
 
@@ -52,7 +53,7 @@ def clean(fragment: str) -> str:
         tags=ALLOWED_TAGS,
         clean_content_tags=DROPPED_WITH_CONTENT,
         attributes=ALLOWED_ATTRIBUTES,
-        url_schemes=URL_SCHEMES,
+        url_schemes=set(URL_SCHEMES),
         link_rel="noopener noreferrer nofollow",
         strip_comments=True,
     )
@@ -64,7 +65,7 @@ _EMPTY_P = re.compile(r"<p>\s*</p>\n?")
 
 @lru_cache(maxsize=4096)
 def _to_html(text: str) -> str:
-    if md_safety.limit_hit(text):  # past a limit: plain paragraphs, in linear time (check warns)
+    if limit_hit(text):  # past a limit: plain paragraphs, in linear time (check warns)
         return clean(md_safety.inert_html(text))
     _PARSER.reset()
     # User headings sit below the document's own h1-h3: "# x" becomes an h4, never a second title.
@@ -93,13 +94,12 @@ _IMAGE = re.compile(r"!\[")
 _INLINE_LINK = re.compile(r"(\]\(\s*)(<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)")
 _REFERENCE = re.compile(r"^( {0,3}\[[^\]\n]+\]:[ \t]*)(\S+)", re.MULTILINE)
 _MD_HEADING = re.compile(r"^ {0,3}#{1,3}(?=[ \t]|$)", re.MULTILINE)
-_SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x20\x7f]+")
 
 
 def _safe_target(target: str) -> str:
     bare = _CONTROL.sub("", html.unescape(target.strip("<>")))
-    scheme = _SCHEME.match(bare)
+    scheme = SCHEME.match(bare)
     if scheme is None and ":" in bare.split("/", 1)[0]:
         return "#"  # an obfuscated scheme such as "java\tscript:" or "javascript&colon;"
     if scheme is not None and scheme.group(1).lower() not in URL_SCHEMES:
@@ -112,7 +112,7 @@ def to_markdown(text: str | None) -> str:
     if not text:
         return ""
     out = text.replace("\r\n", "\n").replace("<", "&lt;")
-    if md_safety.limit_hit(out):
+    if limit_hit(out):
         out = md_safety.inert(out)
     else:
         out = _IMAGE.sub(r"\\![", out)

@@ -24,10 +24,12 @@ from markdown_it import MarkdownIt
 
 from genreport.data.limits import MAX_BRACKETS, MAX_CHARS, MAX_NESTING, limit_hit, nesting  # noqa: F401 (render's limits)
 
-URL_SCHEMES = ("http", "https", "mailto")
+# The one list of link schemes a report may hold: markdown.py (python-markdown + nh3 for the HTML),
+# this module (report.md as CommonMark reads it) and docx/markdown.py (Word hyperlinks) all read it.
+URL_SCHEMES = frozenset({"http", "https", "mailto"})
 
 _MARKS = re.compile(r"([\\`*_{}\[\]()#+\-.!>])")  # what python-markdown and CommonMark both unescape
-_SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):", re.IGNORECASE)
+SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):", re.IGNORECASE)
 _STRIP = re.compile(r"[\x00-\x20\x7f]+")
 
 
@@ -46,13 +48,13 @@ def inert_html(text: str) -> str:
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
     parser = MarkdownIt("commonmark", {"html": False, "linkify": False})
-    parser.validateLink = lambda url: True  # see every destination, javascript: included
+    parser.validateLink = lambda url: True  # type: ignore[method-assign]  # see every destination, javascript: included
     return parser
 
 
 def _scheme_ok(url: str) -> bool:
     bare = _STRIP.sub("", url)
-    scheme = _SCHEME.match(bare)
+    scheme = SCHEME.match(bare)
     if scheme is None:
         return ":" not in bare.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
     return scheme.group(1).lower() in URL_SCHEMES

@@ -25,7 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import BaseLoader, BytecodeCache, FileSystemLoader, TemplateNotFound
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 RANGE_BUDGET = 100_000  # items all range() calls of one render may produce together
 MAX_PRODUCT = 1_000_000  # items (characters, list entries) a `*` may produce

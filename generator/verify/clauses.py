@@ -33,6 +33,7 @@ from genreport.verify.measure import (
     TITLE_PT,
     TOP,
     WIDTH,
+    Line,
     Pdf,
     ink_bands,
     ink_extent,
@@ -191,7 +192,7 @@ def closing_results(pdf: Pdf, kinds: list[str], body_pt: float) -> Iterator[Resu
         return
     page, lines, i = found
     date = lines[i]
-    signers = []
+    signers: list[Line] = []
     j = i - 1
     while j >= 0 and lines[j].x0 > left + 4 * CELL and abs(lines[j + 1].baseline - lines[j].baseline - PITCH) < LINE_TOL_PT:
         signers.insert(0, lines[j])
@@ -234,7 +235,7 @@ def closing_results(pdf: Pdf, kinds: list[str], body_pt: float) -> Iterator[Resu
         and bool(following.text_lines)
         and re.fullmatch(r"（.+）", following.text_lines[0].text) is not None
     )
-    if note is None and moved:
+    if note is None and moved and following is not None:
         yield Result("§7.3.6", "附注 on the line after the date, 2 characters in", FAIL,
                      f"{following.text_lines[0].text} is on the next page, away from the date", page.number)  # fmt: skip
     elif note is None or not note.text.startswith("（"):

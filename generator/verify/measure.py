@@ -308,7 +308,7 @@ def ink_bands(
             spans.append([y, y])
     bands = []
     for a, b in spans:
-        levels = [grey.getpixel((0, y)) for y in range(max(0, a - 1), min(image.height, b + 2))]
+        levels = [float(grey.getpixel((0, y))) for y in range(max(0, a - 1), min(image.height, b + 2))]  # type: ignore[arg-type]  # "L": one int a pixel
         thickness = sum(levels) / max(levels) * step if max(levels) else 0.0
         bands.append(Band(top + a * step, top + (b + 1) * step, thickness))
     return bands

@@ -1,0 +1,43 @@
+"""The one seam for the tricks a one-shot `genreport` process plays to start and leave quickly.
+
+Each trick is named here, with what it saves; launch.main() asks `on(name)` before playing it,
+and nothing else in the command's path decides them. GENREPORT_SPEED_OFF (a comma-separated list
+of names, or `all`) switches tricks off: bench/tricks.py measures each one that way, and a user
+chasing a problem can rule them out.
+
+Measured by bench/tricks.py (`make bench-tricks`): builds of the benchmark's report, each
+trick off alone against all on, cold (empty font cache) and warm, wall and CPU time; the
+figures are in README's "Speed" section with the machine they were taken on. A trick stays
+only if it saves 50 ms or more; README says which still await a measurement on a quiet machine.
+
+  early-helper  launch forks the PDF helper (pdf/helper.py) before typer, pydantic and the checks
+                are imported, so WeasyPrint loads in a second process while this one checks the
+                report. Off: the build forks the helper itself once its options are parsed.
+  helper        the PDF is laid out in that second process at all. Off: one process, one core
+                (also GENREPORT_PDF_HELPER=0, pdf/helper.py's own switch, which this sets).
+  no-gc         the cyclic garbage collector stays off in a one-shot command: it walks the ~1M
+                objects every import and render keeps alive and frees almost nothing. preview and
+                batch workers, which live long, turn it back on.
+  quick-exit    the process ends by os._exit once the atexit functions ran and the streams are
+                flushed (pdf/weasy/process.py), instead of freeing those objects one by one.
+"""
+
+from __future__ import annotations
+
+import os
+
+ENV = "GENREPORT_SPEED_OFF"
+TRICKS = ("early-helper", "helper", "no-gc", "quick-exit")
+
+
+def off() -> frozenset[str]:
+    """The tricks GENREPORT_SPEED_OFF switches off (`all`: every one)."""
+    names = {name.strip() for name in os.environ.get(ENV, "").split(",") if name.strip()}
+    return frozenset(TRICKS) if "all" in names else frozenset(names & set(TRICKS))
+
+
+def on(name: str) -> bool:
+    """True when the trick `name` (one of TRICKS) is to be played."""
+    if name not in TRICKS:
+        raise ValueError(f"no such speed trick: {name}")
+    return name not in off()
