@@ -16,7 +16,7 @@ RUN_PACKAGES := fonts-noto-cjk fonts-noto-cjk-extra fonts-arphic-ukai fonts-lxgw
 # and convert them with LibreOffice, the import tests with pandoc too.
 TEST_PACKAGES := chromium libreoffice-writer-nogui pandoc
 
-.PHONY: run test bench bench-stress setup setup-test clean
+.PHONY: run test bench bench-stress bench-typst setup setup-test clean
 
 run: setup
 	$(VENV)/bin/genreport build $(EXAMPLE) -o $(OUT)
@@ -32,6 +32,11 @@ bench: setup
 # A 3,000-page report in one fresh process (minutes): time and peak memory.
 bench-stress: setup
 	$(PY) bench/stress.py
+
+# genreport beside Typst on the same generated reports (1x, 200 pages, 10x), one table. Typst is
+# pip-installed into a venv of its own under ~/.cache/genreport-bench, never a project dependency.
+bench-typst: setup
+	$(PY) bench/typst_bench.py $(BENCH_TYPST_ARGS)
 
 setup: $(VENV)/.installed
 	@bash .ci/apt-ensure $(RUN_PACKAGES)
