@@ -51,7 +51,7 @@ PREAMBLE = """\
 )
 // absolute edges: a 22 pt title or a 楷体 heading keeps the body's 16 pt box, so every line is on the grid
 #set text(font: fang, size: 16pt, tracking: -0.22pt, lang: "zh", region: "cn",
-  top-edge: 14.08pt, bottom-edge: -1.92pt, cjk-latin-spacing: none)
+  top-edge: 14.08pt, bottom-edge: -1.92pt, cjk-latin-spacing: none, overhang: false)  // no mark past the grid
 #set par(justify: true, first-line-indent: (amount: 2 * cell, all: true), leading: lead, spacing: lead)
 #set block(spacing: lead)
 #show heading: set text(size: 16pt, weight: "regular")
