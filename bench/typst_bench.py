@@ -3,10 +3,10 @@
     .venv/bin/python bench/typst_bench.py [--runs 3] [--runs-large N] [--quick] [--sizes 1x,10x,20x]
 
 For each size of bench/corpus.py's generated zh-CN report (bench/run.py's 24-page "1x" report,
-its 10x one, which makes 200 pages, and a 20x one of about 400), written as the genreport YAML and as a Typst
-source with the same text and the same GB/T 9704 page (bench/typst_source.py, the same Fandol
-font files through Typst's font paths, the system Noto CJK fonts for the rest), it measures in
-fresh processes, interleaved so that the machine's load falls on both alike:
+its 10x one, which makes 200 pages, and a 20x one of about 400), written as the genreport YAML
+and as a Typst source with the same text and the same GB/T 9704 page (bench/typst_source.py,
+the same Fandol font files through Typst's font paths, the system Noto CJK fonts for the rest),
+it measures in fresh processes, interleaved so that the machine's load falls on both alike:
 
   genreport   `genreport build -f pdf`: cold (an empty font cache: XDG_CACHE_HOME in a new
               temporary folder) and warm (the cache filled by a build before)
@@ -46,7 +46,7 @@ import typst_source  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 FANDOL = Path("/usr/local/share/fonts/genreport-fandol")
-TYPST_PACKAGE = "typst==0.15.2"  # binds the Typst 0.15.1 compiler (typst-py's version runs ahead of it)
+TYPST_RELEASE = "0.15.2"  # of typst-py, which binds the Typst 0.15.1 compiler (its version runs ahead of Typst's)
 # paragraph characters: bench/run.py's 1x report (24 pages) and its 10x one, which is the issue's 200-page report
 # (stress.py's 440 characters a page would ask 88,000 for 200 pages: they make 170), and twice that (~400 pages)
 # to see how time and memory grow past it
@@ -91,14 +91,14 @@ def cache_root() -> Path:
 def typst_python(venv: Path) -> Path:
     """The Python of a venv that has the `typst` package; made with pip the first time."""
     python = venv / "bin" / "python"
-    probe = [str(python), "-c", f"import importlib.metadata as m; assert m.version('typst') == '{TYPST_PACKAGE[7:]}'"]
+    probe = [str(python), "-c", f"import importlib.metadata as m; assert m.version('typst') == '{TYPST_RELEASE}'"]
     if python.exists() and subprocess.run(probe, capture_output=True).returncode == 0:
         return python
-    print(f"typst-bench: installing {TYPST_PACKAGE} into {venv} (a measuring tool, not a project dependency)",
+    print(f"typst-bench: installing typst {TYPST_RELEASE} into {venv} (a measuring tool, not a project dependency)",
           file=sys.stderr)  # fmt: skip
     shutil.rmtree(venv, ignore_errors=True)
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-    subprocess.run([str(python), "-m", "pip", "install", "--quiet", TYPST_PACKAGE], check=True)
+    subprocess.run([str(python), "-m", "pip", "install", "--quiet", f"typst=={TYPST_RELEASE}"], check=True)
     return python
 
 
