@@ -207,7 +207,10 @@ def main() -> None:
         sizes = []
         for label in labels:
             yaml = corpus.write(work / f"report-{label}.yaml", SIZES[label])
-            typ = typst_source.write(yaml, work / f"report-{label}.typ")
+            typ, left_out = typst_source.write(yaml, work / f"report-{label}.typ")
+            if left_out:
+                print(f"typst-bench: {label}: the Typst source leaves out {', '.join(left_out)}: not the same content",
+                      file=sys.stderr)  # fmt: skip
             sizes.append(Size(label, SIZES[label], yaml, typ, runs if label == "1x" else runs_large))
         load = os.getloadavg()
         print(f"typst-bench: {version}; {os.cpu_count()} cores, load {load[0]:.1f} {load[1]:.1f}"

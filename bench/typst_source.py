@@ -13,7 +13,7 @@ justified, first-line indent of two cells; 一、 in 黑体 (Noto Sans CJK SC), 
 版记 page; the 版记 at the foot of an even page between its rules.
 
 This is a measuring tool for bench/typst_bench.py, not a second renderer: what the corpus does
-not use (a letterhead, a sealed signature, charts, Markdown tables) is not translated.
+not use (a letterhead, a sealed signature's layout, charts) is not translated, and write() names it.
 """
 
 from __future__ import annotations
@@ -106,6 +106,7 @@ class Translator:
 
     def __init__(self) -> None:
         self.out: list[str] = []
+        self.left_out: list[str] = []  # what genreport's PDF has and this source does not
 
     def emit(self, line: str) -> None:
         self.out.append(line)
@@ -118,6 +119,10 @@ class Translator:
         tag, classes = el.tag, _classes(el)  # type: ignore[attr-defined]
         if "disclosure" in classes or "draft-mark" in classes or tag == "script":
             return
+        if tag in ("figure", "svg", "img") or "issuer-mark" in classes or "sealed" in classes:
+            self.left_out.append(f'<{tag} class="{" ".join(sorted(classes))}">')
+            if tag != "div":  # a sealed signature still gets the unsealed one below
+                return
         if "doc-number" in classes:
             self.emit(f"#align(center, plain(text(tracking: 0pt, {_inline(el)})))")
             self.emit("#blank")
@@ -220,8 +225,8 @@ class Translator:
                   "  line(length: 100%, stroke: 0.35mm)\n}")  # fmt: skip
 
 
-def typst_source(html_text: str) -> str:
-    """The Typst source of a report's zh-CN HTML (render_html's output)."""
+def typst_source(html_text: str) -> tuple[str, list[str]]:
+    """The Typst source of a report's zh-CN HTML (render_html's output), and what it leaves out."""
     from lxml import html
 
     root = html.document_fromstring(html_text)
@@ -234,16 +239,21 @@ def typst_source(html_text: str) -> str:
     preamble = PREAMBLE.replace("TITLE", _lit(title)).replace("AUTHOR", _lit(author))
     if not any(line.startswith("#metadata(none) <body-end>") for line in translator.out):
         translator.emit("#metadata(none) <body-end>")
-    return preamble + "\n".join(translator.out) + "\n"
+    return preamble + "\n".join(translator.out) + "\n", translator.left_out
 
 
-def write(report: Path, out: Path) -> Path:
-    """Render the report's HTML with genreport (in this process, untimed) and write its Typst source."""
+def write(report: Path, out: Path) -> tuple[Path, list[str]]:
+    """Render the report's HTML with genreport (in this process, untimed) and write its Typst source.
+
+    Also returns the HTML elements the source leaves out (a chart, a letterhead): then the two
+    PDFs no longer hold the same content, and the bench says so.
+    """
     from genreport.checks import check_file
     from genreport.render.document import Document
     from genreport.render.html import render_html
 
     result = check_file(report)
     doc = Document(result.report, result.kind)
-    out.write_text(typst_source(render_html(doc, stylesheets=())), encoding="utf-8")
-    return out
+    source, left_out = typst_source(render_html(doc, stylesheets=()))
+    out.write_text(source, encoding="utf-8")
+    return out, left_out
