@@ -17,7 +17,7 @@ RUN_PACKAGES := fonts-noto-cjk fonts-noto-cjk-extra fonts-arphic-ukai fonts-lxgw
 # and convert them with LibreOffice, the import tests with pandoc too.
 TEST_PACKAGES := chromium libreoffice-writer-nogui pandoc
 
-.PHONY: run test test-fast lint bench bench-stress bench-tricks setup setup-test clean
+.PHONY: run test test-fast lint bench bench-stress bench-tricks bench-typst setup setup-test clean
 
 run: setup
 	$(VENV)/bin/genreport build $(EXAMPLE) -o $(OUT)
@@ -50,6 +50,11 @@ bench-stress: setup
 # What each speed trick of generator/speed.py saves, cold and warm (each one switched off alone).
 bench-tricks: setup
 	$(PY) bench/tricks.py
+
+# genreport beside Typst on the same generated reports (1x, 200 pages, 10x), one table. Typst is
+# pip-installed into a venv of its own under ~/.cache/genreport-bench, never a project dependency.
+bench-typst: setup
+	$(PY) bench/typst_bench.py $(BENCH_TYPST_ARGS)
 
 setup: $(VENV)/.installed
 	@bash .ci/apt-ensure $(RUN_PACKAGES)
