@@ -80,7 +80,7 @@ def pdf_font_note(doc: Document, settings: PdfSettings | None = None) -> Text | 
 
 
 def subject(doc: Document) -> str:
-    label = doc.kind.label(doc.locale)
+    label = doc.kind.label(doc.report.locale)
     return f"{label}（{doc.report.year}年度）" if doc.locale == "zh-CN" else f"{label}, {doc.report.year}"
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import html as html_module
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # Paragraphs the composer sets: the body's justified, indented paragraphs (gbt9704.css
 # "Paragraphs"), by their own class or their parent's, and the part and subsection headings,
@@ -49,6 +49,39 @@ def _classes(attributes: str) -> frozenset[str]:
     return frozenset((found.group(1) or found.group(2) or "").split()) if found else frozenset()
 
 
+@dataclass
+class _Reading:
+    """A paragraph while its markup is read."""
+
+    open_tag_end: int
+    tag: str
+    role: str
+    chars: list[str] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    tag_at: set[int] = field(default_factory=set)
+    ok: bool = True
+
+    def add(self, char: str, start: int, end: int) -> None:
+        """One character of the paragraph, at markup[start:end]; white space collapses, and none leads."""
+        if len(char) != 1:
+            self.ok = False
+            return
+        if char in " \t\n\r\f":
+            if not self.chars or self.chars[-1] == " ":
+                return
+            char = " "
+        self.chars.append(char)
+        self.spans.append((start, end))
+
+    def finish(self) -> list[Paragraph]:
+        while self.chars and self.chars[-1] == " ":
+            self.chars.pop()
+            self.spans.pop()
+        if not self.ok or not self.chars:
+            return []
+        return [Paragraph(self.open_tag_end, self.role, "".join(self.chars), tuple(self.spans), frozenset(self.tag_at))]
+
+
 def paragraphs(markup: str) -> list[Paragraph]:
     """The composable paragraphs of the body of `markup`, in order."""
     body = markup.find("<body")
@@ -56,7 +89,7 @@ def paragraphs(markup: str) -> list[Paragraph]:
         return []
     found: list[Paragraph] = []
     stack: list[tuple[str, frozenset[str]]] = []
-    current: dict[str, object] | None = None
+    current: _Reading | None = None
     for match in _TOKEN.finditer(markup, body):
         token = match.group(0)
         if token.startswith("<!--"):
@@ -65,13 +98,13 @@ def paragraphs(markup: str) -> list[Paragraph]:
         if tag is not None:
             closing, name = tag.group(1) == "/", tag.group(2).lower()
             if current is not None:
-                if closing and name == current["tag"]:
-                    found.extend(_finish(current))
+                if closing and name == current.tag:
+                    found.extend(current.finish())
                     current = None
                 elif name not in PLAIN_INLINE:
-                    current["ok"] = False  # a line break, an image, a sup: not on the plain grid
+                    current.ok = False  # a line break, an image, a sup: not on the plain grid
                 else:
-                    current["tag_at"].add(len(current["chars"]))  # type: ignore[union-attr]
+                    current.tag_at.add(len(current.chars))
             if closing:
                 while stack:
                     if stack.pop()[0] == name:
@@ -82,35 +115,18 @@ def paragraphs(markup: str) -> list[Paragraph]:
             classes = _classes(tag.group(3))
             role = _role(name, classes, stack) if current is None else None
             if role is not None:
-                current = {"open": match.end() - 1, "tag": name, "role": role, "chars": [], "spans": [],
-                           "tag_at": set(), "ok": True}  # fmt: skip
+                current = _Reading(match.end() - 1, name, role)
             stack.append((name, classes))
             continue
-        if token.startswith("<"):
-            continue
-        if current is None:
+        if token.startswith("<") or current is None:
             continue
         if token.startswith("&"):
-            _add(current, html_module.unescape(token), match.start(), match.end())
+            current.add(html_module.unescape(token), match.start(), match.end())
         else:
             at = match.start()
             for offset, char in enumerate(token):
-                _add(current, char, at + offset, at + offset + 1)
+                current.add(char, at + offset, at + offset + 1)
     return found
-
-
-def _add(current: dict[str, object], char: str, start: int, end: int) -> None:
-    """One character of the paragraph being read, at markup[start:end]."""
-    if len(char) != 1:
-        current["ok"] = False
-        return
-    chars: list[str] = current["chars"]  # type: ignore[assignment]
-    if char in " \t\n\r\f":
-        if not chars or chars[-1] == " ":
-            return  # white space collapses, and none leads a paragraph
-        char = " "
-    chars.append(char)
-    current["spans"].append((start, end))  # type: ignore[union-attr]
 
 
 def _role(name: str, classes: frozenset[str], stack: list[tuple[str, frozenset[str]]]) -> str | None:
@@ -122,19 +138,6 @@ def _role(name: str, classes: frozenset[str], stack: list[tuple[str, frozenset[s
             return role
     parent = stack[-1][1] if stack else frozenset()
     return "fangsong" if name == "p" and (classes & OWN_CLASSES or parent & PARENT_CLASSES) else None
-
-
-def _finish(current: dict[str, object]) -> list[Paragraph]:
-    chars: list[str] = current["chars"]  # type: ignore[assignment]
-    spans: list[tuple[int, int]] = current["spans"]  # type: ignore[assignment]
-    while chars and chars[-1] == " ":
-        chars.pop()
-        spans.pop()
-    if not current["ok"] or not chars:
-        return []
-    return [
-        Paragraph(int(current["open"]), str(current["role"]), "".join(chars), tuple(spans), frozenset(current["tag_at"]))  # type: ignore[arg-type]
-    ]
 
 
 @dataclass(frozen=True)

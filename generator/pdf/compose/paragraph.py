@@ -15,6 +15,8 @@ to pin down (pdf/compose/emit.py).
 from __future__ import annotations
 
 import bisect
+import functools
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -35,7 +37,7 @@ class Lines:
 
 
 @dataclass(frozen=True)
-class Measure:
+class Measure:  # frozen, yet its cached_property tables fill __dict__ once
     """What the composer needs of a paragraph: its text, each character's advance and break opportunities."""
 
     text: str
@@ -50,15 +52,16 @@ class Measure:
         """The width of text[start:end] as a line: without the spaces that hang at its end."""
         while end > start and self.text[end - 1] == " ":
             end -= 1
-        return self._prefix[end] - self._prefix[start]
+        return self.prefix[end] - self.prefix[start]
 
-    def __post_init__(self) -> None:
-        prefix, counted = [0.0], [0]
-        for char, width in zip(self.text, self.widths, strict=True):
-            prefix.append(prefix[-1] + width)
-            counted.append(counted[-1] + (char not in " \u200b"))
-        object.__setattr__(self, "_prefix", prefix)
-        object.__setattr__(self, "_counted", counted)
+    @functools.cached_property
+    def prefix(self) -> list[float]:
+        """prefix[i]: the width of text[:i]."""
+        return list(itertools.accumulate(self.widths, initial=0.0))
+
+    @functools.cached_property
+    def _counted(self) -> list[int]:
+        return list(itertools.accumulate((char not in " \u200b" for char in self.text), initial=0))
 
     def gaps(self, start: int, end: int) -> int:
         """The places justification spreads on text[start:end]: between its visible characters."""
@@ -106,7 +109,7 @@ def _ends(measure: Measure, start: int, opportunities: list[int]) -> list[int]:
     the longest that fits; where none fits, the first, which overflows as Pango lets it."""
     n = len(measure.text)
     available = measure.available(start)
-    prefix = measure._prefix  # type: ignore[attr-defined]
+    prefix = measure.prefix
     base = prefix[start]
     first = bisect.bisect_right(opportunities, start)
     # the opportunities up to "over by a squeezed half cell"; the last of them that fits is the longest

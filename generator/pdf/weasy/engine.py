@@ -78,7 +78,7 @@ def _quick_library_lookup() -> Iterator[None]:
         yield
         return
     original = ctypes.util.find_library
-    ctypes.util.find_library = _fast_find_library(original)
+    ctypes.util.find_library = _fast_find_library(original)  # type: ignore[assignment]
     try:
         yield
     finally:

@@ -58,7 +58,7 @@ def font_context(font_css: str, rules: str) -> tuple[Any, Any]:
 def _owned_configuration_class() -> type:
     from weasyprint.text.fonts import FontConfiguration
 
-    class OwnedFontConfiguration(FontConfiguration):  # type: ignore[misc, valid-type]
+    class OwnedFontConfiguration(FontConfiguration):  # type: ignore[misc]
         """A FontConfiguration whose temporary font folder only the process that made it removes.
 
         WeasyPrint's __del__ deletes the folder. A forked child (the PDF helper, a batch worker)

@@ -71,7 +71,7 @@ class _DeferWhileImporting(importlib.abc.MetaPathFinder, importlib.abc.Loader):
         return self._real.create_module(spec)
 
     def exec_module(self, module: Any) -> None:
-        package = sys.modules["weasyprint"]
+        package: Any = sys.modules["weasyprint"]
         real_css = package.CSS
         package.CSS = lambda *args, **kwargs: DeferredCSS(real_css, args, kwargs)
         try:
@@ -147,7 +147,7 @@ def print_html_class() -> Any:
 
     check_internals()
 
-    class PrintHTML(weasyprint.HTML):  # type: ignore[misc, valid-type]
+    class PrintHTML(weasyprint.HTML):  # type: ignore[misc]
         def _ua_stylesheets(self, forms: bool = False) -> list[Any]:
             return [_sheet_and_counters()[0]]
 
