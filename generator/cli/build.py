@@ -28,7 +28,7 @@ def build(
         typer.Option("--output", "-o", help="Output folder (default: build/<file name without .yaml>; a batch: build/, one folder per report). Files are named after the data file and locale: zuoyun-2023.zh-CN.pdf.", show_default=False),
     ] = None,
     formats: Annotated[
-        Optional[list[str]],
+        list[str] | None,
         typer.Option(
             "--format", "-f", help="Output formats, comma-separated or the option repeated: html, md, pdf, docx (default: html,md,pdf).", show_default=False
         ),
@@ -82,7 +82,7 @@ def _pdf_helper(files: list[Path], formats: list[str] | None) -> PdfHelper | Non
 
 def _build(
     files: list[Path],
-    output: Optional[Path],
+    output: Path | None,
     formats: list[str] | None,
     draft: bool,
     previous: Path | None,

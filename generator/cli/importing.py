@@ -36,7 +36,7 @@ def import_report(
         typer.Option("--revisions", help="A Word file's tracked changes: accept them (the final text), reject them, or refuse to import while there are any."),
     ] = Revisions.accept,
     into: Annotated[
-        Optional[Path],
+        Path | None,
         typer.Option("--into", help="Apply the reviewed file's changed texts and comments to this existing data file (only what changed is rewritten).", show_default=False),
     ] = None,
 ) -> None:

@@ -46,7 +46,7 @@ def verify_layout(
     strict: Annotated[bool, typer.Option("--strict", help="Treat 'not verified' as a deviation (exit 1).")] = False,
     show_all: Annotated[bool, typer.Option("--all", help="List the checks that passed too.")] = False,
     lang: Annotated[
-        Optional[Lang], typer.Option("--lang", help="Language of the output (default: from the environment; C.UTF-8 means zh-CN).", show_default=False)
+        Lang | None, typer.Option("--lang", help="Language of the output (default: from the environment; C.UTF-8 means zh-CN).", show_default=False)
     ] = None,
 ) -> None:
     """Measure a built PDF against GB/T 9704: each deviation with its clause. / 检查 PDF 版式。"""

@@ -51,7 +51,7 @@ def preview(
     file: Annotated[Path, typer.Argument(help="The report's YAML data file.", show_default=False, exists=True, dir_okay=False)],
     port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port on 127.0.0.1 (default: a free one).", show_default=False)] = 0,
     open_browser: Annotated[
-        Optional[bool],
+        bool | None,
         typer.Option("--open/--no-open", help="Open the page in the default web browser (default: when this machine has a display).", show_default=False),
     ] = None,
     previous: Annotated[
