@@ -64,4 +64,4 @@ def test_after_the_body_and_in_attachments(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["import", str(built), "-o", str(tmp_path / "r.yaml")], env=ZH)
     assert result.exit_code == 0, result.output
     assert "正文之后第3段: 落款：左云县人民政府" in result.stderr  # not "五、…下第N段"
-    assert "附件2（标识）: 附件：左云县2023年度法治政府建设主要指标完成情况表" in result.stderr
+    assert "附件2（标识）: 附件：左云县2023年度法治政府建设重点任务完成情况表" in result.stderr

@@ -121,4 +121,4 @@ def test_the_cycle_finder_finds_cycles(graph, has_cycle):
 
 def test_the_top_level_stays_small():
     top = sorted(p.stem for p in PACKAGE.glob("*.py"))
-    assert len(top) <= 10, top
+    assert len(top) <= 12, top  # the ground floor grew by environment, gbt9704 (the standard) and speed

@@ -103,8 +103,8 @@ def test_findings_panel_links_into_the_draft(tmp_path, browser):
     folder.mkdir(parents=True, exist_ok=True)
     with PreviewProcess(path) as server:
         browser.navigate(server.url, 1280, 900)
-        assert browser.evaluate("document.querySelectorAll('#genreport-panel .gp-item').length") == 9
-        assert "5 个错误，4 个警告" in browser.evaluate(PANEL)
+        assert browser.evaluate("document.querySelectorAll('#genreport-panel .gp-item').length") == 10
+        assert "5 个错误，5 个警告" in browser.evaluate(PANEL)
         assert browser.evaluate("document.querySelectorAll('#genreport-panel .gp-error').length") == 5
         browser.screenshot_region(folder / "preview-draft-incomplete-1280.png", 1280, 0, 900)
 

@@ -142,7 +142,11 @@ CASES: list[tuple[str, str, Case]] = [
     ("annotation", "annotation", Case("joint", ".annotation { text-indent: 0; }")),
     # §7.4, §7.5: 版记, page numbers, the draft mark
     ("imprint-foot", "imprint-foot", Case("joint", ".imprint { display: none; }", NA)),
-    ("imprint-even-page", "imprint-even-page", Case("joint", ".imprint { break-before: page; }")),
+    # joint's chart now takes a page of its own, so its 版记 already falls even without the blank
+    # page: put it on a right-hand (odd) page instead
+    ("imprint-even-page", "imprint-even-page", Case("joint", ".imprint { break-before: right; }")),
+    ("outside-text-block", "outside-text-block", Case("zuoyun", ".preamble p { margin-left: -20mm; }")),
+    ("a4-outside-text-block", "a4-outside-text-block", Case("en", ".preamble p { margin-left: -30mm; }")),
     ("imprint-rules", "imprint-rules", Case("joint", ".imprint .copies-to { border-top-width: 0.25mm; }")),
     ("imprint-copies", "imprint-copies", Case("joint", ".imprint .copies-to { padding-left: 0; text-indent: 0; }")),
     ("imprint-printer", "imprint-printer", Case("joint", ".imprint .printed { padding-left: 0; padding-right: 0; }")),
