@@ -13,8 +13,8 @@ import gc
 import signal
 import sys
 
-from genreport import speed
-from genreport.errors import INTERRUPTED
+# Nothing of genreport's own is imported at module level: a Ctrl-C that lands while an import
+# runs must already be inside main()'s try (it once died there with a traceback, status -2).
 
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 
@@ -26,9 +26,11 @@ def main() -> None:
     so), while Python imports the command line, or while the process leaves. Every file a
     command writes is written, closed and renamed before run() returns.
     """
-    if speed.on("no-gc"):
-        gc.disable()
     try:
+        from genreport import speed
+
+        if speed.on("no-gc"):
+            gc.disable()
         status = _command()
     except KeyboardInterrupt:
         status = _interrupted()
@@ -36,7 +38,7 @@ def main() -> None:
 
 
 def _command() -> int:
-    from genreport import run_folder
+    from genreport import run_folder, speed
     from genreport.pdf import helper as pdf_helper
 
     run_folder.reserve()  # before the helper forks: a fallback font folder is shared, and removed once
@@ -72,6 +74,8 @@ def _interrupted() -> int:
             helper.discard()
         except Exception:  # noqa: BLE001 (leaving anyway: the helper got the same Ctrl-C)
             pass
+    from genreport.errors import INTERRUPTED
+
     print("\n" + INTERRUPTED, file=sys.stderr)
     return EXIT_INTERRUPTED
 
@@ -88,6 +92,8 @@ def _leave(status: int) -> None:
         signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
         if signal.SIGINT in signal.sigpending() and status != EXIT_INTERRUPTED:
             status = _interrupted()
+    from genreport import speed
+
     if speed.on("quick-exit"):
         from genreport.pdf.weasy import process
 
