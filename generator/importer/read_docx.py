@@ -2,9 +2,10 @@
 
 A .docx is a zip of XML parts. Before python-docx opens it, the archive is inspected without
 extracting anything: it must be a zip (an old .doc or an encrypted file is an OLE container, said
-so by name), hold word/document.xml, and expand to a bounded size at a bounded ratio (a zip bomb
-is refused). Only the document part's text is read: images, embedded objects, macros (a .docm's
-vbaProject.bin) and hyperlink targets are never opened, run or fetched.
+so by name), hold word/document.xml, and claim a bounded size at a bounded ratio. Then
+docx_package inflates only the parts read, counting the bytes that really come out, and packs
+them again for python-docx. Only the document part's text is read: images, embedded objects,
+macros (a .docm's vbaProject.bin) and hyperlink targets are never opened, run or fetched.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import zipfile
 
 from genreport.errors import GenreportError, Text
 from genreport.importer.blocks import Block, Where
+from genreport.importer.docx_package import StyleInfo, repack
 
 MAX_EXPANDED = 200 * 1024 * 1024  # bytes of all parts, uncompressed
 MAX_RATIO = 200  # uncompressed / compressed, for any part over 1 MB
@@ -38,7 +40,8 @@ def inspect_archive(raw: bytes, name: str) -> None:
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))
         infos = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, ValueError, OSError, EOFError, KeyError, UnicodeDecodeError):
+        # NotImplementedError: an entry claiming a zip version Python cannot read (7.9)
         raise _refuse(name, "不是有效的 .docx 文件（不是 zip 压缩包，或已损坏）", "not a valid .docx file (not a zip archive, or damaged)") from None
     if len(infos) > MAX_PARTS:
         raise _refuse(name, f"压缩包内文件过多（{len(infos)} 个）", f"too many parts in the archive ({len(infos)})")
@@ -61,45 +64,43 @@ def inspect_archive(raw: bytes, name: str) -> None:
 
 def read_docx(raw: bytes, name: str) -> list[Block]:
     inspect_archive(raw, name)
+    package, styles = repack(raw, name)
     import docx  # python-docx; imported here so that `genreport --help` stays instant
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
 
     try:
-        document = docx.Document(io.BytesIO(raw))
+        document = docx.Document(io.BytesIO(package))
     except Exception as error:  # python-docx raises KeyError, ValueError, lxml errors... for a damaged file
         raise _refuse(name, f"无法读取 Word 文档内容（{type(error).__name__}）", f"cannot read the Word document ({type(error).__name__})") from None
+    body = document.element.find(f"{_W}body") if document.element.tag == f"{_W}document" else None
+    if body is None:
+        raise _refuse(name, "word/document.xml 中没有正文（w:body），文件已损坏", "word/document.xml has no body (w:body): the file is damaged")
+    try:
+        return _walk(body, document, styles)
+    except (ValueError, AttributeError, KeyError, IndexError, TypeError) as error:
+        # python-docx's reading of a run or a paragraph assumes the schema's shapes; a damaged one is refused
+        raise _refuse(name, f"Word 文档结构已损坏（{type(error).__name__}）", f"the Word document's structure is damaged ({type(error).__name__})") from None
+
+
+def _walk(body: object, document: object, styles: dict[str, StyleInfo]) -> list[Block]:
+    from docx.text.paragraph import Paragraph
+
     blocks: list[Block] = []
     count = 0
-    for element in document.element.body.iterchildren():
+    for element in body.iterchildren():  # type: ignore[attr-defined]
         if element.tag == f"{_W}p":
-            paragraph = Paragraph(element, document)
+            paragraph = Paragraph(element, document)  # type: ignore[arg-type]
             count += 1
-            style = _style(paragraph)
-            if _listed(paragraph):
+            info = _style_of(element, styles)
+            style = _style(info)
+            if _listed(element, info):
                 style = f"{style} list".strip()  # an item of a Word list: its number is Word's, not in the text
-            centred = _centred(paragraph)
+            centred = _aligned(element, info) == "center"
             for line in paragraph.text.replace("\r", "\n").split("\n"):
                 # centred paragraphs one after another are one title broken into lines (gap=False joins them)
                 blocks.append(Block(line.strip(" \t\u00a0\u3000"), Where("paragraph", count), style=style, gap=not centred))
         elif element.tag == f"{_W}tbl":
             count += 1
-            rows = []
-            paragraphs: list[str] = []
-            align: list[str | None] = []
-            for row in Table(element, document).rows:
-                cells: list[str] = []
-                previous = None
-                for cell in row.cells:
-                    if cell._tc is previous:  # a merged cell is listed once per grid column it spans
-                        continue
-                    previous = cell._tc
-                    texts = [p.text.strip() for p in cell.paragraphs if p.text.strip()]
-                    paragraphs.extend(texts)
-                    cells.append(" ".join(texts))
-                    if not rows:
-                        align.append(_aligned(cell.paragraphs[0]) if cell.paragraphs else None)
-                rows.append(cells)
+            rows, paragraphs, align = _table(element, document, styles)
             if any(len(cell) > _LAYOUT_CELL for row in rows for cell in row):
                 blocks.extend(Block(text, Where("paragraph", count)) for text in paragraphs)  # a table used for layout
             else:
@@ -107,36 +108,52 @@ def read_docx(raw: bytes, name: str) -> list[Block]:
     return [block for block in blocks if block.text or block.rows]
 
 
-def _style(paragraph: object) -> str:
-    try:
-        name = paragraph.style.name or ""  # type: ignore[attr-defined]
-    except (AttributeError, KeyError, ValueError):
-        return ""
-    lowered = name.lower()
+def _table(element: object, document: object, styles: dict[str, StyleInfo]) -> tuple[list[list[str]], list[str], list[str | None]]:
+    """A table's rows of cell texts, its cells' paragraphs, its first row's alignments.
+
+    Read from the XML, one <w:tc> a cell: python-docx's cells repeat a cell once per grid column
+    it spans (a gridSpan of 40,000 is 40,000 cells) and walk up every row for a vertical merge,
+    which is quadratic in the rows, and raise on a merge with no row above.
+    """
+    from docx.text.paragraph import Paragraph
+
+    rows: list[list[str]] = []
+    paragraphs: list[str] = []
+    align: list[str | None] = []
+    for tr in element.iterchildren(f"{_W}tr"):  # type: ignore[attr-defined]
+        cells: list[str] = []
+        for tc in tr.iterchildren(f"{_W}tc"):
+            ps = list(tc.iterchildren(f"{_W}p"))
+            texts = [text for text in (Paragraph(p, document).text.strip() for p in ps) if text]  # type: ignore[arg-type]
+            paragraphs.extend(texts)
+            cells.append(" ".join(texts))
+            if not rows:
+                align.append(_aligned(ps[0], _style_of(ps[0], styles)) if ps else None)
+        rows.append(cells)
+    return rows, paragraphs, align
+
+
+def _style_of(element: object, styles: dict[str, StyleInfo]) -> StyleInfo | None:
+    """The paragraph's style from the table read once (python-docx searches every style each time)."""
+    node = element.find(f"{_W}pPr/{_W}pStyle")  # type: ignore[attr-defined]
+    return styles.get(node.get(f"{_W}val") or "") if node is not None else None
+
+
+def _style(info: StyleInfo | None) -> str:
+    lowered = info.name.lower() if info else ""
     if lowered == "title":
         return "title"
     return "heading" if lowered.startswith("heading") else ""
 
 
-def _listed(paragraph: object) -> bool:
+def _listed(element: object, info: StyleInfo | None) -> bool:
     """A numbered or bulleted paragraph: numbering on the paragraph or on its style ("List Number")."""
-    try:
-        if paragraph._p.find(f"{_W}pPr/{_W}numPr") is not None:  # type: ignore[attr-defined]
-            return True
-        style = paragraph.style.element  # type: ignore[attr-defined]
-    except (AttributeError, KeyError, ValueError):
-        return False
-    return style is not None and style.find(f"{_W}pPr/{_W}numPr") is not None
+    return element.find(f"{_W}pPr/{_W}numPr") is not None or bool(info and info.listed)  # type: ignore[attr-defined]
 
 
-def _centred(paragraph: object) -> bool:
-    return _aligned(paragraph) == "center"
-
-
-def _aligned(paragraph: object) -> str | None:
+def _aligned(element: object, info: StyleInfo | None) -> str | None:
     """"center" / "right" / None: the paragraph's alignment, or its style's."""
-    try:
-        alignment = paragraph.paragraph_format.alignment or paragraph.style.paragraph_format.alignment  # type: ignore[attr-defined]
-    except (AttributeError, KeyError, ValueError):
-        return None
-    return {1: "center", 2: "right"}.get(int(alignment)) if alignment is not None else None  # WD_ALIGN_PARAGRAPH
+    jc = element.find(f"{_W}pPr/{_W}jc")  # type: ignore[attr-defined]
+    if jc is not None:
+        return {"center": "center", "right": "right", "end": "right"}.get(jc.get(f"{_W}val") or "")
+    return info.align if info else None

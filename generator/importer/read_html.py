@@ -27,7 +27,10 @@ _FURNITURE = re.compile(
 _BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "section", "article", "header", "footer",
                "blockquote", "pre", "ul", "ol", "dl", "dt", "dd", "figure", "figcaption", "main", "center",
                "table", "tr", "td", "th", "caption", "title"}  # fmt: skip
-_VOID = {"br", "img", "hr", "meta", "link", "input", "col", "area", "base", "wbr", "source", "param", "track"}
+# HTML's void elements (never closed, never hold text); <embed> is one, and skipping it as a
+# container used to drop the rest of the page
+_VOID = {"br", "img", "hr", "meta", "link", "input", "col", "area", "base", "wbr", "source", "param", "track", "embed",
+         "keygen", "frame", "basefont", "bgsound", "command", "image", "isindex"}  # fmt: skip
 _SPACES = re.compile(r"[ \t\r\n\f]+")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.I)
 _LAYOUT_CELL = 120
