@@ -15,6 +15,9 @@ from genreport.errors import Text
 
 # Bytes read from any input file; a published annual report is 50-500 KB as .docx or .html.
 MAX_INPUT_BYTES = 20 * 1024 * 1024
+# Columns of a table read from text: a line with more tabs than this is text (a run of 320,000
+# tabs would otherwise be a row of 320,000 cells, each normalised on its own).
+MAX_COLUMNS = 100
 
 
 @dataclass(frozen=True)

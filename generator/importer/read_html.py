@@ -12,7 +12,9 @@ table is read as its cells' paragraphs; a table of short cells is a table.
 
 from __future__ import annotations
 
+import codecs
 import re
+from collections import Counter
 from html.parser import HTMLParser
 
 from genreport.importer.blocks import Block, Where
@@ -39,6 +41,25 @@ _BETWEEN_LINES = re.compile("(.)\x00 ?(.)")
 _CJK_PAIR = re.compile("[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’].|.[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’]")  # a cell with more text than this is page layout, not a table of figures
 
 
+# The charsets a web page may declare. Python's codec registry also holds punycode (quadratic in
+# its input: 37 s for a 976 KB page), idna, the unicode_escape family and the rot13/base64/zlib
+# transforms: none of them is a page's encoding, and a declared one is ignored.
+_PAGE_CHARSETS = {
+    "utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "gb18030", "gbk", "gb2312", "big5", "big5hkscs", "ascii",
+    "iso8859-1",
+    "iso8859-2", "iso8859-5", "iso8859-15", "cp1250", "cp1251", "cp1252", "cp936", "cp950", "euc_jp", "shift_jis",
+    "cp932", "euc_kr", "cp949", "koi8-r", "hz", "iso2022_jp",
+}  # fmt: skip
+
+
+def _page_charset(name: str) -> str | None:
+    try:
+        canonical = codecs.lookup(name).name
+    except (LookupError, ValueError):
+        return None
+    return canonical if canonical in _PAGE_CHARSETS else None
+
+
 def decode_html(raw: bytes) -> str:
     """The page's text: its BOM or <meta charset> first (Chinese sites often say GB2312), then UTF-8, then GB18030."""
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -49,7 +70,9 @@ def decode_html(raw: bytes) -> str:
     names = []
     if declared:
         name = declared.group(1).decode("ascii").lower()
-        names.append("gb18030" if name in ("gb2312", "gbk", "x-gbk", "gb_2312-80") else name)
+        charset = "gb18030" if name in ("gb2312", "gbk", "x-gbk", "gb_2312-80") else _page_charset(name)
+        if charset:
+            names.append(charset)
     for name in [*names, "utf-8", "gb18030"]:
         try:
             return raw.decode(name)
@@ -72,6 +95,7 @@ class _Reader(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.blocks: list[Block] = []
         self.stack: list[tuple[str, bool]] = []  # (tag, skipped)
+        self.open: Counter[str] = Counter()  # tags on the stack: a stray end tag is found without a walk of it
         self.skip_depth = 0
         self.buffer: list[str] = []
         self.lead: list[str] | None = None
@@ -81,6 +105,15 @@ class _Reader(HTMLParser):
         self.cell: list[str] | None = None
         self.count = 0
         self.stack_classes: list[bool] = []  # per open <span>: is it a title line
+
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        """`<![CDATA[`, `<![if ...]>`; anything else (`<![CD`) the standard library asserts on,
+        where a browser reads a bogus comment up to the next `>`."""
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            end = self.rawdata.find(">", i + 3)
+            return -1 if end < 0 else end + 1
 
     # -- text collection
     def _flush(self) -> None:
@@ -110,6 +143,7 @@ class _Reader(HTMLParser):
         if skipped:
             self.skip_depth += 1
         self.stack.append((tag, skipped))
+        self.open[tag] += 1
         if self.skip_depth:
             return
         if tag in _BLOCK_TAGS:
@@ -133,10 +167,11 @@ class _Reader(HTMLParser):
             self.lead = []
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _VOID or not any(open_tag == tag for open_tag, _ in self.stack):
+        if tag in _VOID or not self.open[tag]:
             return
         while self.stack:
             open_tag, skipped = self.stack.pop()
+            self.open[open_tag] -= 1
             self._close(open_tag, skipped)
             if open_tag == tag:
                 break
