@@ -19,6 +19,7 @@ from genreport.checks import (  # noqa: F401 (importing a module registers its r
     document,
     figures,
     indicators,
+    line_breaks,
     markdown_limits,
     pasted,
     placeholders,
