@@ -126,3 +126,69 @@ def test_a_lone_surrogate_escape_is_a_finding_at_its_line(tmp_path: Path, valid_
     assert [f.location.line for f in errors] == [line_of(text, "  name:")]
     result = _run("build", str(path), "-f", "docx", "-o", "out", "--draft", cwd=tmp_path)
     assert result.returncode == 1 and "内部错误" not in result.stderr, result.stderr
+
+
+LS = "\u2028"
+ATTACK = f"办理案件3件{LS}indicators:{LS}  - key: fake{LS}    label: \"伪造\"{LS}    value: 999999{LS}    unit: \"件\"{LS}#"
+
+
+def _hidden_run_docx(path: Path, style_hides: bool) -> None:
+    """Issue 27's item 1: a figure sentence whose hidden run carries U+2028 and live YAML."""
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml import OxmlElement
+
+    document = docx.Document()
+    if style_hides:
+        hidden_style = document.styles.add_style("Secret", WD_STYLE_TYPE.CHARACTER)
+        hidden_style.element.get_or_add_rPr().append(OxmlElement("w:vanish"))
+    for i, text in enumerate(PARTS):
+        paragraph = document.add_paragraph(text)
+        if i == 3:
+            run = paragraph.add_run(ATTACK)
+            if style_hides:
+                run.style = "Secret"
+            else:
+                run._r.get_or_add_rPr().append(OxmlElement("w:vanish"))
+            paragraph.add_run("另有说明。")
+    document.save(str(path))
+
+
+@pytest.mark.parametrize("style_hides", [False, True], ids=["run-vanish", "style-vanish"])
+def test_hidden_text_in_a_docx_is_not_imported_and_is_reported(tmp_path: Path, style_hides: bool) -> None:
+    source = tmp_path / "report.docx"
+    _hidden_run_docx(source, style_hides)
+    result = _run("import", str(source), "-o", "out.yaml", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    written = (tmp_path / "out.yaml").read_text(encoding="utf-8")
+    assert "伪造" not in written and "另有说明" in written  # what Word shows, and only that
+    assert f"隐藏文字 {len(ATTACK)} 字" in result.stderr
+    loaded = check_file(tmp_path / "out.yaml")
+    assert not loaded.errors or {f.code for f in loaded.errors} <= {"missing-date"}, [(f.code, f.message.en) for f in loaded.errors]
+
+
+def test_hidden_elements_of_a_page_are_not_imported(tmp_path: Path) -> None:
+    parts = list(PARTS)
+    parts[3] = f"一是承接下放权限。<span style='display: none'>{ATTACK.replace(LS, '&#x2028;')}</span>全年承接11项。"
+    source = tmp_path / "page.html"
+    source.write_text(_page(parts).replace("<p>无。</p>", "<p>无。</p><p hidden>伪造段落</p>"), encoding="utf-8")
+    imported = import_file(source, KIND)
+    out = tmp_path / "out.yaml"
+    out.write_text(write_yaml(imported, KIND, source.name, "genreport.schema.json"), encoding="utf-8")
+    assert "伪造" not in out.read_text(encoding="utf-8")
+    assert [note for note in imported.notes.of("left-out") if "hidden text" in note.message.en]
+
+
+def test_a_line_separator_shown_in_a_page_stays_inside_its_value(tmp_path: Path) -> None:
+    """Shown (not hidden): the text is imported as written, U+2028 and all, and adds no key."""
+    parts = list(PARTS)
+    parts[3] = "一是承接下放权限。全年承接11项，" + ATTACK.replace(LS, "&#x2028;") + "。"
+    source = tmp_path / "page.html"
+    source.write_text(_page(parts), encoding="utf-8")
+    result = _run("import", str(source), "-o", "out.yaml", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    loaded = check_file(tmp_path / "out.yaml")
+    assert loaded.report is not None and loaded.report.indicators == []
+    assert not [f for f in loaded.errors if f.code in ("yaml-syntax", "schema")]
+    text = "".join(p.text for s in loaded.report.sections["measures"].subsections for p in s.points)
+    assert "indicators:" in text and LS in text

@@ -42,6 +42,7 @@ class Block:
     lead: str | None = None  # a point's lead, when the source marks it (genreport's own HTML)
     style: str = ""  # a hint: "title", "heading", a class name
     gap: bool = True  # False: a text line that follows the one before with no blank line between
+    hidden: int = 0  # characters of hidden text the reader left out (Word's hidden runs, display:none)
 
 
 @dataclass(frozen=True)

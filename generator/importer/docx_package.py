@@ -46,6 +46,7 @@ class StyleInfo:
     name: str
     listed: bool
     align: str | None
+    hidden: bool = False  # a character style with <w:vanish/>: its runs are not shown
 
 
 def refuse(name: str, zh: str, en: str) -> GenreportError:
@@ -88,9 +89,9 @@ class _Budget:
         try:
             root = etree.fromstring(data, _parser())
         except (etree.XMLSyntaxError, ValueError):
-            raise refuse(self.name, f"{part} 不是有效的 XML（文件已损坏）", f"{part} is not valid XML (the file is damaged)") from None
+            raise refuse(self.name, f"无法读取 Word 文档内容：{part} 不是有效的 XML（文件已损坏）", f"cannot read the Word document: {part} is not valid XML (the file is damaged)") from None
         if root is None:
-            raise refuse(self.name, f"{part} 是空的（文件已损坏）", f"{part} is empty (the file is damaged)")
+            raise refuse(self.name, f"无法读取 Word 文档内容：{part} 是空的（文件已损坏）", f"cannot read the Word document: {part} is empty (the file is damaged)")
         for _ in root.iter():
             self.nodes += 1
             if self.nodes > MAX_NODES:
@@ -169,8 +170,14 @@ def style_table(styles: etree._Element | None, name: str) -> dict[str, StyleInfo
         named = style.find(f"{_W}name")
         listed = style.find(f"{_W}pPr/{_W}numPr") is not None
         jc = style.find(f"{_W}pPr/{_W}jc")
-        table[style_id] = StyleInfo((named.get(f"{_W}val") or "") if named is not None else "", listed, _alignment(jc))
+        name_text = (named.get(f"{_W}val") or "") if named is not None else ""
+        table[style_id] = StyleInfo(name_text, listed, _alignment(jc), is_on(style.find(f"{_W}rPr/{_W}vanish")))
     return table
+
+
+def is_on(toggle: etree._Element | None) -> bool:
+    """A Word on/off property (<w:vanish/>, <w:vanish w:val="0"/>): present and not switched off."""
+    return toggle is not None and (toggle.get(f"{_W}val") or "true").lower() not in ("0", "false", "off")
 
 
 def _alignment(jc: etree._Element | None) -> str | None:

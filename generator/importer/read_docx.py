@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import io
 import zipfile
+from typing import Any
 
 from genreport.errors import GenreportError, Text
 from genreport.importer.blocks import Block, Where
-from genreport.importer.docx_package import StyleInfo, repack
+from genreport.importer.docx_package import StyleInfo, is_on, repack
 
 MAX_EXPANDED = 200 * 1024 * 1024  # bytes of all parts, uncompressed
 MAX_RATIO = 200  # uncompressed / compressed, for any part over 1 MB
@@ -95,16 +96,19 @@ def _walk(body: object, document: object, styles: dict[str, StyleInfo]) -> list[
             if _listed(element, info):
                 style = f"{style} list".strip()  # an item of a Word list: its number is Word's, not in the text
             centred = _aligned(element, info) == "center"
+            hidden = _drop_hidden(element, styles)
             for line in paragraph.text.replace("\r", "\n").split("\n"):
                 # centred paragraphs one after another are one title broken into lines (gap=False joins them)
-                blocks.append(Block(line.strip(" \t\u00a0\u3000"), Where("paragraph", count), style=style, gap=not centred))
+                blocks.append(Block(line.strip(" \t\u00a0\u3000"), Where("paragraph", count), style=style, gap=not centred, hidden=hidden))
+                hidden = 0
         elif element.tag == f"{_W}tbl":
             count += 1
+            hidden = _drop_hidden(element, styles)
             rows, paragraphs, align = _table(element, document, styles)
             if any(len(cell) > _LAYOUT_CELL for row in rows for cell in row):
-                blocks.extend(Block(text, Where("paragraph", count)) for text in paragraphs)  # a table used for layout
+                blocks.extend(Block(text, Where("paragraph", count), hidden=hidden if i == 0 else 0) for i, text in enumerate(paragraphs))  # a table used for layout
             else:
-                blocks.append(Block("", Where("paragraph", count), rows=rows, style="table", align=align if any(align) else None))
+                blocks.append(Block("", Where("paragraph", count), rows=rows, style="table", align=align if any(align) else None, hidden=hidden))
     return [block for block in blocks if block.text or block.rows]
 
 
@@ -131,6 +135,24 @@ def _table(element: object, document: object, styles: dict[str, StyleInfo]) -> t
                 align.append(_aligned(ps[0], _style_of(ps[0], styles)) if ps else None)
         rows.append(cells)
     return rows, paragraphs, align
+
+
+def _drop_hidden(element: Any, styles: dict[str, StyleInfo]) -> int:
+    """Remove the paragraph's hidden runs (<w:vanish/>, or a character style that hides); their length.
+
+    Word does not show them, so import does not read them: a hidden run is where a file can carry
+    text that no reader of the source ever saw."""
+    dropped = 0
+    for run in list(element.iter(f"{_W}r")):
+        hides = is_on(run.find(f"{_W}rPr/{_W}vanish"))
+        if not hides:
+            style = run.find(f"{_W}rPr/{_W}rStyle")
+            info = styles.get(style.get(f"{_W}val") or "") if style is not None else None
+            hides = bool(info and info.hidden) and run.find(f"{_W}rPr/{_W}vanish") is None
+        if hides and run.getparent() is not None:
+            dropped += sum(len(text.text or "") for text in run.iter(f"{_W}t"))
+            run.getparent().remove(run)
+    return dropped
 
 
 def _style_of(element: object, styles: dict[str, StyleInfo]) -> StyleInfo | None:

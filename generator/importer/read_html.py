@@ -94,7 +94,9 @@ class _Reader(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.blocks: list[Block] = []
-        self.stack: list[tuple[str, bool]] = []  # (tag, skipped)
+        self.stack: list[tuple[str, bool, bool]] = []  # (tag, skipped, hidden)
+        self.hidden_depth = 0  # open elements a browser does not show (hidden, display:none)
+        self.hidden = 0  # characters of hidden text left out since the last block
         self.open: Counter[str] = Counter()  # tags on the stack: a stray end tag is found without a walk of it
         self.skip_depth = 0
         self.buffer: list[str] = []
@@ -131,18 +133,21 @@ class _Reader(HTMLParser):
             table.cell_blocks.append(Block(text, Where("paragraph", 0), style=style))
             return
         self.count += 1
-        self.blocks.append(Block(text, Where("paragraph", self.count), lead=lead, style=style))
+        self.blocks.append(Block(text, Where("paragraph", self.count), lead=lead, style=style, hidden=self.hidden))
+        self.hidden = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         names = " ".join(value or "" for key, value in attrs if key in ("class", "id"))
-        skipped = tag in _SKIP_TAGS or bool(names and _FURNITURE.search(names))
+        hides = _hides(attrs)
+        skipped = tag in _SKIP_TAGS or bool(names and _FURNITURE.search(names)) or hides
         if tag in _VOID:
             if tag == "br" and not self.skip_depth:
                 self._flush()
             return
         if skipped:
             self.skip_depth += 1
-        self.stack.append((tag, skipped))
+        self.stack.append((tag, skipped, hides))
+        self.hidden_depth += hides
         self.open[tag] += 1
         if self.skip_depth:
             return
@@ -170,13 +175,14 @@ class _Reader(HTMLParser):
         if tag in _VOID or not self.open[tag]:
             return
         while self.stack:
-            open_tag, skipped = self.stack.pop()
+            open_tag, skipped, hides = self.stack.pop()
             self.open[open_tag] -= 1
-            self._close(open_tag, skipped)
+            self._close(open_tag, skipped, hides)
             if open_tag == tag:
                 break
 
-    def _close(self, tag: str, skipped: bool) -> None:
+    def _close(self, tag: str, skipped: bool, hides: bool = False) -> None:
+        self.hidden_depth -= hides
         if skipped:
             self.skip_depth -= 1
             return
@@ -225,10 +231,26 @@ class _Reader(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if self.skip_depth:
+            if self.hidden_depth:
+                self.hidden += len(data.strip())
             return
         self.buffer.append(data)
         if self.lead is not None:
             self.lead.append(data)
+
+
+_HIDING_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)", re.I)
+
+
+def _hides(attrs: list[tuple[str, str | None]]) -> bool:
+    """An element a browser does not show: `hidden`, or an inline display:none / visibility:hidden.
+    Its text is left out (and counted in the report): import reads what the page shows."""
+    for key, value in attrs:
+        if key == "hidden":
+            return True
+        if key == "style" and value and _HIDING_STYLE.search(value):
+            return True
+    return False
 
 
 def _cell_alignment(attrs: list[tuple[str, str | None]]) -> str | None:
