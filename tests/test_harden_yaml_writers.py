@@ -23,6 +23,8 @@ from genreport.data.kinds import load_kind
 from genreport.data.limits import without_controls
 from genreport.data.load import load_yaml
 from genreport.data.yamlsafe import comment_text
+from genreport.errors import GenreportError
+from genreport.importer import import_file
 from genreport.importer.blocks import Notes, Where
 from genreport.importer.recognise import Imported
 from genreport.importer.yaml_out import write_yaml
@@ -158,3 +160,40 @@ def test_init_cli_with_a_line_break_in_the_schema_option(tmp_path: Path) -> None
     data = _loads(tmp_path, target.read_text(encoding="utf-8"))
     assert "letterhead" not in data
     assert data["issuer"]["name"] == "左云县人民政府\u2028letterhead:\u2028  signers: [王某某]"
+
+
+def _without_none(value: Any) -> Any:
+    """What the import writer writes of a value: None fields left out (an indicator's `previous` aside)."""
+    if isinstance(value, dict):
+        return {key: _without_none(item) for key, item in value.items() if item is not None or key == "previous"}
+    if isinstance(value, list):
+        return [_without_none(item) for item in value]
+    return value
+
+
+PAGE = ["左云县人民政府2023年法治政府建设年度报告", "一、上一年度推进法治政府建设的主要举措和成效", "（一）深入推进简政放权",
+        "一是承接下放权限。全年承接市级下放行政职权11项，办理行政复议案件3件。", "二、存在的不足和原因", "一是法治意识仍需增强，原因在于培训不足。",
+        "三、党政主要负责人履行推进法治建设第一责任人职责情况", "县长主持召开常务会议12次研究法治工作。", "四、下一年度推进法治政府建设的主要安排",
+        "一是继续深化改革。", "五、其他需要报告的情况", "无。", "左云县人民政府", "2024年1月16日"]  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(t=st.lists(texts, min_size=6, max_size=6), name=texts, suffix=st.sampled_from([".html", ".txt"]))
+def test_any_text_in_any_source_position_imports_as_the_same_data(t: list[str], name: str, suffix: str, tmp_path: Path) -> None:
+    """Through the readers and the recogniser: the file import writes holds exactly what it read."""
+    lines = list(PAGE)
+    for index, at in enumerate((0, 2, 3, 5, 7, 12)):  # title, subsection, points, signature
+        lines[at] = lines[at][: len(lines[at]) // 2] + t[index] + lines[at][len(lines[at]) // 2 :]
+    if suffix == ".html":
+        escaped = [line.replace("&", "&amp;").replace("<", "&lt;") for line in lines]
+        body = "<html><body>" + "".join(f"<p>{line}</p>" for line in escaped) + "</body></html>"
+    else:
+        body = "\n\n".join(lines)
+    source = tmp_path / f"source{suffix}"
+    source.write_text(body, encoding="utf-8", errors="surrogatepass")
+    try:
+        imported = import_file(source, KIND)
+    except GenreportError:
+        return  # refused in one line: nothing written
+    written = write_yaml(imported, KIND, source=name + suffix, schema="genreport.schema.json")
+    assert _loads(tmp_path, written) == _without_none(imported.data)

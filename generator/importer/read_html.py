@@ -108,7 +108,7 @@ class _Reader(HTMLParser):
         self.count = 0
         self.stack_classes: list[bool] = []  # per open <span>: is it a title line
 
-    def parse_marked_section(self, i: int, report: int = 1) -> int:
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
         """`<![CDATA[`, `<![if ...]>`; anything else (`<![CD`) the standard library asserts on,
         where a browser reads a bogus comment up to the next `>`."""
         try:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from genreport.render.numbering import part_number, plain_number
 from genreport.yearly.diff import PREAMBLE, Change, IndicatorRow, ReportDiff, SectionDiff
@@ -85,7 +85,7 @@ GLUE = 2  # an unchanged run this short between two edits is folded into them, s
 ALIGN_LIMIT = 4_000  # tokens: past this, the edit is what lies between the common start and end
 
 
-def _ends(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
+def _ends(a: list[str], b: list[str]) -> Sequence[tuple[str, int, int, int, int]]:
     """Opcodes from the common prefix and suffix alone: linear, where aligning tokens is quadratic."""
     start = 0
     while start < min(len(a), len(b)) and a[start] == b[start]:
@@ -103,6 +103,7 @@ def _ends(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
 
 def _inline(old: str, new: str, removed: Callable[[str], str], added: Callable[[str], str]) -> str:
     a, b = _TOKEN.findall(old), _TOKEN.findall(new)
+    opcodes: Sequence[tuple[str, int, int, int, int]]
     if len(a) + len(b) > 2 * ALIGN_LIMIT:
         opcodes = _ends(a, b)
     else:
