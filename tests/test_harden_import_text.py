@@ -192,3 +192,16 @@ def test_a_line_separator_shown_in_a_page_stays_inside_its_value(tmp_path: Path)
     assert not [f for f in loaded.errors if f.code in ("yaml-syntax", "schema")]
     text = "".join(p.text for s in loaded.report.sections["measures"].subsections for p in s.points)
     assert "indicators:" in text and LS in text
+
+
+@pytest.mark.parametrize("mark", ["\n", "\u2028", "\r", "\x85"], ids=["LF", "LS", "CR", "NEL"])
+def test_a_file_name_with_a_line_break_stays_in_its_comment(tmp_path: Path, mark: str) -> None:
+    """Issue 27's item 2: the source's name is written into the header comment."""
+    name = f"报告{mark}letterhead:{mark}  issuer_mark: 伪造机关{mark}  signers: [王某某]{mark}#.txt"
+    source = tmp_path / name
+    source.write_text("\n\n".join(PARTS), encoding="utf-8")
+    result = _run("import", str(source), "-o", "out.yaml", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    loaded = check_file(tmp_path / "out.yaml")
+    assert loaded.report is not None and loaded.report.letterhead is None
+    assert "letterhead" not in [line.split(":")[0] for line in (tmp_path / "out.yaml").read_text(encoding="utf-8").splitlines()]

@@ -80,3 +80,21 @@ def test_diff_of_long_paragraphs_never_aligns_them(tmp_path: Path, valid_text: s
     shown = format_text(diff_reports(last, this, kind))
     assert "新增一句话" in shown
     assert sizes and max(sizes) <= 10_000  # the paragraphs are 30,000 characters each
+
+
+def test_a_long_run_check_allows_stays_inside_the_text_block_of_the_pdf(tmp_path: Path, valid_text: str) -> None:
+    """render/ gives a run past 40 characters a break opportunity every 20: without one, the 200
+    letters below ran off the page's right edge (the line could not break)."""
+    import pdfplumber
+
+    from genreport.render.markdown import to_html
+
+    path = _report(tmp_path, valid_text, f"2023年，县政府{'a' * MAX_UNBROKEN}现将有关情况报告如下。")
+    assert not check_file(path).errors
+    (pdf,) = build_file(path, tmp_path / "out", ["pdf"]).written
+    right_edge = (210 - 26 + 3) / 25.4 * 72  # the text block's right edge, 3 mm of tolerance (justified Latin overhangs ~1.3 mm)
+    with pdfplumber.open(pdf) as document:
+        letters = [c for c in document.pages[0].chars if c["text"] == "a"]
+    assert len(letters) == MAX_UNBROKEN
+    assert max(c["x1"] for c in letters) <= right_edge
+    assert 'href="https://example.gov.cn/' + "x" * 60 + '"' in str(to_html(f"[链接](https://example.gov.cn/{'x' * 60})"))  # never in a link
