@@ -71,6 +71,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--genreport", default=str(ROOT / ".venv" / "bin" / "genreport"))
     parser.add_argument("--timeout", type=float, default=120)
+    parser.add_argument("--python", default="", help="the interpreter that imports the genreport to measure [default: this one]")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
@@ -82,6 +83,9 @@ def main() -> None:
         word.write_text(VALID.replace(PREAMBLE, "  2023年，" + "a" * 1_000_000 + "。", 1), encoding="utf-8")
         print(f"check word-1M.yaml: {_run([args.genreport, 'check', str(word)], args.timeout)}")
         print(f"build -f docx word-1M.yaml: {_run([args.genreport, 'build', str(word), '-f', 'docx', '-o', str(work / 'out')], args.timeout)}")
+        for n in (20_000, 40_000, 80_000):
+            code = f"from genreport.importer.normalise import normalise as n; from genreport.importer.blocks import Notes, Where; n('a' + ' ' * {n} + 'b', 'zh-CN', Where('line', 1), Notes())"
+            print(f"normalise, a run of {n} spaces between Latin letters: {_run([args.python or sys.executable, '-c', code], args.timeout)}")
         for n in (20_000, 40_000, 80_000):
             old, new = work / f"old-{n}.yaml", work / f"new-{n}.yaml"
             old.write_text(_long_paragraph(n, False), encoding="utf-8")
