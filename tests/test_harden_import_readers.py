@@ -70,6 +70,14 @@ def test_a_small_docx_inflating_past_the_budget_exits_2_in_one_line(tmp_path: Pa
     assert len(result.stderr.strip().splitlines()) == 1 and "48 MB" in result.stderr
 
 
+def test_paragraphs_are_counted_before_and_while_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """python-docx reads a paragraph in ~0.2 ms: 360,000 one-word paragraphs (2.3 MB) ran past 120 s."""
+    monkeypatch.setattr(docx_package, "MAX_PARAGRAPHS", 1_000)
+    assert "too many paragraphs" in _refusal(hostile.many_styles(10, 1_500))
+    prefixed = hostile.rezip(hostile.parts_of(hostile.many_styles(10, 1_500)), {"word/document.xml": lambda d: d.replace(b"w:", b"W:").replace(b"xmlns:W=", b"xmlns:w2=").replace(b"xmlns:w=", b"xmlns:W=")})
+    assert "too many paragraphs" in _refusal(prefixed)  # another prefix: counted in the tree
+
+
 def test_xml_elements_are_counted(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(docx_package, "MAX_NODES", 5_000)
     assert "too many XML elements" in _refusal(hostile.many_styles(10, 3_000))
