@@ -7,8 +7,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from genreport.cli.authoring import complete_kind
 from genreport.checks.format import visible
+from genreport.cli.authoring import complete_kind
 from genreport.cli.common import Lang, app, environment_lang, fail
 from genreport.errors import GenreportError
 
