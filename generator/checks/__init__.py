@@ -20,6 +20,7 @@ from genreport.checks import (  # noqa: F401 (importing a module registers its r
     duplicate_table,
     figures,
     indicators,
+    line_breaks,
     markdown_limits,
     pasted,
     placeholders,

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from genreport.checks.format import visible
 from genreport.cli.authoring import complete_kind
 from genreport.cli.common import Lang, app, environment_lang, fail
 from genreport.errors import GenreportError
@@ -73,8 +74,9 @@ def import_report(
     except GenreportError as error:
         raise fail(error, lang) from None
     for path in written:
-        typer.echo(str(path))
+        typer.echo(visible(str(path)))  # the file's name is the source's, and may hold ESC or a line break
+    shown = visible(str(target))
     if lang == "zh-CN":
-        typer.echo(f"下一步：核对后运行 genreport check {target}；明年用 genreport init --from {target}", err=True)
+        typer.echo(f"下一步：核对后运行 genreport check {shown}；明年用 genreport init --from {shown}", err=True)
     else:
-        typer.echo(f"next: review it, then run genreport check {target}; next year, genreport init --from {target}", err=True)
+        typer.echo(f"next: review it, then run genreport check {shown}; next year, genreport init --from {shown}", err=True)

@@ -104,7 +104,9 @@ def yaml_int(value: str) -> int | str:
         return value
 
 
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0 but tab and LF, DEL, C1; and what XML 1.0 cannot hold (a .docx is XML): lone surrogates, U+FFFE, U+FFFF
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
 
 
 _RAW_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")  # as written in the file
@@ -126,6 +128,11 @@ def without_controls(text: str) -> str:
 
 def control_message(char: str) -> tuple[Text, Text]:
     code = f"U+{ord(char):04X}"
+    if _NOT_XML.match(char):
+        return (
+            Text(f"文字中有非字符 {code}（不是文字，Word 文档和网页都无法容纳）", f"the text contains the noncharacter {code} (not text: a Word file or a web page cannot hold it)"),
+            Text("删除它；若是从其他文件复制的文字，请重新输入", "delete it; if the text was copied from another file, retype it"),
+        )
     return (
         Text(f"文字中有控制字符 {code}（终端或打印机的控制码，不是文字）", f"the text contains the control character {code} (a terminal or printer code, not text)"),
         Text("删除它；若是从网页或终端复制的文字，请重新输入", "delete it; if the text was copied from a web page or a terminal, retype it"),

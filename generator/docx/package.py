@@ -10,6 +10,7 @@ import zipfile
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
+from genreport.docx.xml import clean_text
 from genreport.render.document import Document
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -27,8 +28,9 @@ def set_properties(package_doc: object, doc: Document) -> None:
     """docProps/core.xml: title, author = the issuer(s), language, fixed dates."""
     props = package_doc.core_properties  # type: ignore[attr-defined]
     sep = "、" if doc.locale == "zh-CN" else "; "
-    props.title = doc.title
-    props.author = sep.join(doc.issuer_names)
+    # clean_text: `check` refuses what XML cannot hold, but a --draft build still gets here
+    props.title = clean_text(doc.title)
+    props.author = clean_text(sep.join(doc.issuer_names))
     props.last_modified_by = props.author
     props.language = doc.locale
     props.subject = ""

@@ -15,6 +15,9 @@ from genreport.errors import Text
 
 # Bytes read from any input file; a published annual report is 50-500 KB as .docx or .html.
 MAX_INPUT_BYTES = 20 * 1024 * 1024
+# Columns of a table read from text: a line with more tabs than this is text (a run of 320,000
+# tabs would otherwise be a row of 320,000 cells, each normalised on its own).
+MAX_COLUMNS = 100
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,7 @@ class Block:
     lead: str | None = None  # a point's lead, when the source marks it (genreport's own HTML)
     style: str = ""  # a hint: "title", "heading", a class name
     gap: bool = True  # False: a text line that follows the one before with no blank line between
+    hidden: int = 0  # characters of hidden text the reader left out (Word's hidden runs, display:none)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,9 @@ table is read as its cells' paragraphs; a table of short cells is a table.
 
 from __future__ import annotations
 
+import codecs
 import re
+from collections import Counter
 from html.parser import HTMLParser
 
 from genreport.importer.blocks import Block, Where
@@ -27,13 +29,35 @@ _FURNITURE = re.compile(
 _BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "section", "article", "header", "footer",
                "blockquote", "pre", "ul", "ol", "dl", "dt", "dd", "figure", "figcaption", "main", "center",
                "table", "tr", "td", "th", "caption", "title"}  # fmt: skip
-_VOID = {"br", "img", "hr", "meta", "link", "input", "col", "area", "base", "wbr", "source", "param", "track"}
+# HTML's void elements (never closed, never hold text); <embed> is one, and skipping it as a
+# container used to drop the rest of the page
+_VOID = {"br", "img", "hr", "meta", "link", "input", "col", "area", "base", "wbr", "source", "param", "track", "embed",
+         "keygen", "frame", "basefont", "bgsound", "command", "image", "isindex"}  # fmt: skip
 _SPACES = re.compile(r"[ \t\r\n\f]+")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.I)
 _LAYOUT_CELL = 120
 _LINE_BREAK = "\x00"
 _BETWEEN_LINES = re.compile("(.)\x00 ?(.)")
 _CJK_PAIR = re.compile("[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’].|.[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’]")  # a cell with more text than this is page layout, not a table of figures
+
+
+# The charsets a web page may declare. Python's codec registry also holds punycode (quadratic in
+# its input: 37 s for a 976 KB page), idna, the unicode_escape family and the rot13/base64/zlib
+# transforms: none of them is a page's encoding, and a declared one is ignored.
+_PAGE_CHARSETS = {
+    "utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "gb18030", "gbk", "gb2312", "big5", "big5hkscs", "ascii",
+    "iso8859-1",
+    "iso8859-2", "iso8859-5", "iso8859-15", "cp1250", "cp1251", "cp1252", "cp936", "cp950", "euc_jp", "shift_jis",
+    "cp932", "euc_kr", "cp949", "koi8-r", "hz", "iso2022_jp",
+}  # fmt: skip
+
+
+def _page_charset(name: str) -> str | None:
+    try:
+        canonical = codecs.lookup(name).name
+    except (LookupError, ValueError):
+        return None
+    return canonical if canonical in _PAGE_CHARSETS else None
 
 
 def decode_html(raw: bytes) -> str:
@@ -46,7 +70,9 @@ def decode_html(raw: bytes) -> str:
     names = []
     if declared:
         name = declared.group(1).decode("ascii").lower()
-        names.append("gb18030" if name in ("gb2312", "gbk", "x-gbk", "gb_2312-80") else name)
+        charset = "gb18030" if name in ("gb2312", "gbk", "x-gbk", "gb_2312-80") else _page_charset(name)
+        if charset:
+            names.append(charset)
     for name in [*names, "utf-8", "gb18030"]:
         try:
             return raw.decode(name)
@@ -68,7 +94,10 @@ class _Reader(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.blocks: list[Block] = []
-        self.stack: list[tuple[str, bool]] = []  # (tag, skipped)
+        self.stack: list[tuple[str, bool, bool]] = []  # (tag, skipped, hidden)
+        self.hidden_depth = 0  # open elements a browser does not show (hidden, display:none)
+        self.hidden = 0  # characters of hidden text left out since the last block
+        self.open: Counter[str] = Counter()  # tags on the stack: a stray end tag is found without a walk of it
         self.skip_depth = 0
         self.buffer: list[str] = []
         self.lead: list[str] | None = None
@@ -78,6 +107,15 @@ class _Reader(HTMLParser):
         self.cell: list[str] | None = None
         self.count = 0
         self.stack_classes: list[bool] = []  # per open <span>: is it a title line
+
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
+        """`<![CDATA[`, `<![if ...]>`; anything else (`<![CD`) the standard library asserts on,
+        where a browser reads a bogus comment up to the next `>`."""
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            end = self.rawdata.find(">", i + 3)
+            return -1 if end < 0 else end + 1
 
     # -- text collection
     def _flush(self) -> None:
@@ -95,18 +133,22 @@ class _Reader(HTMLParser):
             table.cell_blocks.append(Block(text, Where("paragraph", 0), style=style))
             return
         self.count += 1
-        self.blocks.append(Block(text, Where("paragraph", self.count), lead=lead, style=style))
+        self.blocks.append(Block(text, Where("paragraph", self.count), lead=lead, style=style, hidden=self.hidden))
+        self.hidden = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         names = " ".join(value or "" for key, value in attrs if key in ("class", "id"))
-        skipped = tag in _SKIP_TAGS or bool(names and _FURNITURE.search(names))
+        hides = _hides(attrs)
+        skipped = tag in _SKIP_TAGS or bool(names and _FURNITURE.search(names)) or hides
         if tag in _VOID:
             if tag == "br" and not self.skip_depth:
                 self._flush()
             return
         if skipped:
             self.skip_depth += 1
-        self.stack.append((tag, skipped))
+        self.stack.append((tag, skipped, hides))
+        self.hidden_depth += hides
+        self.open[tag] += 1
         if self.skip_depth:
             return
         if tag in _BLOCK_TAGS:
@@ -130,15 +172,17 @@ class _Reader(HTMLParser):
             self.lead = []
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _VOID or not any(open_tag == tag for open_tag, _ in self.stack):
+        if tag in _VOID or not self.open[tag]:
             return
         while self.stack:
-            open_tag, skipped = self.stack.pop()
-            self._close(open_tag, skipped)
+            open_tag, skipped, hides = self.stack.pop()
+            self.open[open_tag] -= 1
+            self._close(open_tag, skipped, hides)
             if open_tag == tag:
                 break
 
-    def _close(self, tag: str, skipped: bool) -> None:
+    def _close(self, tag: str, skipped: bool, hides: bool = False) -> None:
+        self.hidden_depth -= hides
         if skipped:
             self.skip_depth -= 1
             return
@@ -187,10 +231,26 @@ class _Reader(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if self.skip_depth:
+            if self.hidden_depth:
+                self.hidden += len(data.strip())
             return
         self.buffer.append(data)
         if self.lead is not None:
             self.lead.append(data)
+
+
+_HIDING_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)", re.I)
+
+
+def _hides(attrs: list[tuple[str, str | None]]) -> bool:
+    """An element a browser does not show: `hidden`, or an inline display:none / visibility:hidden.
+    Its text is left out (and counted in the report): import reads what the page shows."""
+    for key, value in attrs:
+        if key == "hidden":
+            return True
+        if key == "style" and value and _HIDING_STYLE.search(value):
+            return True
+    return False
 
 
 def _cell_alignment(attrs: list[tuple[str, str | None]]) -> str | None:

@@ -56,6 +56,9 @@ class _Recogniser(Closing):
 
     def _visible(self, block: Block) -> Block:
         """The block without control or zero-width characters: they would break every pattern below."""
+        if block.hidden:
+            self.note("left-out", f"隐藏文字 {block.hidden} 字（原文不显示，未导入）", f"{block.hidden} characters of hidden text (not shown in the source; not imported)", block.where)
+            block.hidden = 0  # noted once, however often the block is looked at
         block.text = strip_invisible(block.text, block.where, self.notes).strip()
         if block.lead:
             block.lead = strip_invisible(block.lead, block.where, Notes())

@@ -1,8 +1,10 @@
 """The import report printed after `genreport import`: recognised, guessed, left out, normalised,
-missing, each line with its place in the source, in the reader's language."""
+missing, each line with its place in the source, in the reader's language. The notes quote the
+source, so every line passes `check`'s terminal escaping: a CSI or ESC in a page is never sent raw."""
 
 from __future__ import annotations
 
+from genreport.checks.format import visible
 from genreport.importer.blocks import Notes
 
 _HEADINGS = {
@@ -26,5 +28,5 @@ def format_notes(notes: Notes, lang: str) -> str:
         lines.append(f"{heading_zh if zh else heading_en}（{len(items)}）:" if zh else f"{heading_en} ({len(items)}):")
         for note in items:
             place = note.where.text()(lang) if note.where else ("全文" if zh else "whole document")
-            lines.append(f"  {place}: {note.message(lang)}")
+            lines.append(visible(f"  {place}: {note.message(lang)}"))
     return "\n".join(lines) + "\n"

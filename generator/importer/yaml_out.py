@@ -14,6 +14,7 @@ from typing import Any
 from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 
 from genreport.data.kinds import KindSpec
+from genreport.data.yamlsafe import scalar
 from genreport.importer.recognise import Imported
 from genreport.yearly.scaffold import WORDS, section_comment
 from genreport.yearly.yamltext import comment_before, dump, mapping, schema_line, sequence
@@ -24,10 +25,11 @@ _ORDER = ["kind", "locale", "year", "issuer", "recipient", "document_number", "t
 
 def _scalar(value: Any) -> Any:
     if isinstance(value, str):
+        # a block only for text it holds unchanged (yamlsafe); anything else the emitter quotes
         if "\n" in value:
-            return LiteralScalarString(value)
+            return scalar(value, LiteralScalarString)
         if len(value) > 60 and value == value.strip():
-            return FoldedScalarString(value)
+            return scalar(value, FoldedScalarString)
     return value
 
 

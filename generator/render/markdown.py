@@ -70,7 +70,29 @@ def _to_html(text: str) -> str:
     _PARSER.reset()
     # User headings sit below the document's own h1-h3: "# x" becomes an h4, never a second title.
     converted = _USER_HEADING.sub(r"<\1h4>", _PARSER.convert(text))
-    return _EMPTY_P.sub("", clean(converted)).strip()
+    return breakable(_EMPTY_P.sub("", clean(converted)).strip())
+
+
+# A run of this many characters with nowhere to break a line (a web address, a long number) gets
+# a break opportunity, U+200B, every BREAK_EVERY characters: a line of the PDF holds ~55 Latin
+# letters, and a longer run otherwise overflows the text block. Only text between tags is
+# touched (never an href), and never inside an entity. `check` refuses runs past 200 (unbroken-run).
+BREAK_AFTER = 40
+BREAK_EVERY = 20
+_TEXT_NODE = re.compile(r">([^<]+)<")
+_LONG_RUN = re.compile(f"[^\\s&<>\u200b\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]{{{BREAK_AFTER + 1},}}")
+_CHUNK = re.compile(f".{{{BREAK_EVERY}}}(?=.)", re.DOTALL)
+
+
+def breakable(html_text: str) -> str:
+    """`html_text` with a break opportunity every BREAK_EVERY characters of a long unbroken run."""
+    if len(html_text) <= BREAK_AFTER:
+        return html_text
+
+    def node(match: re.Match[str]) -> str:
+        return ">" + _LONG_RUN.sub(lambda run: _CHUNK.sub(lambda c: c.group(0) + "\u200b", run.group(0)), match.group(1)) + "<"
+
+    return _TEXT_NODE.sub(node, f">{html_text}<")[1:-1]
 
 
 def to_html(text: str | None) -> Markup:

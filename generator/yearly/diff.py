@@ -111,11 +111,18 @@ def _pair(changes: list[Change], removed: list[Unit], added: list[Unit]) -> None
     changes += [Change("removed", old=w) for w in waiting] + [Change("added", new=b) for b in added[start:]]
 
 
+# Past this many characters a paragraph's likeness is its characters' overlap (quick_ratio, linear):
+# ratio() aligns them, which is quadratic in the paragraph's length (minutes for 200,000 characters).
+ALIGN_LIMIT = 5_000
+
+
 def _similar(a: Unit, b: Unit) -> bool:
     if a.heading != b.heading:
         return False
     matcher = difflib.SequenceMatcher(None, a.text, b.text, autojunk=False)
-    return matcher.quick_ratio() >= SIMILAR and matcher.ratio() >= SIMILAR
+    if matcher.quick_ratio() < SIMILAR:
+        return False
+    return len(a.text) + len(b.text) > 2 * ALIGN_LIMIT or matcher.ratio() >= SIMILAR
 
 
 def _text_units(text: str | None) -> list[Unit]:

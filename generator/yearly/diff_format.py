@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from genreport.render.numbering import part_number, plain_number
 from genreport.yearly.diff import PREAMBLE, Change, IndicatorRow, ReportDiff, SectionDiff
@@ -83,9 +83,32 @@ _TOKEN = re.compile(r"\d+(?:\.\d+)?|[A-Za-z]+|\s+|.", re.DOTALL)
 GLUE = 2  # an unchanged run this short between two edits is folded into them, so edits read as phrases
 
 
+ALIGN_LIMIT = 4_000  # tokens: past this, the edit is what lies between the common start and end
+
+
+def _ends(a: list[str], b: list[str]) -> Sequence[tuple[str, int, int, int, int]]:
+    """Opcodes from the common prefix and suffix alone: linear, where aligning tokens is quadratic."""
+    start = 0
+    while start < min(len(a), len(b)) and a[start] == b[start]:
+        start += 1
+    end = 0
+    while end < min(len(a), len(b)) - start and a[-1 - end] == b[-1 - end]:
+        end += 1
+    codes = [("equal", 0, start, 0, start)] if start else []
+    if start < len(a) - end or start < len(b) - end:
+        codes.append(("replace", start, len(a) - end, start, len(b) - end))
+    if end:
+        codes.append(("equal", len(a) - end, len(a), len(b) - end, len(b)))
+    return codes
+
+
 def _inline(old: str, new: str, removed: Callable[[str], str], added: Callable[[str], str]) -> str:
     a, b = _TOKEN.findall(old), _TOKEN.findall(new)
-    opcodes = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    opcodes: Sequence[tuple[str, int, int, int, int]]
+    if len(a) + len(b) > 2 * ALIGN_LIMIT:
+        opcodes = _ends(a, b)
+    else:
+        opcodes = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
     out, before, after = [], "", ""  # before/after: the edit being gathered
     for index, (tag, i1, i2, j1, j2) in enumerate(opcodes):
         between_edits = 0 < index < len(opcodes) - 1 and i2 - i1 <= GLUE

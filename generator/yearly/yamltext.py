@@ -16,6 +16,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from genreport.data.model import Locale
+from genreport.data.yamlsafe import comment_text
 
 # Every text `init` leaves to fill contains one of these; `check`'s `placeholder` rule flags both.
 _TODO = {"zh-CN": "【待填】", "en": "TODO: "}
@@ -40,8 +41,9 @@ def sequence(items: Iterable[Any] = ()) -> CommentedSeq:
 
 
 def comment_before(container: CommentedMap | CommentedSeq, key: str | int, lines: Iterable[str], indent: int) -> None:
-    """Comment lines just above `key`; each line gets its own `# `."""
-    text = "\n".join(lines)
+    """Comment lines just above `key`; each line gets its own `# `, and no line can end early
+    (a line break or control character inside one is shown as an escape: yamlsafe)."""
+    text = "\n".join(comment_text(line) for line in lines)
     if text:
         container.yaml_set_comment_before_after_key(key, before=text, indent=indent)
 
@@ -54,6 +56,6 @@ def dump(document: CommentedMap, header: Iterable[str] = (), footer: Iterable[st
     yaml.allow_unicode = True
     stream = io.StringIO()
     yaml.dump(document, stream)
-    top = "".join(f"# {line}\n" if line else "#\n" for line in header)
-    bottom = "".join(f"# {line}\n" if line else "#\n" for line in footer)
+    top = "".join(f"# {comment_text(line)}\n" if line else "#\n" for line in header)
+    bottom = "".join(f"# {comment_text(line)}\n" if line else "#\n" for line in footer)
     return top + stream.getvalue() + ("\n" + bottom if bottom else "")
