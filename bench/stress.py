@@ -38,7 +38,18 @@ def main() -> None:
         started = time.perf_counter()
         with log.open("wb") as stderr:
             process = subprocess.Popen(
-                [sys.executable, "-m", "genreport", "build", str(source), "--draft", "-f", "pdf", "-o", str(work / "out")],
+                [
+                    sys.executable,
+                    "-m",
+                    "genreport",
+                    "build",
+                    str(source),
+                    "--draft",
+                    "-f",
+                    "pdf",
+                    "-o",
+                    str(work / "out"),
+                ],
                 stdout=subprocess.DEVNULL,
                 stderr=stderr,
             )

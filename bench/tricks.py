@@ -67,9 +67,13 @@ def main() -> None:
                 off = {} if config == "(all on)" else {ENV: config}
                 if "cold" in kinds:
                     cold_cache = work / f"cold-{run}-{config}"
-                    figures.setdefault((config, "cold"), []).append(build(report, work / "out", {**env_with_cache(cold_cache), **off}))
+                    figures.setdefault((config, "cold"), []).append(
+                        build(report, work / "out", {**env_with_cache(cold_cache), **off})
+                    )
                     shutil.rmtree(cold_cache, ignore_errors=True)
-                figures.setdefault((config, "warm"), []).append(build(report, work / "out", {**env_with_cache(warm_cache), **off}))
+                figures.setdefault((config, "warm"), []).append(
+                    build(report, work / "out", {**env_with_cache(warm_cache), **off})
+                )
             done = {key: [(round(w, 3), round(c, 3)) for w, c in runs] for key, runs in figures.items()}
             print(f"run {run + 1} of {args.runs} done: (wall, CPU) so far {done}", file=sys.stderr)
 
@@ -77,7 +81,11 @@ def main() -> None:
         return statistics.median(f[index] for f in figures[(config, kind)])
 
     print(f"{args.runs} runs each, ~{args.chars} paragraph characters; saving = that trick off minus all on")
-    print(f"{'':<14}" + "".join(f"{k + ' wall':>11}{k + ' CPU':>10}" for k in kinds) + "   saving (ms): wall/CPU per build")
+    print(
+        f"{'':<14}"
+        + "".join(f"{k + ' wall':>11}{k + ' CPU':>10}" for k in kinds)
+        + "   saving (ms): wall/CPU per build"
+    )
     for config in configs:
         row = [med(config, k, i) for k in kinds for i in (0, 1)]
         line = f"{config:<14}" + "".join(f"{v:>10.3f}s" if i % 2 == 0 else f"{v:>9.3f}s" for i, v in enumerate(row))

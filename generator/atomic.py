@@ -124,7 +124,12 @@ def _folder_of(outputs: dict[Path, bytes]) -> Path:
 def _refuse(target: Path, folder: Path, source: Path | None) -> None:
     name = target.name
     if name in ("", ".", "..") or target.parent != folder or os.sep in name:
-        raise WriteError(Text(f"输出文件名 {name!r} 会写到 {folder} 之外", f"the output name {name!r} would be written outside {folder}"))
+        raise WriteError(
+            Text(
+                f"输出文件名 {name!r} 会写到 {folder} 之外",
+                f"the output name {name!r} would be written outside {folder}",
+            )
+        )
     if source is not None and _same_file(target, source):
         raise WriteError(
             Text(
@@ -134,7 +139,12 @@ def _refuse(target: Path, folder: Path, source: Path | None) -> None:
         )
     with contextlib.suppress(FileNotFoundError):
         if stat.S_ISDIR(os.lstat(target).st_mode):
-            raise WriteError(Text(f"{target} 是一个文件夹，无法写入报告：请移走或改名", f"{target} is a folder, so the report cannot be written there: move or rename it"))
+            raise WriteError(
+                Text(
+                    f"{target} 是一个文件夹，无法写入报告：请移走或改名",
+                    f"{target} is a folder, so the report cannot be written there: move or rename it",
+                )
+            )
     _refuse_special(target)
 
 

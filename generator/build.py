@@ -167,7 +167,9 @@ def build_file(
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise GenreportError(Text(f"无法创建输出目录 {out_dir}：{exc.strerror}", f"cannot create {out_dir}: {exc.strerror}")) from None
+        raise GenreportError(
+            Text(f"无法创建输出目录 {out_dir}：{exc.strerror}", f"cannot create {out_dir}: {exc.strerror}")
+        ) from None
     written = write_files(outputs, source=path)  # the set at once; never the data file, never outside out_dir
     return BuildResult(result, written, pages, font_note)
 

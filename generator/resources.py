@@ -9,7 +9,6 @@ report kinds (os.pathsep-separated), searched before the bundled ones.
 from __future__ import annotations
 
 import functools
-import os
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path

@@ -101,7 +101,9 @@ class Browser:
     def navigate(self, url: str, width: int, height: int = 900) -> None:
         """Load `url` (a file: or http: URL) at the given viewport and wait for its load event."""
         self.page("Page.enable")
-        self.page("Emulation.setDeviceMetricsOverride", width=width, height=height, deviceScaleFactor=1, mobile=width < 600)
+        self.page(
+            "Emulation.setDeviceMetricsOverride", width=width, height=height, deviceScaleFactor=1, mobile=width < 600
+        )
         self._events.clear()
         self.page("Page.navigate", url=url)
         self.wait_for("Page.loadEventFired")
@@ -122,20 +124,28 @@ class Browser:
 
     def screenshot(self, target: Path, width: int, max_height: int = 6000) -> None:
         height = min(int(self.evaluate("document.documentElement.scrollHeight")), max_height)
-        self.page("Emulation.setDeviceMetricsOverride", width=width, height=height, deviceScaleFactor=1, mobile=width < 600)
+        self.page(
+            "Emulation.setDeviceMetricsOverride", width=width, height=height, deviceScaleFactor=1, mobile=width < 600
+        )
         data = self.page("Page.captureScreenshot", format="png")["data"]
         target.write_bytes(base64.b64decode(data))
 
     def screenshot_region(self, target: Path, width: int, top: int, height: int) -> None:
         """A width x height picture of the page from `top` (CSS px), for a person to look at."""
         full = int(self.evaluate("document.documentElement.scrollHeight"))
-        self.page("Emulation.setDeviceMetricsOverride", width=width, height=full, deviceScaleFactor=1, mobile=width < 600)
+        self.page(
+            "Emulation.setDeviceMetricsOverride", width=width, height=full, deviceScaleFactor=1, mobile=width < 600
+        )
         clip = {"x": 0, "y": max(0, top), "width": width, "height": height, "scale": 1}
         data = self.page("Page.captureScreenshot", format="png", clip=clip, captureBeyondViewport=True)["data"]
         target.write_bytes(base64.b64decode(data))
 
     def top_of(self, selector: str) -> int:
-        return int(self.evaluate(f"document.querySelector({json.dumps(selector)}).getBoundingClientRect().top + window.scrollY"))
+        return int(
+            self.evaluate(
+                f"document.querySelector({json.dumps(selector)}).getBoundingClientRect().top + window.scrollY"
+            )
+        )
 
     def close(self) -> None:
         try:

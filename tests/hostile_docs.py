@@ -99,7 +99,9 @@ def lying_sizes(real_bytes: int, claimed_ratio: int = 120) -> bytes:
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in parts.items():
             archive.writestr(name, body if name == "word/document.xml" else data)
-        archive.writestr(zipfile.ZipInfo("word/media/padding.bin"), random.Random(27).randbytes(len(body) // claimed_ratio + 4096))
+        archive.writestr(
+            zipfile.ZipInfo("word/media/padding.bin"), random.Random(27).randbytes(len(body) // claimed_ratio + 4096)
+        )
     raw = bytearray(out.getvalue())
     for at, name in _central_entries(raw):
         if name == b"word/document.xml":
@@ -111,7 +113,8 @@ def many_styles(styles: int, paragraphs: int) -> bytes:
     """`styles` paragraph styles, each based on the one before, and `paragraphs` paragraphs using the last."""
     parts = parts_of(valid_docx())
     extra = b"".join(
-        b'<w:style w:type="paragraph" w:styleId="S%d"><w:name w:val="s%d"/><w:basedOn w:val="S%d"/></w:style>' % (i, i, max(i - 1, 0))
+        b'<w:style w:type="paragraph" w:styleId="S%d"><w:name w:val="s%d"/><w:basedOn w:val="S%d"/></w:style>'
+        % (i, i, max(i - 1, 0))
         for i in range(styles)
     )
     head, tail = parts["word/document.xml"].split(b"<w:body>")
@@ -129,14 +132,18 @@ def docm() -> bytes:
     """A .docm as Word writes it: the macro-enabled main content type and a VBA project beside it."""
     vba_rel = b'<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/>'
     parts = parts_of(valid_docx())
-    parts["word/vbaProject.bin"] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b'Sub AutoOpen()\nShell "calc"\nEnd Sub\n' + os.urandom(64)
+    parts["word/vbaProject.bin"] = (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b'Sub AutoOpen()\nShell "calc"\nEnd Sub\n' + os.urandom(64)
+    )
     return rezip(
         parts,
         {
             "[Content_Types].xml": lambda data: data.replace(MAIN_PLAIN, MAIN_MACRO).replace(
                 b"</Types>", b'<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>'
             ),
-            "word/_rels/document.xml.rels": lambda data: data.replace(b"</Relationships>", vba_rel + b"</Relationships>"),
+            "word/_rels/document.xml.rels": lambda data: data.replace(
+                b"</Relationships>", vba_rel + b"</Relationships>"
+            ),
         },
     )
 

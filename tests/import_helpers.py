@@ -54,7 +54,11 @@ def shape(report: Report, leads: bool = True) -> dict[str, Any]:
             "none": section.none,
             "points": _points(section.points, locale, leads),
             "subsections": [
-                {"heading": flat(s.heading, locale), "intro": flat(s.intro, locale), "points": _points(s.points, locale, leads)}
+                {
+                    "heading": flat(s.heading, locale),
+                    "intro": flat(s.intro, locale),
+                    "points": _points(s.points, locale, leads),
+                }
                 for s in section.subsections
             ],
         }
@@ -80,7 +84,9 @@ def metadata(report: Report, title: str) -> dict[str, Any]:
         "printed_on": distribution.printed_on if distribution else None,
         # titles without their spaces: genreport's HTML breaks a title into <span>s with no space between, and
         # LibreOffice joins them ("governmentindicators"); a browser copy puts them on lines of their own
-        "attachments": [(re.sub(r"\s", "", flat(a.title, report.locale)), flat(a.body, report.locale)) for a in report.attachments],
+        "attachments": [
+            (re.sub(r"\s", "", flat(a.title, report.locale)), flat(a.body, report.locale)) for a in report.attachments
+        ],
     }
 
 
@@ -95,7 +101,9 @@ def import_to_yaml(source: Path, target: Path, locale: str | None = None) -> tup
 def checked(path: Path) -> tuple[Report, Document, list[Any]]:
     """The imported file's report (it must load and validate), its Document and its check errors."""
     result = check_file(path)
-    assert result.report is not None and result.kind is not None, [f"{f.location}: {f.message.en}" for f in result.findings]
+    assert result.report is not None and result.kind is not None, [
+        f"{f.location}: {f.message.en}" for f in result.findings
+    ]
     return result.report, Document(result.report, result.kind), result.errors
 
 

@@ -29,7 +29,9 @@ def running(path: Path, **options: object) -> Iterator[Preview]:
         yield preview
 
 
-def raw_get(url: str, target: str, host: str | None = None, method: str = "GET", timeout: float = 5.0) -> tuple[int, bytes]:
+def raw_get(
+    url: str, target: str, host: str | None = None, method: str = "GET", timeout: float = 5.0
+) -> tuple[int, bytes]:
     """(status, body) of one request sent byte for byte: `target` is not normalised (../ stays)."""
     address = url.removeprefix("http://").rstrip("/")
     hostname, port = address.split(":")
@@ -79,7 +81,10 @@ class PreviewProcess:
             if not selector.select(timeout):
                 raise TimeoutError(f"preview printed no URL within {timeout} s")
         line = self.proc.stdout.readline().decode().strip()
-        assert line.startswith("http://127.0.0.1:"), (line, self.proc.stderr.read().decode() if self.proc.poll() is not None else "")
+        assert line.startswith("http://127.0.0.1:"), (
+            line,
+            self.proc.stderr.read().decode() if self.proc.poll() is not None else "",
+        )
         self.address_line = line  # the address, then (same line) what to do with it
         return line.split()[0]
 

@@ -142,7 +142,9 @@ def test_chart_bars_share_one_axis_per_unit_in_black_and_grey(joint):
 
 
 def test_table_labels_keep_their_last_two_characters_together_and_changes_wrap_between_pieces():
-    assert str(indicators.label_html("行政机关负责人出庭应诉率")) == '行政机关负责人出庭应<span class="nobr">诉率</span>'
+    assert (
+        str(indicators.label_html("行政机关负责人出庭应诉率")) == '行政机关负责人出庭应<span class="nobr">诉率</span>'
+    )
     assert str(indicators.label_html("<b>")) == "&lt;b&gt;"
     pieces = re.findall(r'<span class="nobr">(.*?)</span>', str(indicators.change_html("－16.52个百分点")))
     assert pieces == ["－16.52", "个百分点"]

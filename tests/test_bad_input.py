@@ -83,7 +83,10 @@ def test_thousands_of_subsections_build_to_html_and_markdown(tmp_path):
     valid = (DATA / "valid.zh-CN.yaml").read_text(encoding="utf-8")
     anchor = "  measures:\n    subsections:\n"
     cut = valid.index(anchor) + len(anchor)
-    items = "".join(f"      - heading: 第{n}项重点工作\n        intro: 全年开展专项检查{n}次，发现问题全部整改。\n" for n in range(1200))
+    items = "".join(
+        f"      - heading: 第{n}项重点工作\n        intro: 全年开展专项检查{n}次，发现问题全部整改。\n"
+        for n in range(1200)
+    )
     path = tmp_path / "many.yaml"
     path.write_text(valid[:cut] + items + valid[cut:], encoding="utf-8")
     result = build_file(path, tmp_path / "out", ["html", "md"])

@@ -45,7 +45,9 @@ def test_a_batch_writes_the_good_reports_and_reports_the_broken_one(tmp_path):
     assert result.exit_code == 1, result.output
     assert sorted(p.name for p in out.iterdir()) == ["pinglu", "zuoyun"]
     for name in ("pinglu", "zuoyun"):
-        assert sorted(p.name for p in (out / name).iterdir()) == [f"{name}.zh-CN.{fmt}" for fmt in ("html", "md", "pdf")]
+        assert sorted(p.name for p in (out / name).iterdir()) == [
+            f"{name}.zh-CN.{fmt}" for fmt in ("html", "md", "pdf")
+        ]
     assert "平鲁区人民政府" in (output(out / "pinglu", "md")).read_text(encoding="utf-8")
     lines = result.output.splitlines()
     assert any("broken.yaml" in line and "refused" in line for line in lines)

@@ -66,8 +66,12 @@ def test_screenshots(browser, built, tmp_path_factory):
         for width in (375, 1280):
             browser.open(built[name], width)
             browser.screenshot_region(folder / f"{name}-{width}-top.png", width, 0, 900)
-            browser.screenshot_region(folder / f"{name}-{width}-closing.png", width, browser.top_of(".signature") - 300, 900)
+            browser.screenshot_region(
+                folder / f"{name}-{width}-closing.png", width, browser.top_of(".signature") - 300, 900
+            )
             if browser.evaluate("document.querySelector('.indicator-chart') !== null"):
-                browser.screenshot_region(folder / f"{name}-{width}-chart.png", width, browser.top_of(".indicator-chart") - 200, 700)
+                browser.screenshot_region(
+                    folder / f"{name}-{width}-chart.png", width, browser.top_of(".indicator-chart") - 200, 700
+                )
             png = (folder / f"{name}-{width}-top.png").read_bytes()
             assert png.startswith(b"\x89PNG") and len(png) > 5000

@@ -36,7 +36,11 @@ def test_default_formats_are_the_publishable_set():
 def test_build_writes_html_md_and_pdf(tmp_path):
     result = invoke("build", str(ZUOYUN), "-o", str(tmp_path / "out"))
     assert result.exit_code == 0, result.output
-    assert files(tmp_path / "out") == ["zuoyun-2023.zh-CN.html", "zuoyun-2023.zh-CN.md", "zuoyun-2023.zh-CN.pdf"]  # named after the data file
+    assert files(tmp_path / "out") == [
+        "zuoyun-2023.zh-CN.html",
+        "zuoyun-2023.zh-CN.md",
+        "zuoyun-2023.zh-CN.pdf",
+    ]  # named after the data file
     assert str(output(tmp_path / "out", "html")) in result.output
     html = (output(tmp_path / "out", "html")).read_text(encoding="utf-8")
     assert parse(html).find("html").attrs["lang"] == "zh-CN"
@@ -161,7 +165,9 @@ def test_a_new_format_plugs_in(tmp_path, monkeypatch):
     monkeypatch.setitem(WRITERS, "txt", lambda doc: doc.title.encode("utf-8"))
     result = build_file(ZUOYUN, tmp_path, ["txt"])
     assert result.written == [tmp_path / "zuoyun-2023.zh-CN.txt"]
-    assert (tmp_path / "zuoyun-2023.zh-CN.txt").read_text(encoding="utf-8") == "左云县人民政府2023年法治政府建设年度报告"
+    assert (tmp_path / "zuoyun-2023.zh-CN.txt").read_text(
+        encoding="utf-8"
+    ) == "左云县人民政府2023年法治政府建设年度报告"
 
 
 def test_every_example_builds(tmp_path):

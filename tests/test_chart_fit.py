@@ -13,10 +13,10 @@ from conftest import DATA
 
 from genreport.build import build_file
 from genreport.checks import check_file
+from genreport.gbt9704 import EDGE_TOL_MM, HEIGHT, LEFT, MM, TOP, WIDTH
 from genreport.render import chart as charts
 from genreport.render.document import Document
 from genreport.render.indicators import table_headings
-from genreport.gbt9704 import EDGE_TOL_MM, HEIGHT, LEFT, MM, TOP, WIDTH
 from genreport.verify.layout import verify
 
 UNITS = ["件", "项", "%", "人次", "个"]
@@ -34,7 +34,9 @@ def report_with(count: int, previous_year: int | None = None) -> str:
         if unit == "%":
             value, previous = min(value, 99.9), min(previous, 99.0)
         year = f"    previous_year: {previous_year}\n" if previous_year else ""
-        items.append(f"  - label: 第{i + 1}项行政执法案件办理数量\n    value: {value:g}\n    previous: {previous:g}\n{year}    unit: \"{unit}\"\n")
+        items.append(
+            f'  - label: 第{i + 1}项行政执法案件办理数量\n    value: {value:g}\n    previous: {previous:g}\n{year}    unit: "{unit}"\n'
+        )
     return valid[: valid.index("indicators:\n")] + "indicators:\n" + "".join(items)
 
 
@@ -57,7 +59,11 @@ def chart_pages(path: Path) -> list[tuple[int, list[dict], list[dict], str]]:
     found = []
     with pdfplumber.open(path) as pdf:
         for page in pdf.pages:
-            bars = [r for r in page.rects if r.get("fill") and tuple(r.get("non_stroking_color") or ()) in ((0.101961,) * 3, (0.65098,) * 3)]
+            bars = [
+                r
+                for r in page.rects
+                if r.get("fill") and tuple(r.get("non_stroking_color") or ()) in ((0.101961,) * 3, (0.65098,) * 3)
+            ]
             text = page.extract_text() or ""
             if TITLE in text:
                 glyphs = [c for c in page.chars if "Sans" in c["fontname"] and not c["text"].isspace()]
@@ -68,7 +74,12 @@ def chart_pages(path: Path) -> list[tuple[int, list[dict], list[dict], str]]:
 def inside(x0: float, top: float, x1: float, bottom: float) -> bool:
     """Inside the text block itself (37 mm from the top to the glyphs' top, 156 x 225 mm)."""
     tol = EDGE_TOL_MM * MM
-    return LEFT * MM - tol <= x0 and x1 <= (LEFT + WIDTH) * MM + tol and TOP * MM - tol <= top and bottom <= (TOP + HEIGHT) * MM + tol
+    return (
+        LEFT * MM - tol <= x0
+        and x1 <= (LEFT + WIDTH) * MM + tol
+        and TOP * MM - tol <= top
+        and bottom <= (TOP + HEIGHT) * MM + tol
+    )
 
 
 @pytest.mark.parametrize("count", [1, 9, 10, 15, 40])
@@ -164,7 +175,7 @@ def test_no_all_dash_column_and_one_sign_style(tmp_path):
 
     html = render_html(doc)
     table = html[html.index('<table class="indicator-table">') : html.index("</table>")]
-    assert "<th scope=\"col\">2022年</th>" not in table and "变化" not in table and table.count("<col ") == 2
+    assert '<th scope="col">2022年</th>' not in table and "变化" not in table and table.count("<col ") == 2
     assert "| 指标 | 2023年 |\n| --- | ---: |\n" in render_markdown(doc)
     # rises and falls in one style: ＋ beside －, never + or - (hyphen) in a zh-CN table
     changes = [row.change for row in table_rows(document_of(report_with(10), tmp_path))]

@@ -34,7 +34,11 @@ def test_a_comment_on_the_line_dismisses_that_warning(check_text, valid_text):
     assert result.findings == []
     (dismissed,) = result.dismissed
     line = line_of(text, "98件")
-    assert (dismissed.code, dismissed.location.line, dismissed.location.column) == ("figure-mismatch", line, text.splitlines()[line - 1].index("98件") + 1)
+    assert (dismissed.code, dismissed.location.line, dismissed.location.column) == (
+        "figure-mismatch",
+        line,
+        text.splitlines()[line - 1].index("98件") + 1,
+    )
     assert dismissed.dismissed == "两个口径不同，已核对"
     assert dismissed.message.zh == "文中“劳动人事争议受理数”为 98，与主要指标中的 88件 不一致"
     assert dismissed.message.en == "the text gives 98 for “劳动人事争议受理数”, but the indicators say 88件"
@@ -87,7 +91,9 @@ def test_a_comment_above_a_block_covers_the_whole_block(check_text, valid_text):
 
 def test_a_comment_after_a_block_does_not_reach_back_into_it(check_text, valid_text):
     repeat = "部分行政执法人员学习习近平法治思想还不够深入，运用法治思维和法治方式推动工作的能力有待提高。"
-    text = valid_text.replace("    intro: |\n      县委、县政府主要负责人", f"    intro: |\n      {repeat}\n\n      县委、县政府主要负责人")
+    text = valid_text.replace(
+        "    intro: |\n      县委、县政府主要负责人", f"    intro: |\n      {repeat}\n\n      县委、县政府主要负责人"
+    )
     text = text.replace("  next_year:\n", "  next_year:  # genreport: ignore[repeated-paragraph] 不该覆盖上一段\n")
     result = check_text(text)
     assert _codes(result.findings) == [
@@ -109,7 +115,10 @@ def test_an_error_is_never_dismissed(write, check_text, valid_text, tmp_path):
     ]
     assert result.dismissed == []
     comment = result.findings[1]
-    assert (comment.message.zh, comment.message.en) == ("placeholder 是错误，不能用注释忽略", "placeholder is an error, which no comment can dismiss")
+    assert (comment.message.zh, comment.message.en) == (
+        "placeholder 是错误，不能用注释忽略",
+        "placeholder is an error, which no comment can dismiss",
+    )
     built = CliRunner().invoke(app, ["build", str(write(text)), "-f", "md", "-o", str(tmp_path / "out")], env=C)
     assert built.exit_code == 1 and not (tmp_path / "out").exists()  # a final build still refuses
 
@@ -133,7 +142,8 @@ def test_a_misspelt_code_is_named_with_the_right_one(check_text, valid_text):
 
 def test_a_directive_inside_a_text_block_is_text(check_text, valid_text):
     text = _mismatch(valid_text).replace(
-        "    intro: |\n      县委、县政府主要负责人", "    intro: |\n      # genreport: ignore[figure-mismatch] 这是正文\n      县委、县政府主要负责人"
+        "    intro: |\n      县委、县政府主要负责人",
+        "    intro: |\n      # genreport: ignore[figure-mismatch] 这是正文\n      县委、县政府主要负责人",
     )
     result = check_text(text)
     assert "figure-mismatch" in [f.code for f in result.findings] and result.dismissed == []
@@ -141,13 +151,18 @@ def test_a_directive_inside_a_text_block_is_text(check_text, valid_text):
 
 
 def test_the_directive_is_no_yaml_comment_warning(check_text, valid_text):
-    text = valid_text.replace("  classification: 政府文件", "  classification: 政府文件  # genreport: ignore[stray-space] 无")
+    text = valid_text.replace(
+        "  classification: 政府文件", "  classification: 政府文件  # genreport: ignore[stray-space] 无"
+    )
     codes = [f.code for f in check_text(text).findings]
     assert "yaml-comment" not in codes and codes == ["ignore-comment"]  # it dismisses nothing: said, not hidden
 
 
 def test_several_codes_in_one_comment(check_text, valid_text):
-    text = valid_text.replace("乡镇权责事项144项，个体工商户登记委托乡镇办理", "乡镇权责事项144项，受理劳动人事争议受理数为98件,个体工商户登记委托乡镇办理")
+    text = valid_text.replace(
+        "乡镇权责事项144项，个体工商户登记委托乡镇办理",
+        "乡镇权责事项144项，受理劳动人事争议受理数为98件,个体工商户登记委托乡镇办理",
+    )
     line = next(line for line in text.splitlines() if "98件," in line)
     text = text.replace(line, line + "  # genreport: ignore[figure-mismatch, half-width-punctuation] 原文照录")
     result = check_text(text)
@@ -165,7 +180,10 @@ def test_the_preview_panel_shows_it_dismissed_with_the_reason(write, valid_text)
     (item,) = section.find_all("li", cls="gp-dismissed")
     assert item.find(cls="gp-code").text == "figure-mismatch"
     assert item.find(cls="gp-reason").text == "理由：两个口径不同"
-    assert item.find(cls="gp-where").text == f"{line_of(text, '98件')}:{text.splitlines()[line_of(text, '98件') - 1].index('98件') + 1}"
+    assert (
+        item.find(cls="gp-where").text
+        == f"{line_of(text, '98件')}:{text.splitlines()[line_of(text, '98件') - 1].index('98件') + 1}"
+    )
     assert not [li for li in panel.find_all("li") if "gp-warning" in li.classes]  # not shown as a live warning
     assert "检查通过，没有发现问题；已忽略 1 个警告" in panel.find(cls="gp-summary").text
 
@@ -181,10 +199,16 @@ def test_a_warning_outside_the_rules_can_be_dismissed_too(write, valid_text, tmp
     kinds = tmp_path / "kinds"
     shutil.copytree(ROOT / "templates" / "rule-of-law-government", kinds / "rule-of-law-government")
     monkeypatch.setenv("GENREPORT_KIND_PATH", str(kinds))
-    text = valid_text.replace("kind: rule-of-law-government\n", "kind: rule-of-law-government  # genreport: ignore[kind-shadowed] 本单位的定制版\n", 1)
+    text = valid_text.replace(
+        "kind: rule-of-law-government\n",
+        "kind: rule-of-law-government  # genreport: ignore[kind-shadowed] 本单位的定制版\n",
+        1,
+    )
     result = check_file(write(text))
     assert result.findings == []
-    assert [(f.code, f.location.line, f.dismissed) for f in result.dismissed] == [("kind-shadowed", 2, "本单位的定制版")]
+    assert [(f.code, f.location.line, f.dismissed) for f in result.dismissed] == [
+        ("kind-shadowed", 2, "本单位的定制版")
+    ]
 
 
 def test_a_comment_that_names_no_code(check_text, valid_text):
@@ -192,6 +216,12 @@ def test_a_comment_that_names_no_code(check_text, valid_text):
     result = check_text(text)
     line = line_of(text, "98件")
     column = text.splitlines()[line - 1].index("# genreport") + 1
-    assert _codes(result.findings) == [("figure-mismatch", line, text.splitlines()[line - 1].index("98件") + 1), ("ignore-comment", line, column)]
+    assert _codes(result.findings) == [
+        ("figure-mismatch", line, text.splitlines()[line - 1].index("98件") + 1),
+        ("ignore-comment", line, column),
+    ]
     comment = result.findings[1]
-    assert (comment.message.zh, comment.message.en) == ("忽略注释没有写明要忽略的警告代码", "the ignore comment names no warning code")
+    assert (comment.message.zh, comment.message.en) == (
+        "忽略注释没有写明要忽略的警告代码",
+        "the ignore comment names no warning code",
+    )

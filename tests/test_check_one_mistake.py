@@ -65,7 +65,10 @@ def test_preview_panel_lists_every_problem(write, valid_text):
 def test_a_year_written_2023年_still_lets_the_rest_be_checked(check_text, valid_text):
     text = valid_text.replace("year: 2023", "year: 2023年").replace("乡镇权责事项144项", "乡镇权责事项XX项")
     findings = check_text(text).findings
-    assert [(f.code, f.location.line) for f in findings] == [("schema", line_of(text, "year:")), ("placeholder", line_of(text, "XX项"))]
+    assert [(f.code, f.location.line) for f in findings] == [
+        ("schema", line_of(text, "year:")),
+        ("placeholder", line_of(text, "XX项")),
+    ]
     assert findings[0].hint.zh == "改为 year: 2023"
 
 
@@ -75,6 +78,12 @@ def test_a_year_that_names_no_year_stops_the_content_rules(check_text, valid_tex
 
 
 def test_a_broken_issuer_stands_aside(check_text, valid_text):
-    text = valid_text.replace("  name: 左云县人民政府\n", "  nam: 左云县人民政府\n").replace("乡镇权责事项144项", "乡镇权责事项XX项")
+    text = valid_text.replace("  name: 左云县人民政府\n", "  nam: 左云县人民政府\n").replace(
+        "乡镇权责事项144项", "乡镇权责事项XX项"
+    )
     found = [(f.code, f.field) for f in check_text(text).findings]
-    assert found == [("schema", "issuer.name"), ("schema", "issuer.nam"), ("placeholder", "sections.measures.subsections[0].points[0].text")]
+    assert found == [
+        ("schema", "issuer.name"),
+        ("schema", "issuer.nam"),
+        ("placeholder", "sections.measures.subsections[0].points[0].text"),
+    ]

@@ -30,7 +30,13 @@ CASES = [
         "汉字之间用了半角标点“;”",
         "half-width “;” between Chinese characters",
     ),
-    ("tab-in-text", "乡镇权责事项144项，\t个体工商户登记委托乡镇办理", "\t", "文字中有 Tab 制表符", "a tab character in the text"),
+    (
+        "tab-in-text",
+        "乡镇权责事项144项，\t个体工商户登记委托乡镇办理",
+        "\t",
+        "文字中有 Tab 制表符",
+        "a tab character in the text",
+    ),
     (
         "quoted-unit",
         "乡镇权责事项144“项”，个体工商户登记委托乡镇办理",
@@ -108,9 +114,11 @@ def test_warning_at_its_place(check_text, valid_text, code, change, at, zh, en):
     ],
 )
 def test_real_text_stays_quiet(check_text, valid_text, sentence):
-    text = valid_text.replace(POINT, f'乡镇权责事项144项，{sentence}，个体工商户登记委托乡镇办理', 1)
+    text = valid_text.replace(POINT, f"乡镇权责事项144项，{sentence}，个体工商户登记委托乡镇办理", 1)
     if "#" in sentence:
-        text = text.replace("            text: 全年承接市级下放行政职权11项，", '            text: "全年承接市级下放行政职权11项，', 1).replace("部门之间的职责边界更加清晰。", '部门之间的职责边界更加清晰。"', 1)
+        text = text.replace(
+            "            text: 全年承接市级下放行政职权11项，", '            text: "全年承接市级下放行政职权11项，', 1
+        ).replace("部门之间的职责边界更加清晰。", '部门之间的职责边界更加清晰。"', 1)
     assert check_text(text).findings == []
 
 

@@ -48,7 +48,10 @@ def test_placeholder_is_an_error_at_its_column(check_text, valid_text, old, new,
 
 @pytest.mark.parametrize("value", ["待定", "待填", "待补充"])
 def test_a_field_that_only_says_to_be_decided(check_text, valid_text, value):
-    text = valid_text.replace("        intro: 对照示范县创建指标体系逐项推进，力争在全市法治政府建设示范创建中走在前列。", f"        intro: {value}")
+    text = valid_text.replace(
+        "        intro: 对照示范县创建指标体系逐项推进，力争在全市法治政府建设示范创建中走在前列。",
+        f"        intro: {value}",
+    )
     finding = next(f for f in check_text(text).findings if f.code == "placeholder")
     assert (finding.location.line, finding.location.column) == (line_of(text, f"intro: {value}"), 16)
     assert finding.message.zh == f"占位符“{value}”尚未替换"
@@ -79,8 +82,14 @@ def test_real_text_is_not_a_placeholder(check_text, valid_text, sentence):
     assert [f for f in check_text(text).findings if f.code == "placeholder"] == []
 
 
-@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.yaml")) + [DATA / "valid.zh-CN.yaml", DATA / "diff" / "zuoyun-2024.zh-CN.yaml"], ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path",
+    sorted(EXAMPLES.glob("*.yaml")) + [DATA / "valid.zh-CN.yaml", DATA / "diff" / "zuoyun-2024.zh-CN.yaml"],
+    ids=lambda p: p.name,
+)
 def test_examples_have_no_false_placeholder(path: Path):
     found = [f.message.zh for f in check_file(path).findings if f.code == "placeholder"]
-    expected = {"draft-incomplete.zh-CN.yaml": ["占位符“【待填】”尚未替换", "占位符“TODO”尚未替换", "占位符“××”尚未替换"]}
+    expected = {
+        "draft-incomplete.zh-CN.yaml": ["占位符“【待填】”尚未替换", "占位符“TODO”尚未替换", "占位符“××”尚未替换"]
+    }
     assert found == expected.get(path.name, [])

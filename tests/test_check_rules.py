@@ -35,15 +35,30 @@ FAILING = [
     ("signed-late", "signed_on: 2024-01-16", "signed_on: 2024-03-20", "signed_on:"),
     ("published-late", "  published_on: 2024-01-17", "  published_on: 2024-04-20", "published_on: 2024-04-20"),
     ("unknown-section", "  other_matters:", "  other_maters:", "other_maters:"),
-    ("none-not-allowed", "  deficiencies:\n    points:\n", "  deficiencies:\n    none: true\n    points:\n", "none: true"),
+    (
+        "none-not-allowed",
+        "  deficiencies:\n    points:\n",
+        "  deficiencies:\n    none: true\n    points:\n",
+        "none: true",
+    ),
     ("none-with-content", "    none: true", "    none: true\n    intro: 本年度无其他事项。", "none: true"),
     ("unknown-part-of", "part_of: labour_disputes_accepted", "part_of: labour_disputes_acepted", "part_of:"),
     ("stray-space", "乡镇权责事项144项", "乡镇权责事项 144项，个体 工商户", "个体 工商户"),
     ("missing-figure", "    value: 82.5\n    change: -8.5\n", "    value: null\n", "value: null"),
-    ("duplicate-indicator", "key: air_quality_share", "key: labour_disputes_accepted", "key: labour_disputes_accepted\n    label: 空气"),
+    (
+        "duplicate-indicator",
+        "key: air_quality_share",
+        "key: labour_disputes_accepted",
+        "key: labour_disputes_accepted\n    label: 空气",
+    ),
     ("date-order", "  published_on: 2024-01-17", "  published_on: 2024-01-10", "published_on: 2024-01-10"),
     ("date-order", "  printed_on: 2024-01-17", "  printed_on: 2024-01-15", "printed_on: 2024-01-15"),
-    ("mixed-section", "  next_year:\n    subsections:\n", "  next_year:\n    points:\n      - text: 另起一条。\n    subsections:\n", "    points:\n      - text: 另起"),
+    (
+        "mixed-section",
+        "  next_year:\n    subsections:\n",
+        "  next_year:\n    points:\n      - text: 另起一条。\n    subsections:\n",
+        "    points:\n      - text: 另起",
+    ),
 ]
 
 

@@ -95,7 +95,9 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("old", "new", "column", "zh", "zh_hint", "en", "en_hint"), CASES, ids=[c[1].strip()[:20] for c in CASES])
+@pytest.mark.parametrize(
+    ("old", "new", "column", "zh", "zh_hint", "en", "en_hint"), CASES, ids=[c[1].strip()[:20] for c in CASES]
+)
 def test_schema_message_says_what_to_write(check_text, valid_text, old, new, column, zh, zh_hint, en, en_hint):
     assert old in valid_text
     text = valid_text.replace(old, new, 1)

@@ -65,7 +65,9 @@ SLIPS = [
 ]
 
 
-@pytest.mark.parametrize(("old", "new", "code", "column", "zh", "en"), SLIPS, ids=[f"{s[2]}-{i}" for i, s in enumerate(SLIPS)])
+@pytest.mark.parametrize(
+    ("old", "new", "code", "column", "zh", "en"), SLIPS, ids=[f"{s[2]}-{i}" for i, s in enumerate(SLIPS)]
+)
 def test_slip_named_on_its_own_line(check_text, valid_text, old, new, code, column, zh, en):
     assert old in valid_text
     text = valid_text.replace(old, new, 1)
@@ -79,9 +81,15 @@ def test_slip_named_on_its_own_line(check_text, valid_text, old, new, code, colu
 
 
 def test_a_pasted_line_indented_too_little(check_text, valid_text):
-    text = valid_text.replace("    intro: |\n      县委、县政府主要负责人", "    intro: |\n      县委、\n  县政府主要负责人")
+    text = valid_text.replace(
+        "    intro: |\n      县委、县政府主要负责人", "    intro: |\n      县委、\n  县政府主要负责人"
+    )
     (finding,) = check_text(text).findings
-    assert (finding.code, finding.location.line, finding.location.column) == ("yaml-unindented-line", line_of(text, "  县政府主要负责人"), 3)
+    assert (finding.code, finding.location.line, finding.location.column) == (
+        "yaml-unindented-line",
+        line_of(text, "  县政府主要负责人"),
+        3,
+    )
     assert finding.message.zh == "这一行文字缩进不够，无法接在上面的字段之后"
     assert finding.message.en == "this line of text is indented less than the field above, so it does not continue it"
 
@@ -99,11 +107,19 @@ BROKEN = [
     "    points:\n      - 部分",
     "kind: rule-of-law-government\n  locale: zh-CN",
     "year: 2023\n- 2024",
-    "year: 2023 \"\\q\"",
+    'year: 2023 "\\q"',
 ]
 
 
-@pytest.mark.parametrize("slip", ["  copies_to: [县委办公室, 县人大常委会办公室", '  printed_by: "左云县人民政府办公室', "year: \"2023\\q\"", "  level: county\n    parent: 市"])
+@pytest.mark.parametrize(
+    "slip",
+    [
+        "  copies_to: [县委办公室, 县人大常委会办公室",
+        '  printed_by: "左云县人民政府办公室',
+        'year: "2023\\q"',
+        "  level: county\n    parent: 市",
+    ],
+)
 def test_no_library_english_reaches_a_chinese_user(check_text, valid_text, slip):
     first = slip.split("\n")[0].strip().split(":")[0]
     anchor = next(line for line in valid_text.splitlines() if line.strip().startswith(first + ":"))
@@ -125,9 +141,13 @@ def test_vertical_tab_reported_on_its_line_with_its_line_shown(write, valid_text
     column = len("            text: 全县发生行政诉讼案件") + 1
     assert f":{line}:{column}: 错误[control-character] " in first and "U+000B" in first
     shown_as = "\u240b" if "\u240b" in shown else "\\x0b"  # its symbol, or an escape: never the raw character
-    assert shown == f"  {line:>4} |             text: 全县发生行政诉讼案件{shown_as}13件，" + shown.split("13件，", 1)[1]
+    assert (
+        shown == f"  {line:>4} |             text: 全县发生行政诉讼案件{shown_as}13件，" + shown.split("13件，", 1)[1]
+    )
     before = shown[: shown.index(shown_as)]
-    assert caret.index("^") == len(before) + sum(unicodedata.east_asian_width(c) == "W" for c in before)  # hanzi: 2 columns
+    assert caret.index("^") == len(before) + sum(
+        unicodedata.east_asian_width(c) == "W" for c in before
+    )  # hanzi: 2 columns
 
 
 @pytest.mark.parametrize("char", ["\x01", "\x08", "\x0b", "\x0c", "\x1c", "\x1f", "\x7f"])
@@ -139,10 +159,14 @@ def test_every_control_character_on_its_line(check_text, valid_text, char):
 
 
 def test_messages_follow_the_locale_written_in_a_broken_file(write, valid_text):
-    text = valid_text.replace("locale: zh-CN", "locale: en").replace("recipient: 大同市人民政府", "recipient：大同市人民政府")
+    text = valid_text.replace("locale: zh-CN", "locale: en").replace(
+        "recipient: 大同市人民政府", "recipient：大同市人民政府"
+    )
     result = CliRunner().invoke(app, ["check", str(write(text))], env={"LANG": "C.UTF-8"})
     assert "error[yaml-full-width-colon] the key recipient is followed by a full-width colon" in result.output
-    zh = CliRunner().invoke(app, ["check", str(write(text.replace("locale: en", "locale: zh-CN")))], env={"LANG": "C.UTF-8"})
+    zh = CliRunner().invoke(
+        app, ["check", str(write(text.replace("locale: en", "locale: zh-CN")))], env={"LANG": "C.UTF-8"}
+    )
     assert "错误[yaml-full-width-colon] 字段名 recipient 后面用了全角冒号“：”" in zh.output
 
 

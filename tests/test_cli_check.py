@@ -92,7 +92,12 @@ def test_bad_arguments_exit_2(write, valid_text):
 
 
 def test_unknown_kind_with_suggestion(write, valid_text):
-    result = invoke("check", "--lang", "en", str(write(valid_text.replace("kind: rule-of-law-government", "kind: rule-of-law-govt"))))
+    result = invoke(
+        "check",
+        "--lang",
+        "en",
+        str(write(valid_text.replace("kind: rule-of-law-government", "kind: rule-of-law-govt"))),
+    )
     assert result.exit_code == 1
     assert "unknown-kind" in result.output and "rule-of-law-government" in result.output
 

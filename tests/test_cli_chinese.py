@@ -69,7 +69,10 @@ def test_chinese_docs_list_the_same_commands(english, chinese):
 def test_each_language_links_the_other(english, chinese):
     head = english.read_text(encoding="utf-8").splitlines()[:4]
     assert any(f"]({chinese.relative_to(english.parent)})" in line for line in head), head
-    assert any(f"]({os.path.relpath(english, chinese.parent)})" in line for line in chinese.read_text(encoding="utf-8").splitlines()[:4])
+    assert any(
+        f"]({os.path.relpath(english, chinese.parent)})" in line
+        for line in chinese.read_text(encoding="utf-8").splitlines()[:4]
+    )
 
 
 def test_every_command_is_in_both_readmes():
@@ -87,12 +90,16 @@ def test_the_chinese_readme_lists_the_same_rule_codes():
 
 def _genreport(*args: str, lang: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "LANG": lang, "LC_ALL": "", "LC_MESSAGES": "", "COLUMNS": "200"}
-    return subprocess.run([sys.executable, "-m", "genreport", *args], capture_output=True, text=True, env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "genreport", *args], capture_output=True, text=True, env=env, timeout=120
+    )
 
 
 def test_a_stock_server_gets_one_language_for_help_errors_and_messages(write, valid_text):
     helped = _genreport("check", "--help", lang="C.UTF-8")
-    assert helped.stdout.startswith("用法：genreport check [选项]") and "把警告也当作错误（退出码 1）。" in helped.stdout
+    assert (
+        helped.stdout.startswith("用法：genreport check [选项]") and "把警告也当作错误（退出码 1）。" in helped.stdout
+    )
     usage = _genreport("check", lang="C.UTF-8")
     assert usage.returncode == 2 and usage.stderr.strip().splitlines()[-1] == "错误：缺少参数 file。"
     path = write(valid_text.replace("全年新增市场主体1798户", "全年新增市场主体XX户"))
@@ -135,14 +142,20 @@ PARTS = [
     ),
     (
         "short-section",
-        ("  deficiencies:\n    points:\n", "  deficiencies:\n    points:\n      - 执法力量不足，原因是编制少。\n    old_points:\n"),
+        (
+            "  deficiencies:\n    points:\n",
+            "  deficiencies:\n    points:\n      - 执法力量不足，原因是编制少。\n    old_points:\n",
+        ),
         "  deficiencies:",
         "第二部分“存在的不足和原因”只有 14 字，远少于通常（至少 60 字）",
         "part 2 (deficiencies, “Deficiencies and their causes”) has only 14 characters, far fewer than usual (at least 60)",
     ),
     (
         "none-not-allowed",
-        ("  leaders_duties:\n    intro: |\n      县委、县政府主要负责人认真履行", "  leaders_duties:\n    none: true\n    intro: |\n      县委、县政府主要负责人认真履行"),
+        (
+            "  leaders_duties:\n    intro: |\n      县委、县政府主要负责人认真履行",
+            "  leaders_duties:\n    none: true\n    intro: |\n      县委、县政府主要负责人认真履行",
+        ),
         "    none: true",
         "第三部分“党政主要负责人履行推进法治建设第一责任人职责情况”必须有内容，不能写“无”",
         "part 3 (leaders_duties, “How the principal Party and government leaders performed their duties as first persons "
@@ -167,7 +180,9 @@ def test_messages_name_a_part_as_the_clerk_reads_it(check_text, valid_text, code
     finding = next(f for f in check_text(text).findings if f.code == code)
     assert finding.location.line == line_of(text, at)
     key = len(at) - len(at.lstrip())
-    column = at.index("true") if code == "none-not-allowed" else len(at) if code == "schema" else key  # the value, or the key
+    column = (
+        at.index("true") if code == "none-not-allowed" else len(at) if code == "schema" else key
+    )  # the value, or the key
     assert finding.location.column == column + 1
     assert (finding.message.zh, finding.message.en) == (zh, en)
     assert not re.search(r"部分 [a-z_]+", finding.message.zh)  # no internal key where the part's name belongs
@@ -189,12 +204,17 @@ def test_init_from_names_the_keys_to_fill_and_explains_sealed(tmp_path, valid_te
         "#   disclosure.index_number: 索引号（写在 disclosure 下）",
         "# sealed：是否加盖印章。false 为不加盖（网站公开版通常如此），true 为加盖；它决定落款和成文日期的位置（GB/T 9704 第7.3.5条）",
     ]
-    assert "上年的 document_number、signed_on、distribution.printed_on、disclosure.published_on、disclosure.index_number 已清空" in result.output
+    assert (
+        "上年的 document_number、signed_on、distribution.printed_on、disclosure.published_on、disclosure.index_number 已清空"
+        in result.output
+    )
     english = tmp_path / "zuoyun-2023.en.yaml"
     english.write_text((ROOT / "examples" / "zuoyun-2023.en.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     done = CliRunner().invoke(app, ["init", "--from", str(english)], env=C)
     assert done.exit_code == 0, done.output
-    assert "# sealed: whether the report is sealed. false: no seal" in (tmp_path / "zuoyun-2024.en.yaml").read_text(encoding="utf-8")
+    assert "# sealed: whether the report is sealed. false: no seal" in (tmp_path / "zuoyun-2024.en.yaml").read_text(
+        encoding="utf-8"
+    )
     assert "last year's document_number, signed_on" in done.output
 
 
@@ -210,7 +230,9 @@ def test_a_deviation_is_told_in_chinese(tmp_path):
     from genreport.pdf.prepare import PdfSettings, render_pdf
 
     path = tmp_path / "wide.pdf"
-    path.write_bytes(render_pdf(document(EXAMPLES / "joint-2023.zh-CN.yaml"), PdfSettings(extra_css="@page { margin-left: 20mm; }")))
+    path.write_bytes(
+        render_pdf(document(EXAMPLES / "joint-2023.zh-CN.yaml"), PdfSettings(extra_css="@page { margin-left: 20mm; }"))
+    )
     result = CliRunner().invoke(app, ["verify-layout", str(path)], env=C)
     assert result.exit_code == 1
     assert result.output.startswith("不符合   §5.2.1 左白边 28 ± 1 毫米：20.0 毫米")

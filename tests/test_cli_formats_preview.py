@@ -25,7 +25,15 @@ def _names(folder):
     return sorted(p.suffix for p in folder.iterdir())
 
 
-@pytest.mark.parametrize("args", [["-f", "md", "-f", "html"], ["-f", "md,html"], ["--format", "html", "--format=md"], ["-f", "md, html", "-f", "md"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["-f", "md", "-f", "html"],
+        ["-f", "md,html"],
+        ["--format", "html", "--format=md"],
+        ["-f", "md, html", "-f", "md"],
+    ],
+)
 def test_every_format_named_is_built(tmp_path, args):
     result = CliRunner().invoke(app, ["build", str(VALID), "-o", str(tmp_path), *args])
     assert result.exit_code == 0, result.output
@@ -45,7 +53,9 @@ def test_pdf_and_docx_repeated_both_built_and_readable(tmp_path):
 
 def _genreport(*args: str, lang: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "LANG": lang, "LC_ALL": "", "LC_MESSAGES": "", "COLUMNS": "200"}
-    return subprocess.run([sys.executable, "-m", "genreport", *args], capture_output=True, text=True, env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "genreport", *args], capture_output=True, text=True, env=env, timeout=120
+    )
 
 
 def test_an_unknown_format_among_several_is_named_in_the_users_language(tmp_path):
@@ -64,14 +74,21 @@ def test_preview_says_on_the_address_line_to_open_it(tmp_path):
         assert server.url.startswith("http://127.0.0.1:") and server.url.endswith("/")
         assert server.address_line == f"{server.url}  （在浏览器中打开这个地址即可查看草稿）"
     english = tmp_path / "r.en.yaml"
-    english.write_text((DATA.parent.parent / "examples" / "zuoyun-2023.en.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    english.write_text(
+        (DATA.parent.parent / "examples" / "zuoyun-2023.en.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     with PreviewProcess(english) as server:
         assert server.address_line == f"{server.url}  (open this address in a web browser to read the draft)"
 
 
 def test_the_line_says_when_the_browser_was_opened():
-    assert address_line("http://127.0.0.1:8000/", "zh-CN", True) == "http://127.0.0.1:8000/  （已在浏览器中打开；若未显示，请把这个地址复制到浏览器）"
-    assert address_line("http://127.0.0.1:8000/", "en", True).startswith("http://127.0.0.1:8000/  (opened in your web browser")
+    assert (
+        address_line("http://127.0.0.1:8000/", "zh-CN", True)
+        == "http://127.0.0.1:8000/  （已在浏览器中打开；若未显示，请把这个地址复制到浏览器）"
+    )
+    assert address_line("http://127.0.0.1:8000/", "en", True).startswith(
+        "http://127.0.0.1:8000/  (opened in your web browser"
+    )
 
 
 def test_a_browser_is_opened_by_default_only_where_there_is_a_display(monkeypatch):

@@ -27,7 +27,9 @@ def run(*args: str, env: dict[str, str] = C):
 
 def genreport(*args: str, lang: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "LANG": lang, "LC_ALL": "", "LC_MESSAGES": "", "COLUMNS": "200"}
-    return subprocess.run([sys.executable, "-m", "genreport", *args], capture_output=True, text=True, env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "genreport", *args], capture_output=True, text=True, env=env, timeout=120
+    )
 
 
 def test_init_with_a_chinese_issuer_writes_zh_cn_and_says_so(tmp_path):
@@ -41,9 +43,14 @@ def test_init_with_a_chinese_issuer_writes_zh_cn_and_says_so(tmp_path):
 
 def test_init_without_a_chinese_name_follows_an_english_locale(tmp_path):
     target = tmp_path / "r.yaml"
-    result = run("init", "--issuer", "Some County", "--year", "2024", "-o", str(target), env={**C, "LANG": "en_GB.UTF-8"})
+    result = run(
+        "init", "--issuer", "Some County", "--year", "2024", "-o", str(target), env={**C, "LANG": "en_GB.UTF-8"}
+    )
     assert "\nlocale: en\n" in target.read_text(encoding="utf-8")
-    assert "report language: en (English, from your system's language); for a Chinese report, add --locale zh-CN" in result.output
+    assert (
+        "report language: en (English, from your system's language); for a Chinese report, add --locale zh-CN"
+        in result.output
+    )
 
 
 def test_init_locale_option_wins_and_is_not_announced(tmp_path):
@@ -86,7 +93,9 @@ def test_batch_progress_and_summary_follow_the_reports(tmp_path, valid_text):
     folder.mkdir()
     (folder / "a.yaml").write_text(valid_text, encoding="utf-8")
     (folder / "b.yaml").write_text(valid_text.replace("  deficiencies:", "  deficiencies_x:"), encoding="utf-8")
-    result = run("build", str(folder), "-o", str(tmp_path / "out"), "-f", "md", "-j", "1", env={**C, "LANG": "en_US.UTF-8"})
+    result = run(
+        "build", str(folder), "-o", str(tmp_path / "out"), "-f", "md", "-j", "1", env={**C, "LANG": "en_US.UTF-8"}
+    )
     assert result.exit_code == 1
     assert re.search(r"^\[1/2\] 已生成 +.*a\.yaml", result.stderr, re.MULTILINE)  # progress, in the reports' language
     assert re.search(r"^文件 +结果 +页数", result.stdout, re.MULTILINE)  # the summary table's head
@@ -101,7 +110,10 @@ def test_help_in_chinese_for_a_chinese_locale():
     assert "把警告也当作错误（退出码 1）。" in result.stdout and "显示本帮助并退出。" in result.stdout
     assert "Treat warnings" not in result.stdout
     english = genreport("check", "--help", lang="en_US.UTF-8")
-    assert english.stdout.startswith("Usage: genreport check [OPTIONS]") and "Treat warnings as errors (exit 1)." in english.stdout
+    assert (
+        english.stdout.startswith("Usage: genreport check [OPTIONS]")
+        and "Treat warnings as errors (exit 1)." in english.stdout
+    )
 
 
 def _commands() -> list[str]:
@@ -111,7 +123,9 @@ def _commands() -> list[str]:
 
 
 def test_every_command_is_checked_for_its_chinese_help():
-    assert {"check", "build", "preview", "kinds", "init", "diff", "schema", "fonts", "verify-layout", "import"} <= set(_commands())
+    assert {"check", "build", "preview", "kinds", "init", "diff", "schema", "fonts", "verify-layout", "import"} <= set(
+        _commands()
+    )
 
 
 @pytest.mark.parametrize("command", _commands())
@@ -151,13 +165,18 @@ def test_last_years_broken_file_is_explained_in_chinese(write, valid_text):
     [
         (["check"], "错误：缺少参数 file。"),
         (["check", "--strict", "true", "r.yaml"], "错误：多余的参数：r.yaml（开关选项如 --strict 后面不跟值）"),
-        (["check", "--format", "xml", "r.yaml"], "错误：'--format' / '-f' 的值无效：“xml”不是可选值之一：'text', 'json'"),
+        (
+            ["check", "--format", "xml", "r.yaml"],
+            "错误：'--format' / '-f' 的值无效：“xml”不是可选值之一：'text', 'json'",
+        ),
     ],
 )
 def test_usage_errors_in_chinese_for_a_chinese_locale(args, last_line):
     result = genreport(*args, lang="zh_CN.UTF-8")
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
-    assert lines[0].startswith("用法：genreport check [选项]") and lines[1] == "运行 'genreport check --help' 查看帮助。"
+    assert (
+        lines[0].startswith("用法：genreport check [选项]") and lines[1] == "运行 'genreport check --help' 查看帮助。"
+    )
     assert lines[-1] == last_line
     assert genreport(*args, lang="en_US.UTF-8").stderr.strip().splitlines()[-1].startswith("Error: ")

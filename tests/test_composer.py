@@ -103,7 +103,7 @@ def test_two_paragraphs_with_the_same_text_get_their_own_decisions(advances):
     words in two paragraphs, one with a longer lead in front, are decided apart."""
     same = fill(20) + "“7×24小时”" + fill(40, 9) + "。"
     html = (
-        '<html><body><div class="preamble"><p>' + same + '</p></div>'
+        '<html><body><div class="preamble"><p>' + same + "</p></div>"
         '<div class="preamble"><p>' + fill(3, 11) + same + "</p></div></body></html>"
     )
     faces = font_setup(styles_dir() / "gbt9704.css", None).role("fangsong").faces
@@ -121,7 +121,9 @@ def test_the_laid_out_pdf_has_the_composers_lines(tmp_path):
     points = [
         fill(24) + "“7×24小时”不打烊，" + fill(30, 4) + "。",
         fill(26) + "，" + fill(27, 2) + "强。",
-        fill(24) + fill(28, 2) + "强。",  # with its 三是, first-fit leaves 强。 alone: the composer pushes one down (glue)
+        fill(24)
+        + fill(28, 2)
+        + "强。",  # with its 三是, first-fit leaves 强。 alone: the composer pushes one down (glue)
         fill(23) + "——" + fill(31, 6) + "……" + fill(5) + "。",
         fill(22) + "46.55%" + fill(33, 8) + "。",
     ]

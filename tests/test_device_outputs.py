@@ -124,7 +124,9 @@ def test_commands_that_write_a_data_file_refuse_a_device(command: list[str], tmp
     device = tmp_path / "node"
     _char_device(device)
     text = tmp_path.parent / f"{tmp_path.name}-last-year.txt"
-    text.write_text("左云县人民政府关于2023年法治政府建设情况的报告\n\n一、主要举措\n\n我们做了很多工作。\n", encoding="utf-8")
+    text.write_text(
+        "左云县人民政府关于2023年法治政府建设情况的报告\n\n一、主要举措\n\n我们做了很多工作。\n", encoding="utf-8"
+    )
     args = [a.format(node=device, text=text) for a in command]
     result = runner.invoke(app, args, env={"LANG": "C.UTF-8"})
     assert result.exit_code == 2, result.output

@@ -23,7 +23,9 @@ def compare_golden(actual: str, golden: Path, update: bool) -> None:
         golden.parent.mkdir(parents=True, exist_ok=True)
         golden.write_text(actual, encoding="utf-8")
     assert golden.exists(), f"{golden} is missing: run pytest --update-golden and review it"
-    assert actual == golden.read_text(encoding="utf-8"), f"diff output differs from {golden} (pytest --update-golden to accept)"
+    assert actual == golden.read_text(encoding="utf-8"), (
+        f"diff output differs from {golden} (pytest --update-golden to accept)"
+    )
 
 
 @pytest.mark.parametrize("fmt, suffix", [("text", "txt"), ("md", "md")])
@@ -43,8 +45,12 @@ def test_diff_finds_added_removed_changed_and_unchanged():
     assert deficiencies.unchanged == 1  # the paragraph kept word for word
     assert {c.what for c in deficiencies.changes} == {"added", "removed"}
     measures = sections["measures"].changes
-    assert any(c.what == "added" and c.new and c.new.heading and c.new.text == "扎实推进法治政府建设示范创建" for c in measures)
-    assert any(c.what == "removed" and c.old and c.old.heading and c.old.text == "有效化解社会矛盾纠纷" for c in measures)
+    assert any(
+        c.what == "added" and c.new and c.new.heading and c.new.text == "扎实推进法治政府建设示范创建" for c in measures
+    )
+    assert any(
+        c.what == "removed" and c.old and c.old.heading and c.old.text == "有效化解社会矛盾纠纷" for c in measures
+    )
     assert sections["other_matters"].changes == []
 
 
@@ -76,4 +82,10 @@ def test_diff_of_an_invalid_file_cannot_run(write):
 
 
 def test_numbers_print_as_people_write_them():
-    assert [format_number(v) for v in (11.0, 82.5, 1234567.0, -16.519999999, None)] == ["11", "82.5", "1234567", "-16.52", "—"]
+    assert [format_number(v) for v in (11.0, 82.5, 1234567.0, -16.519999999, None)] == [
+        "11",
+        "82.5",
+        "1234567",
+        "-16.52",
+        "—",
+    ]

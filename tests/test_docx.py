@@ -187,7 +187,9 @@ def test_a_heading_keeps_two_lines_of_its_text_and_every_other_page_fills_to_the
     headings = {"Heading1", "Heading2"}
     controlled = [p for p in body if p._p.pPr.find(qn("w:widowControl")) is not None]
     under = [
-        b for a, b in zip(body, body[1:], strict=False) if a.style.style_id in headings and b.style.style_id not in headings
+        b
+        for a, b in zip(body, body[1:], strict=False)
+        if a.style.style_id in headings and b.style.style_id not in headings
     ]
     assert len(under) >= 5 and controlled == under
     assert all(w(p._p.pPr.find(qn("w:widowControl")), "val") == "1" for p in under)
@@ -405,5 +407,7 @@ def test_list_items_keep_all_their_inline_content():
     document = render(ZUOYUN, preamble="1. 甲**乙**丙*丁*戊`己`庚\n2. 辛\n    - 壬\n    - 癸")
     texts = [p.text for p in document.paragraphs if p._p.pPr is not None and p._p.pPr.numPr is not None]
     assert texts == ["甲乙丙丁戊己庚", "辛", "壬", "癸"]
-    levels = [int(w(p._p.pPr.numPr.find(qn("w:ilvl")), "val")) for p in document.paragraphs if p._p.pPr.numPr is not None]
+    levels = [
+        int(w(p._p.pPr.numPr.find(qn("w:ilvl")), "val")) for p in document.paragraphs if p._p.pPr.numPr is not None
+    ]
     assert levels == [0, 0, 1, 1]

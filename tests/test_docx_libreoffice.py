@@ -96,7 +96,10 @@ KNOWN = [
                 re.fullmatch(r"text '[，。、；：？！）》」』”’]+' ([\d.]+) mm right of the text block", what)
                 and _number(r"' ([\d.]+) mm", what) < 6
             )
-            or (re.fullmatch(r"\d+ line\(s\) ([\d.]+) mm above the text block", what) and _number(r"\) ([\d.]+) mm", what) <= 3.3)
+            or (
+                re.fullmatch(r"\d+ line\(s\) ([\d.]+) mm above the text block", what)
+                and _number(r"\) ([\d.]+) mm", what) <= 3.3
+            )
             for what in re.findall(r"\(\d+, [\"'](.*?)[\"']\)", r.detail)
         ),
     ),

@@ -163,7 +163,9 @@ run()
 
 
 def test_internal_error_is_explained_and_debug_shows_the_traceback():
-    plain = subprocess.run([sys.executable, "-c", CRASHING_CHECK, "check", str(EXAMPLE)], capture_output=True, text=True)
+    plain = subprocess.run(
+        [sys.executable, "-c", CRASHING_CHECK, "check", str(EXAMPLE)], capture_output=True, text=True
+    )
     assert plain.returncode == 2
     assert "internal error" in plain.stderr and "Traceback" not in plain.stderr
     debug = subprocess.run(

@@ -99,7 +99,9 @@ def test_only_the_clause_and_the_unit_count(check_text, valid_text, sentence):
 def test_an_approximate_text_figure_is_compared_as_approximate(check_text, valid_text):
     indicators = TRAINING.replace("value: 45", "value: 58")
     assert codes(check_text(with_indicators(valid_text, indicators, "发放普法资料约60份"))) == []
-    assert codes(check_text(with_indicators(valid_text, indicators, "发放普法资料近千份"))) == []  # no figure read: 近千 is words
+    assert (
+        codes(check_text(with_indicators(valid_text, indicators, "发放普法资料近千份"))) == []
+    )  # no figure read: 近千 is words
     assert codes(check_text(with_indicators(valid_text, indicators, "发放普法资料约90份"))) == ["figure-mismatch"]
 
 
@@ -132,8 +134,18 @@ def test_approximate_figures_load_and_print_as_written(check_text, valid_text, t
     built = runner.invoke(app, ["build", str(source), "-f", "md", "-o", str(tmp_path / "out")])
     assert built.exit_code == 0, built.output
     markdown = output(tmp_path / "out", "md").read_text(encoding="utf-8")
-    rows = [line for line in markdown.splitlines() if line.startswith("| 开展政治轮训") or line.startswith("| 覆盖干部群众") or line.startswith("| 组建法律服务团队")]
-    assert rows[0].rstrip(" |").split(" | ")[1:4] == ["120余场次", "近千场次", "约－880场次"]  # an approximate change, no exact share
+    rows = [
+        line
+        for line in markdown.splitlines()
+        if line.startswith("| 开展政治轮训")
+        or line.startswith("| 覆盖干部群众")
+        or line.startswith("| 组建法律服务团队")
+    ]
+    assert rows[0].rstrip(" |").split(" | ")[1:4] == [
+        "120余场次",
+        "近千场次",
+        "约－880场次",
+    ]  # an approximate change, no exact share
     assert rows[1].split(" | ")[1] == "3.2万人次"
     assert rows[2].split(" | ")[1] == "约60个"
 
@@ -183,16 +195,25 @@ def test_two_unkeyed_indicators_with_one_label_are_a_duplicate(check_text, valid
 
 def test_carry_forward_and_diff_match_by_label(tmp_path, valid_text):
     last = tmp_path / "last.yaml"
-    last.write_text(with_indicators(valid_text, "  - label: 行政复议案件办结数\n    value: 100余\n    previous: null\n    unit: 件\n"), encoding="utf-8")
+    last.write_text(
+        with_indicators(
+            valid_text, "  - label: 行政复议案件办结数\n    value: 100余\n    previous: null\n    unit: 件\n"
+        ),
+        encoding="utf-8",
+    )
     carried = tmp_path / "next.yaml"
     result = runner.invoke(app, ["init", "--from", str(last), "-o", str(carried)])
     assert result.exit_code == 0, result.output
     text = carried.read_text(encoding="utf-8")
     assert "key:" not in text.split("indicators:", 1)[1]
     new, kind = read_report(carried)
-    assert [(i.label, i.previous, i.written("previous")) for i in new.indicators] == [("行政复议案件办结数", 100.0, "100余")]
+    assert [(i.label, i.previous, i.written("previous")) for i in new.indicators] == [
+        ("行政复议案件办结数", 100.0, "100余")
+    ]
     # This year gives a key the old file lacked: still the same indicator, by its label.
-    keyed = text.replace("  - label: 行政复议案件办结数", "  - key: reconsideration\n    label: 行政复议案件办结数").replace("value:", "value: 130 #", 1)
+    keyed = text.replace(
+        "  - label: 行政复议案件办结数", "  - key: reconsideration\n    label: 行政复议案件办结数"
+    ).replace("value:", "value: 130 #", 1)
     carried.write_text(keyed, encoding="utf-8")
     old, _ = read_report(last)
     new, _ = read_report(carried)
@@ -216,7 +237,9 @@ def test_a_label_inside_a_longer_label_is_that_indicator(check_text, valid_text)
     assert codes(check_text(with_indicators(valid_text, indicators, sentence))) == []
     wrong = "全省调解矛盾纠纷30.2万件，乡村两级调委会调解矛盾纠纷75件"
     result = check_text(with_indicators(valid_text, indicators, wrong))
-    assert [(f.code, f.message.zh) for f in result.findings] == [("figure-mismatch", "文中“调委会调解矛盾纠纷”为 75，与主要指标中的 72件 不一致")]
+    assert [(f.code, f.message.zh) for f in result.findings] == [
+        ("figure-mismatch", "文中“调委会调解矛盾纠纷”为 75，与主要指标中的 72件 不一致")
+    ]
 
 
 def test_sentences_from_the_real_reports_give_only_the_planted_mismatch():
@@ -230,8 +253,12 @@ def test_sentences_from_the_real_reports_give_only_the_planted_mismatch():
 
 
 def test_previous_mismatch_matches_by_label_without_keys(check_text, valid_text):
-    last = with_indicators(valid_text, "  - label: 行政复议案件办结数\n    value: 100\n    previous: null\n    unit: 件\n")
-    this = with_indicators(valid_text, "  - label: 行政复议案件办结数\n    value: 120\n    previous: 90\n    unit: 件\n")
+    last = with_indicators(
+        valid_text, "  - label: 行政复议案件办结数\n    value: 100\n    previous: null\n    unit: 件\n"
+    )
+    this = with_indicators(
+        valid_text, "  - label: 行政复议案件办结数\n    value: 120\n    previous: 90\n    unit: 件\n"
+    )
     result = check_text(this, previous=last)
     # same text both years: copied-from-previous; last year's plans read as this year's: promise-unreported
     found = [(f.code, f.path) for f in result.findings if f.code not in ("copied-from-previous", "promise-unreported")]

@@ -12,7 +12,9 @@ VALID = (DATA / "valid.zh-CN.yaml").read_text(encoding="utf-8")
 LINES = VALID.splitlines(keepends=True)
 
 # Characters that matter to YAML and to our checks, plus ordinary text.
-ALPHABET = st.sampled_from(list(":-[]{}&*!|>'\"#%@`\t\n ,?") + ["TODO", "××", "…", "2024-02-30", "null", "-1", "1e999", "中文"])
+ALPHABET = st.sampled_from(
+    list(":-[]{}&*!|>'\"#%@`\t\n ,?") + ["TODO", "××", "…", "2024-02-30", "null", "-1", "1e999", "中文"]
+)
 
 
 @st.composite

@@ -22,7 +22,9 @@ from genreport.batch import jobs as batch
 from genreport.batch.jobs import BUILT, FAILED, Job, Outcome
 from genreport.batch.run import run_batch
 
-pytestmark = pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(), reason="needs fork")
+pytestmark = pytest.mark.skipif(
+    "fork" not in __import__("multiprocessing").get_all_start_methods(), reason="needs fork"
+)
 
 
 def _fake_run_job(job: Job, lang: str | None = None) -> Outcome:
@@ -74,8 +76,15 @@ def test_a_slow_warm_up_is_not_counted_against_a_report(tmp_path, monkeypatch):
     monkeypatch.setattr(batch, "run_job", _fake_run_job)
     names = ["a.yaml", "b.yaml", "c.yaml", "hang.yaml"]
     outcomes: dict[str, Outcome] = {}
-    run_pool(_jobs(tmp_path, names), 2, None, lambda o: outcomes.setdefault(o.source.name, o), timeout=2, warm=_slow_warm_up)
-    assert {name: o.status for name, o in outcomes.items()} == {"a.yaml": BUILT, "b.yaml": BUILT, "c.yaml": BUILT, "hang.yaml": FAILED}
+    run_pool(
+        _jobs(tmp_path, names), 2, None, lambda o: outcomes.setdefault(o.source.name, o), timeout=2, warm=_slow_warm_up
+    )
+    assert {name: o.status for name, o in outcomes.items()} == {
+        "a.yaml": BUILT,
+        "b.yaml": BUILT,
+        "c.yaml": BUILT,
+        "hang.yaml": FAILED,
+    }
 
 
 def test_a_fifo_and_a_deep_file_in_a_real_batch(tmp_path):
@@ -120,5 +129,7 @@ def test_sigterm_stops_a_batch_without_tracebacks(tmp_path):
     assert "[40/40]" not in err
     assert process.returncode == 143, err
     assert "Traceback" not in err, err
-    leftovers = [p for p in (tmp_path / "out").rglob("*") if p.name.endswith(".tmp")] if (tmp_path / "out").exists() else []
+    leftovers = (
+        [p for p in (tmp_path / "out").rglob("*") if p.name.endswith(".tmp")] if (tmp_path / "out").exists() else []
+    )
     assert leftovers == []

@@ -20,7 +20,9 @@ from genreport.checks.format import format_text
 RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
-@pytest.mark.parametrize("escaped", [r"\e[31m红色\e[0m", r"响铃\a", r"\e]52;c;aGVsbG8=\a", r"\x9d8;;http://x\x9c", r"\x00"])
+@pytest.mark.parametrize(
+    "escaped", [r"\e[31m红色\e[0m", r"响铃\a", r"\e]52;c;aGVsbG8=\a", r"\x9d8;;http://x\x9c", r"\x00"]
+)
 def test_escaped_control_characters_are_errors_and_stay_out_of_drafts(tmp_path, valid_text, escaped):
     line = next(text for text in valid_text.splitlines() if text.startswith("          - lead: "))
     path = tmp_path / "report.yaml"
@@ -42,7 +44,9 @@ def test_a_raw_escape_sequence_is_never_echoed(tmp_path, valid_text):
     path = tmp_path / "report.yaml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     env = {**os.environ, "LANG": "C.UTF-8"}
-    run = subprocess.run([sys.executable, "-m", "genreport", "check", str(path)], capture_output=True, text=True, env=env, timeout=60)
+    run = subprocess.run(
+        [sys.executable, "-m", "genreport", "check", str(path)], capture_output=True, text=True, env=env, timeout=60
+    )
     assert run.returncode == 1
     assert "control-character" in run.stdout
     assert "\x1b" not in run.stdout + run.stderr and "\x07" not in run.stdout + run.stderr  # today: OSC 52 sent raw
@@ -65,6 +69,8 @@ def test_a_long_source_line_is_shown_as_a_window_around_the_caret(tmp_path):
 def test_a_file_name_with_an_escape_sequence_is_not_echoed_raw(tmp_path):
     path = tmp_path / "r\x1b]52;c;aGk=\x07.yaml"  # does not exist: the error names it
     env = {**os.environ, "LANG": "C.UTF-8"}
-    run = subprocess.run([sys.executable, "-m", "genreport", "check", str(path)], capture_output=True, text=True, env=env, timeout=60)
+    run = subprocess.run(
+        [sys.executable, "-m", "genreport", "check", str(path)], capture_output=True, text=True, env=env, timeout=60
+    )
     assert run.returncode == 2
     assert "\x1b" not in run.stdout + run.stderr and "\\x1b]52" in run.stderr

@@ -64,7 +64,10 @@ def cache(tmp_path, monkeypatch):
 def test_pruning_a_shared_folder_deletes_only_the_cache_entries(tmp_path, cache, monkeypatch):
     shared = tmp_path / "shared"
     shared.mkdir()
-    theirs = {name: b"someone else's" * 100 for name in ("c-notes.txt", "d-draft.otf", "c-" + "0" * 24 + "-" + "1" * 16 + ".otf")}
+    theirs = {
+        name: b"someone else's" * 100
+        for name in ("c-notes.txt", "d-draft.otf", "c-" + "0" * 24 + "-" + "1" * 16 + ".otf")
+    }
     for name, data in theirs.items():
         (shared / name).write_bytes(data)
     cache.parent.mkdir(parents=True)

@@ -47,7 +47,9 @@ def markdown_inputs() -> list[tuple[str, str]]:
     for n in range(6):  # random nestings of quotes and lists around a reference definition
         prefix = "".join(rng.choice(["> ", "- ", "1. ", "  ", "* "]) for _ in range(rng.randint(1, 40)))
         label = rng.choice(["q", "a\\]b", "a\nb", "Q"])
-        cases.append((f"definition-{n}", f"{prefix}[{label}]:{rng.choice([' ', chr(10)])}javascript:alert({n})\n\n[{label}]"))
+        cases.append(
+            (f"definition-{n}", f"{prefix}[{label}]:{rng.choice([' ', chr(10)])}javascript:alert({n})\n\n[{label}]")
+        )
     return cases
 
 
@@ -70,7 +72,11 @@ def yaml_inputs() -> list[tuple[str, str]]:
     for n in range(8):
         depth = rng.choice([10, 70, 500, 20_000])
         opener, closer = rng.choice([("[", "]"), ("{a: ", "}"), ("- ", "")])
-        body = "a:\n" + opener * depth + "x" + closer * depth if opener == "- " else "a: " + opener * depth + "1" + closer * depth
+        body = (
+            "a:\n" + opener * depth + "x" + closer * depth
+            if opener == "- "
+            else "a: " + opener * depth + "1" + closer * depth
+        )
         cases.append((f"random-{n}", body + "\n"))
     return cases
 
@@ -105,7 +111,9 @@ else:
 def _run(script: str, path: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "LANG": "C.UTF-8"}
     try:
-        return subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True, timeout=TIME_LIMIT, env=env)
+        return subprocess.run(
+            [sys.executable, "-c", script, str(path)], capture_output=True, text=True, timeout=TIME_LIMIT, env=env
+        )
     except subprocess.TimeoutExpired:
         pytest.fail(f"{path.name}: over {TIME_LIMIT} s")
 

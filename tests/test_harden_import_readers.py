@@ -44,7 +44,13 @@ def _cli_import(tmp_path: Path, name: str, data: bytes) -> subprocess.CompletedP
     source = tmp_path / name
     source.write_bytes(data)
     env = {**os.environ, "LANG": "C.UTF-8", "GENREPORT_LANG": "en"}
-    return subprocess.run([sys.executable, "-m", "genreport", "import", str(source), "-o", "-"], capture_output=True, text=True, timeout=120, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "genreport", "import", str(source), "-o", "-"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
 
 
 # -- item 5: bounds on what is inflated, parsed and walked
@@ -74,7 +80,14 @@ def test_paragraphs_are_counted_before_and_while_parsing(monkeypatch: pytest.Mon
     """python-docx reads a paragraph in ~0.2 ms: 360,000 one-word paragraphs (2.3 MB) ran past 120 s."""
     monkeypatch.setattr(docx_package, "MAX_PARAGRAPHS", 1_000)
     assert "too many paragraphs" in _refusal(hostile.many_styles(10, 1_500))
-    prefixed = hostile.rezip(hostile.parts_of(hostile.many_styles(10, 1_500)), {"word/document.xml": lambda d: d.replace(b"w:", b"W:").replace(b"xmlns:W=", b"xmlns:w2=").replace(b"xmlns:w=", b"xmlns:W=")})
+    prefixed = hostile.rezip(
+        hostile.parts_of(hostile.many_styles(10, 1_500)),
+        {
+            "word/document.xml": lambda d: (
+                d.replace(b"w:", b"W:").replace(b"xmlns:W=", b"xmlns:w2=").replace(b"xmlns:w=", b"xmlns:W=")
+            )
+        },
+    )
     assert "too many paragraphs" in _refusal(prefixed)  # another prefix: counted in the tree
 
 
@@ -141,7 +154,11 @@ def _mutate_tree(rng: random.Random, data: bytes) -> bytes:
             node.set(rng.choice(list(node.attrib)), rng.choice(_VALUES))
         elif operation == 4:
             other = rng.choice(nodes)
-            if other.getparent() is not None and other not in set(node.iter()) and other not in set(node.iterancestors()):
+            if (
+                other.getparent() is not None
+                and other not in set(node.iter())
+                and other not in set(node.iterancestors())
+            ):
                 node.append(other)
         elif operation == 5:
             node.tag = rng.choice([*_TAGS, node.tag])
@@ -152,7 +169,12 @@ def test_damaged_xml_inside_a_sound_zip_is_read_or_refused() -> None:
     """Each part python-docx and the reader look at, mutated as XML (so that the parser accepts it)."""
     rng = random.Random(27)
     parts = hostile.parts_of(hostile.valid_docx(table=True))
-    names = ["word/document.xml"] * 5 + ["word/styles.xml", "[Content_Types].xml", "word/_rels/document.xml.rels", "_rels/.rels"]
+    names = ["word/document.xml"] * 5 + [
+        "word/styles.xml",
+        "[Content_Types].xml",
+        "word/_rels/document.xml.rels",
+        "_rels/.rels",
+    ]
     read = 0
     for _ in range(100):
         name = rng.choice(names)
@@ -186,9 +208,29 @@ def test_tag_soup_is_read_or_refused() -> None:
 
 def test_any_text_is_read(tmp_path: Path) -> None:
     rng = random.Random(27)
-    pieces = ["\t", "|", " ", "\u3000", "\n", "\r", "\x85", "\u2028", "# ", "- ", "**", "---", "| --- |", ",", "(", "一、", "（一）"]
+    pieces = [
+        "\t",
+        "|",
+        " ",
+        "\u3000",
+        "\n",
+        "\r",
+        "\x85",
+        "\u2028",
+        "# ",
+        "- ",
+        "**",
+        "---",
+        "| --- |",
+        ",",
+        "(",
+        "一、",
+        "（一）",
+    ]
     for _ in range(300):
-        text = "".join(rng.choice(pieces + hostile.PARAGRAPHS + [chr(rng.randrange(0x110000))]) for _ in range(rng.randint(0, 60)))
+        text = "".join(
+            rng.choice(pieces + hostile.PARAGRAPHS + [chr(rng.randrange(0x110000))]) for _ in range(rng.randint(0, 60))
+        )
         text = text.encode("utf-8", "replace").decode("utf-8")
         read_text(text, markdown=rng.random() < 0.5)
     for _ in range(40):  # and bytes, through the decoder

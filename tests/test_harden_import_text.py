@@ -47,14 +47,20 @@ PARTS = [
 
 def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "LANG": "C.UTF-8", "GENREPORT_LANG": "zh-CN"}
-    return subprocess.run([sys.executable, "-m", "genreport", *args], capture_output=True, text=True, timeout=120, env=env, cwd=cwd)
+    return subprocess.run(
+        [sys.executable, "-m", "genreport", *args], capture_output=True, text=True, timeout=120, env=env, cwd=cwd
+    )
 
 
 def _page(paragraphs: list[str]) -> str:
     return "<html><body>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</body></html>"
 
 
-@pytest.mark.parametrize("c1", ["&#x81;", "&#x9b;31m", "\x9b31m", "\x85", "&#133;"], ids=["ref-81", "ref-csi", "raw-csi", "raw-nel", "ref-nel"])
+@pytest.mark.parametrize(
+    "c1",
+    ["&#x81;", "&#x9b;31m", "\x9b31m", "\x85", "&#133;"],
+    ids=["ref-81", "ref-csi", "raw-csi", "raw-nel", "ref-nel"],
+)
 def test_c1_controls_are_dropped_named_and_never_echoed(tmp_path: Path, c1: str) -> None:
     parts = list(PARTS)
     parts[3] = f"一是承接下放权限。全年承接{c1}市级下放行政职权11项。"
@@ -101,9 +107,13 @@ def test_text_imported_with_a_noncharacter_passes_check_clean(tmp_path: Path) ->
 
 
 @pytest.mark.parametrize("escape", [r"\uFFFE", r"\uFFFF"])
-def test_a_character_xml_cannot_hold_is_a_finding_at_its_line_and_never_a_crash(tmp_path: Path, valid_text: str, escape: str) -> None:
+def test_a_character_xml_cannot_hold_is_a_finding_at_its_line_and_never_a_crash(
+    tmp_path: Path, valid_text: str, escape: str
+) -> None:
     lines = valid_text.splitlines()
-    lines.insert(lines.index("recipient: 大同市人民政府") + 1, f'title: "左云县人民政府2023年法治政府建设年度报告{escape}"')
+    lines.insert(
+        lines.index("recipient: 大同市人民政府") + 1, f'title: "左云县人民政府2023年法治政府建设年度报告{escape}"'
+    )
     name = next(i for i, line in enumerate(lines) if line.startswith("  name:"))
     lines[name] = f'  name: "左云县人民政府{escape}"'
     path = tmp_path / "report.yaml"
@@ -129,7 +139,7 @@ def test_a_lone_surrogate_escape_is_a_finding_at_its_line(tmp_path: Path, valid_
 
 
 LS = "\u2028"
-ATTACK = f"办理案件3件{LS}indicators:{LS}  - key: fake{LS}    label: \"伪造\"{LS}    value: 999999{LS}    unit: \"件\"{LS}#"
+ATTACK = f'办理案件3件{LS}indicators:{LS}  - key: fake{LS}    label: "伪造"{LS}    value: 999999{LS}    unit: "件"{LS}#'
 
 
 def _hidden_run_docx(path: Path, style_hides: bool) -> None:
@@ -164,7 +174,9 @@ def test_hidden_text_in_a_docx_is_not_imported_and_is_reported(tmp_path: Path, s
     assert "伪造" not in written and "另有说明" in written  # what Word shows, and only that
     assert f"隐藏文字 {len(ATTACK)} 字" in result.stderr
     loaded = check_file(tmp_path / "out.yaml")
-    assert not loaded.errors or {f.code for f in loaded.errors} <= {"missing-date"}, [(f.code, f.message.en) for f in loaded.errors]
+    assert not loaded.errors or {f.code for f in loaded.errors} <= {"missing-date"}, [
+        (f.code, f.message.en) for f in loaded.errors
+    ]
 
 
 def test_hidden_elements_of_a_page_are_not_imported(tmp_path: Path) -> None:
@@ -204,4 +216,6 @@ def test_a_file_name_with_a_line_break_stays_in_its_comment(tmp_path: Path, mark
     assert result.returncode == 0, result.stderr
     loaded = check_file(tmp_path / "out.yaml")
     assert loaded.report is not None and loaded.report.letterhead is None
-    assert "letterhead" not in [line.split(":")[0] for line in (tmp_path / "out.yaml").read_text(encoding="utf-8").splitlines()]
+    assert "letterhead" not in [
+        line.split(":")[0] for line in (tmp_path / "out.yaml").read_text(encoding="utf-8").splitlines()
+    ]

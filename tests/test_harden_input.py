@@ -22,7 +22,11 @@ from genreport.data.load import load_yaml
 def _check(path: Path, timeout: float = 60) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "LANG": "C.UTF-8", "PYTHONFAULTHANDLER": ""}
     return subprocess.run(
-        [sys.executable, "-m", "genreport", "check", str(path)], capture_output=True, text=True, timeout=timeout, env=env
+        [sys.executable, "-m", "genreport", "check", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env,
     )
 
 
@@ -127,7 +131,9 @@ def test_an_integer_too_long_in_kind_yaml_is_a_kind_error(tmp_path, monkeypatch)
     kinds = tmp_path / "kinds"
     shutil.copytree(DATA / "kinds" / "minimal", kinds / "minimal")
     spec = kinds / "minimal" / "kind.yaml"
-    spec.write_text(spec.read_text(encoding="utf-8").replace("min_chars: 0", "min_chars: " + "9" * 5_000, 1), encoding="utf-8")
+    spec.write_text(
+        spec.read_text(encoding="utf-8").replace("min_chars: 0", "min_chars: " + "9" * 5_000, 1), encoding="utf-8"
+    )
     monkeypatch.setenv("GENREPORT_KIND_PATH", str(kinds))
     with pytest.raises(KindError):
         load_kind("minimal")

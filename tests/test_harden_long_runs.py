@@ -32,17 +32,23 @@ def _report(tmp_path: Path, valid_text: str, preamble: str, name: str = "report.
     return path
 
 
-@pytest.mark.parametrize("run", ["a" * (MAX_UNBROKEN + 1), "_" * 5_000, "x" * 1_000_000, "https://example.gov.cn/" + "a1/" * 80])
+@pytest.mark.parametrize(
+    "run", ["a" * (MAX_UNBROKEN + 1), "_" * 5_000, "x" * 1_000_000, "https://example.gov.cn/" + "a1/" * 80]
+)
 def test_a_run_with_nowhere_to_break_is_an_error_at_its_line(tmp_path: Path, valid_text: str, run: str) -> None:
     path = _report(tmp_path, valid_text, f"2023年，县政府{run}现将有关情况报告如下。")
     errors = [f for f in check_file(path).errors if f.code == "unbroken-run"]
-    assert [(f.location.line, ".".join(map(str, f.path))) for f in errors] == [(line_of(valid_text, PREAMBLE), "preamble")]
+    assert [(f.location.line, ".".join(map(str, f.path))) for f in errors] == [
+        (line_of(valid_text, PREAMBLE), "preamble")
+    ]
     assert str(len(run)) in errors[0].message.en
     if len(run) < 10_000:
         assert build_file(path, tmp_path / "out", ["docx"]).written == []  # a final build is refused
 
 
-@pytest.mark.parametrize("text", ["a" * MAX_UNBROKEN, "县" * 50_000, ("word " * 40_000).strip(), "a" * 150 + "县" + "b" * 150])
+@pytest.mark.parametrize(
+    "text", ["a" * MAX_UNBROKEN, "县" * 50_000, ("word " * 40_000).strip(), "a" * 150 + "县" + "b" * 150]
+)
 def test_text_that_can_break_is_no_finding(tmp_path: Path, valid_text: str, text: str) -> None:
     path = _report(tmp_path, valid_text, text)
     assert not [f for f in check_file(path).findings if f.code == "unbroken-run"]
@@ -62,7 +68,9 @@ def test_the_docx_of_a_report_that_passes_check_opens_in_libreoffice(tmp_path: P
     assert run in text and "依法行政" * 50 in text
 
 
-def test_diff_of_long_paragraphs_never_aligns_them(tmp_path: Path, valid_text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_diff_of_long_paragraphs_never_aligns_them(
+    tmp_path: Path, valid_text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Two 30,000-character paragraphs one edit apart: the edit is shown, and no SequenceMatcher
     ever aligns more than the limit (its cost is the product of the two lengths)."""
     body = "".join("县政府法治建设全年办理行政复议案件推进依法行政"[i * 7 % 23] for i in range(30_000))
@@ -92,9 +100,13 @@ def test_a_long_run_check_allows_stays_inside_the_text_block_of_the_pdf(tmp_path
     path = _report(tmp_path, valid_text, f"2023年，县政府{'a' * MAX_UNBROKEN}现将有关情况报告如下。")
     assert not check_file(path).errors
     (pdf,) = build_file(path, tmp_path / "out", ["pdf"]).written
-    right_edge = (210 - 26 + 3) / 25.4 * 72  # the text block's right edge, 3 mm of tolerance (justified Latin overhangs ~1.3 mm)
+    right_edge = (
+        (210 - 26 + 3) / 25.4 * 72
+    )  # the text block's right edge, 3 mm of tolerance (justified Latin overhangs ~1.3 mm)
     with pdfplumber.open(pdf) as document:
         letters = [c for c in document.pages[0].chars if c["text"] == "a"]
     assert len(letters) == MAX_UNBROKEN
     assert max(c["x1"] for c in letters) <= right_edge
-    assert 'href="https://example.gov.cn/' + "x" * 60 + '"' in str(to_html(f"[链接](https://example.gov.cn/{'x' * 60})"))  # never in a link
+    assert 'href="https://example.gov.cn/' + "x" * 60 + '"' in str(
+        to_html(f"[链接](https://example.gov.cn/{'x' * 60})")
+    )  # never in a link

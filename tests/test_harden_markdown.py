@@ -25,7 +25,14 @@ DANGEROUS = re.compile(r"""(?:href|src)="(?!https?:|mailto:|#)([^"]*)\"""", re.I
 def rendered_links(markdown: str) -> list[str]:
     """The link targets a CommonMark renderer makes of `markdown` that are not http(s)/mailto/#."""
     if shutil.which("pandoc"):
-        html = subprocess.run(["pandoc", "-f", "commonmark", "-t", "html"], input=markdown, capture_output=True, text=True, check=True, timeout=60).stdout
+        html = subprocess.run(
+            ["pandoc", "-f", "commonmark", "-t", "html"],
+            input=markdown,
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=60,
+        ).stdout
         return DANGEROUS.findall(html)
     return md_safety.bad_links(markdown)
 
@@ -65,7 +72,9 @@ def test_a_link_split_across_a_lead_and_its_text(tmp_path, valid_text):
     """A point's lead `[q]` (plain text) is followed directly by its text `(javascript:...)`."""
     line = next(text for text in valid_text.splitlines() if text.startswith("          - lead: "))
     text_line = valid_text.splitlines()[valid_text.splitlines().index(line) + 1]
-    data = valid_text.replace(line + "\n" + text_line, '          - lead: "[q]"\n            text: "(javascript:alert(1))后文。"', 1)
+    data = valid_text.replace(
+        line + "\n" + text_line, '          - lead: "[q]"\n            text: "(javascript:alert(1))后文。"', 1
+    )
     definition = "[q]: javascript:alert(2)"
     path = tmp_path / "report.yaml"
     path.write_text(data, encoding="utf-8")

@@ -23,7 +23,9 @@ ENV = {**os.environ, "LANG": "C.UTF-8"}
 
 
 def genreport(*args: str, cwd: Path | None = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "genreport", *args], capture_output=True, text=True, env=ENV, cwd=cwd, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "genreport", *args], capture_output=True, text=True, env=ENV, cwd=cwd, timeout=timeout
+    )
 
 
 HTML, MD, PDF = (f"{VALID.name.removesuffix('.yaml')}.{fmt}" for fmt in ("html", "md", "pdf"))  # valid.zh-CN.*
@@ -42,11 +44,14 @@ def test_a_batch_file_named_dots_cannot_write_outside_the_output_folder(tmp_path
     inputs.mkdir()
     shutil.copy(VALID, inputs / "...yaml")  # its folder would be "..": OUT/.. is the working folder
     shutil.copy(VALID, inputs / "a.yaml")
-    run = genreport("build", str(inputs / "...yaml"), str(inputs / "a.yaml"), "-o", "out", "-f", "html", "-j", "1", cwd=tmp_path)
+    run = genreport(
+        "build", str(inputs / "...yaml"), str(inputs / "a.yaml"), "-o", "out", "-f", "html", "-j", "1", cwd=tmp_path
+    )
     assert run.returncode == 0, run.stdout + run.stderr
     # the dots name no folder: that report is out/report/report.zh-CN.html, inside -o
     assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.html")) == [
-        "out/a/a.zh-CN.html", "out/report/report.zh-CN.html"
+        "out/a/a.zh-CN.html",
+        "out/report/report.zh-CN.html",
     ]
     assert "Traceback" not in run.stderr
 
@@ -58,7 +63,11 @@ def test_building_into_the_folder_of_a_data_file_named_like_an_output(tmp_path):
     run = genreport("build", data.name, "-o", ".", "-f", "html,md", cwd=tmp_path)
     assert run.returncode == 0, run.stdout + run.stderr
     assert data.read_bytes() == before  # outputs are named after the whole file name: never the data file
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.zh-CN.md", "report.zh-CN.md.zh-CN.html", "report.zh-CN.md.zh-CN.md"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "report.zh-CN.md",
+        "report.zh-CN.md.zh-CN.html",
+        "report.zh-CN.md.zh-CN.md",
+    ]
 
 
 def test_the_writer_refuses_to_replace_the_data_file(tmp_path):

@@ -117,7 +117,11 @@ def test_a_kind_that_hides_the_bundled_one_says_so(tmp_path, monkeypatch):
     assert str(kinds / "rule-of-law-government") in shadowed[0].message.zh  # which one wins
     assert result.kind is not None and result.kind.directory == kinds / "rule-of-law-government"
     monkeypatch.delenv("GENREPORT_KIND_PATH")
-    assert not [f for f in check_file(DATA.parent.parent / "examples" / "zuoyun-2023.zh-CN.yaml").findings if f.code == "kind-shadowed"]
+    assert not [
+        f
+        for f in check_file(DATA.parent.parent / "examples" / "zuoyun-2023.zh-CN.yaml").findings
+        if f.code == "kind-shadowed"
+    ]
 
 
 @pytest.mark.parametrize("title", ["{issuer}{foo}年", "{issuer}{年", "{issuer.__class__}", "{0}"])
@@ -125,7 +129,11 @@ def test_kind_title_with_a_bad_placeholder_is_a_kind_error(tmp_path, monkeypatch
     from genreport.data.kinds import load_kind
 
     folder, _ = _kind(tmp_path, monkeypatch)
-    spec = (folder / "kind.yaml").read_text(encoding="utf-8").replace('"{issuer}{year}年工作简报"', repr(title).replace("'", '"'))
+    spec = (
+        (folder / "kind.yaml")
+        .read_text(encoding="utf-8")
+        .replace('"{issuer}{year}年工作简报"', repr(title).replace("'", '"'))
+    )
     (folder / "kind.yaml").write_text(spec, encoding="utf-8")
     with pytest.raises(KindError) as caught:
         load_kind("minimal")
@@ -136,7 +144,9 @@ def test_kind_title_with_doubled_braces_is_fine(tmp_path, monkeypatch):
     from genreport.data.kinds import load_kind
 
     folder, _ = _kind(tmp_path, monkeypatch)
-    spec = (folder / "kind.yaml").read_text(encoding="utf-8").replace('"{issuer}{year}年工作简报"', '"{{{issuer}}}{year}"')
+    spec = (
+        (folder / "kind.yaml").read_text(encoding="utf-8").replace('"{issuer}{year}年工作简报"', '"{{{issuer}}}{year}"')
+    )
     (folder / "kind.yaml").write_text(spec, encoding="utf-8")
     assert load_kind("minimal").title.zh_cn == "{{{issuer}}}{year}"
 

@@ -63,7 +63,9 @@ def _shape(value: Any) -> Any:
     return type(value).__name__
 
 
-SETTINGS = settings(max_examples=100, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
+SETTINGS = settings(
+    max_examples=100, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 
 
 def _imported(t: list[str], locale: str) -> Imported:
@@ -90,7 +92,11 @@ def _imported(t: list[str], locale: str) -> Imported:
 
 
 @SETTINGS
-@given(t=st.lists(values, min_size=15, max_size=15), c=st.lists(texts, min_size=8, max_size=8), locale=st.sampled_from(["zh-CN", "en"]))
+@given(
+    t=st.lists(values, min_size=15, max_size=15),
+    c=st.lists(texts, min_size=8, max_size=8),
+    locale=st.sampled_from(["zh-CN", "en"]),
+)
 def test_import_writes_any_text_back_as_the_same_data(t: list[str], c: list[str], locale: str, tmp_path: Path) -> None:
     imported = _imported(t + c, locale)
     written = write_yaml(imported, KIND, source=c[7], schema=c[0])
@@ -104,7 +110,9 @@ def test_import_of_a_line_separator_in_a_figure_sentence_stays_a_comment(tmp_pat
     attack = f"办理案件3件{ls}indicators:{ls}  - key: fake{ls}    label: 伪造{ls}    value: 999999{ls}    unit: 件{ls}#"
     imported = _imported(["甲"] * 23, "zh-CN")
     imported.figures = [(Where("paragraph", 4), attack)]
-    written = write_yaml(imported, KIND, source=f"报告{ls}letterhead:{ls}  issuer_mark: 伪造机关{ls}#.docx", schema="s.json")
+    written = write_yaml(
+        imported, KIND, source=f"报告{ls}letterhead:{ls}  issuer_mark: 伪造机关{ls}#.docx", schema="s.json"
+    )
     data = _loads(tmp_path, written)
     assert "indicators" not in data and "letterhead" not in data
     assert "伪造 " not in written and "\\u2028indicators:" in written  # the comment shows the break as an escape
@@ -129,19 +137,29 @@ def _last_year(t: list[str]) -> Any:
     first = measures.subsections[0]
     point = first.points[0].model_copy(update={"lead": t[4], "text": t[5]})
     first = first.model_copy(update={"heading": t[3], "intro": t[5], "points": [point]})
-    sections["measures"] = measures.model_copy(update={"intro": t[6], "subsections": [first, *measures.subsections[1:]]})
+    sections["measures"] = measures.model_copy(
+        update={"intro": t[6], "subsections": [first, *measures.subsections[1:]]}
+    )
     issuer = LAST.issuers[0].model_copy(update={"name": t[0]})
-    return LAST.model_copy(update={"issuer": issuer, "recipient": t[1], "title": t[2], "preamble": t[6], "sections": sections})
+    return LAST.model_copy(
+        update={"issuer": issuer, "recipient": t[1], "title": t[2], "preamble": t[6], "sections": sections}
+    )
 
 
 @SETTINGS
 @given(t=st.lists(nonempty, min_size=7, max_size=7), source=texts, schema=texts)
-def test_init_from_writes_any_text_of_last_year_back_as_the_same_data(t: list[str], source: str, schema: str, tmp_path: Path) -> None:
-    baseline = _loads(tmp_path, carry_forward(_last_year(["甲"] * 7), KIND, "zuoyun-2023.yaml", "genreport.schema.json"))
+def test_init_from_writes_any_text_of_last_year_back_as_the_same_data(
+    t: list[str], source: str, schema: str, tmp_path: Path
+) -> None:
+    baseline = _loads(
+        tmp_path, carry_forward(_last_year(["甲"] * 7), KIND, "zuoyun-2023.yaml", "genreport.schema.json")
+    )
     data = _loads(tmp_path, carry_forward(_last_year(t), KIND, source=source, schema=schema))
     assert _shape(data) == _shape(baseline)
     assert data["issuer"]["name"] == t[0] and data["recipient"] == t[1]
-    assert data["sections"]["measures"]["subsections"][0]["heading"].replace("2024", "2023") == t[3].replace("2024", "2023")
+    assert data["sections"]["measures"]["subsections"][0]["heading"].replace("2024", "2023") == t[3].replace(
+        "2024", "2023"
+    )
 
 
 @pytest.mark.parametrize("line_break", BREAKS)
@@ -154,7 +172,15 @@ def test_init_cli_with_a_line_break_in_the_schema_option(tmp_path: Path) -> None
     target = tmp_path / "new.yaml"
     result = CliRunner().invoke(
         __import__("genreport.cli", fromlist=["app"]).app,
-        ["init", "--issuer", "左云县人民政府\u2028letterhead:\u2028  signers: [王某某]", "--schema", "x.json\nletterhead:\n  signers: [王某某]", "-o", str(target)],
+        [
+            "init",
+            "--issuer",
+            "左云县人民政府\u2028letterhead:\u2028  signers: [王某某]",
+            "--schema",
+            "x.json\nletterhead:\n  signers: [王某某]",
+            "-o",
+            str(target),
+        ],
     )
     assert result.exit_code == 0, result.output
     data = _loads(tmp_path, target.read_text(encoding="utf-8"))
@@ -179,7 +205,9 @@ PAGE = ["左云县人民政府2023年法治政府建设年度报告", "一、上
 
 @settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(t=st.lists(texts, min_size=6, max_size=6), name=texts, suffix=st.sampled_from([".html", ".txt"]))
-def test_any_text_in_any_source_position_imports_as_the_same_data(t: list[str], name: str, suffix: str, tmp_path: Path) -> None:
+def test_any_text_in_any_source_position_imports_as_the_same_data(
+    t: list[str], name: str, suffix: str, tmp_path: Path
+) -> None:
     """Through the readers and the recogniser: the file import writes holds exactly what it read."""
     lines = list(PAGE)
     for index, at in enumerate((0, 2, 3, 5, 7, 12)):  # title, subsection, points, signature

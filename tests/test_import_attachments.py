@@ -19,7 +19,10 @@ from render_helpers import document
 from genreport.importer.attachments import candidate_indicators, is_indicators, note_titles
 from genreport.render.md import render_markdown
 
-SIGNATURE = {"zh-CN": "左云县人民政府\n\n2024年1月16日\n\n（此件公开发布）\n\n", "en": "People's Government of Zuoyun County\n\n16 January 2024\n\n(This document is released to the public.)\n\n"}
+SIGNATURE = {
+    "zh-CN": "左云县人民政府\n\n2024年1月16日\n\n（此件公开发布）\n\n",
+    "en": "People's Government of Zuoyun County\n\n16 January 2024\n\n(This document is released to the public.)\n\n",
+}
 NOTE_START = {"zh-CN": "附件：", "en": "Attachments:"}
 
 
@@ -64,7 +67,9 @@ def test_single_attachment_note_and_its_page(tmp_path: Path) -> None:
     report, _, errors = checked(path)
     assert errors == [], [e.message.en for e in errors]
     _none_part_is_clean(report)
-    assert [(a.title, a.body) for a in report.attachments] == [(title, "| 类别 | 件数 |\n| --- | --- |\n| 行政检查 | 233 |\n\n全年共开展行政检查233次。")]
+    assert [(a.title, a.body) for a in report.attachments] == [
+        (title, "| 类别 | 件数 |\n| --- | --- |\n| 行政检查 | 233 |\n\n全年共开展行政检查233次。")
+    ]
     assert report.indicators == []
 
 
@@ -103,12 +108,17 @@ def test_an_attachment_is_the_indicators_only_by_title_and_table(tmp_path: Path)
     assert [(i.label, i.value, i.previous, i.unit) for i in report.indicators] == [("行政复议案件办结", 3, None, "件")]
     recognised = "\n".join(n.message.zh for n in imported.notes.of("recognised"))
     assert "附件“复议数据”的指标表（2023年、2022年）导入为 indicators：0 项，另有 1 项与前表重复" in recognised
-    assert imported.indicators == [{"key": "indicator_1", "label": "行政复议案件办结", "value": 3, "previous": 2, "unit": "件"}]
-    assert "#   - key: indicator_1\n#     label: 行政复议案件办结\n#     value: 3\n#     previous: 2\n#     unit: 件" in path.read_text(encoding="utf-8")
+    assert imported.indicators == [
+        {"key": "indicator_1", "label": "行政复议案件办结", "value": 3, "previous": 2, "unit": "件"}
+    ]
+    assert (
+        "#   - key: indicator_1\n#     label: 行政复议案件办结\n#     value: 3\n#     previous: 2\n#     unit: 件"
+        in path.read_text(encoding="utf-8")
+    )
 
 
 def test_english_annex_forms(tmp_path: Path) -> None:
-    """"Annexes:" with numbered items, and pages labelled "Annex 1" / "Annex 2"."""
+    """ "Annexes:" with numbered items, and pages labelled "Annex 1" / "Annex 2"."""
     pages = "Annex 1\n\nEnforcement figures\n\nInspections: 233.\n\nAnnex 2\n\nKey figures, 2023\n\n" + (
         "| Indicator | 2023 | 2022 | Change |\n| --- | ---: | ---: | ---: |\n| Reconsideration cases concluded | 3 cases | 2 cases | +1 case (+50.0%) |\n"
     )
@@ -122,17 +132,31 @@ def test_english_annex_forms(tmp_path: Path) -> None:
     other = report.sections["other_matters"]
     assert other.none and not other.subsections  # "2. Key figures, 2023" is an item of the note, not part heading 2
     assert [(a.title, a.body) for a in report.attachments] == [("Enforcement figures", "Inspections: 233.")]
-    assert [(c["label"], c["value"], c["previous"], c["unit"]) for c in imported.indicators] == [("Reconsideration cases concluded", 3, 2, "cases")]
+    assert [(c["label"], c["value"], c["previous"], c["unit"]) for c in imported.indicators] == [
+        ("Reconsideration cases concluded", 3, 2, "cases")
+    ]
 
 
 @pytest.mark.parametrize(
     ("first", "lines", "titles"),
     [
         ("左云县2023年度行政执法数据统计表", [], ["左云县2023年度行政执法数据统计表"]),
-        ("1.2023年度主要指标完成情况", ["2.左云县2023年度法治政府建设主要指标完成情况表"], ["2023年度主要指标完成情况", "左云县2023年度法治政府建设主要指标完成情况表"]),
+        (
+            "1.2023年度主要指标完成情况",
+            ["2.左云县2023年度法治政府建设主要指标完成情况表"],
+            ["2023年度主要指标完成情况", "左云县2023年度法治政府建设主要指标完成情况表"],
+        ),
         # LibreOffice runs the items of genreport's HTML note into one paragraph
-        ("1. 2023年度主要指标完成情况2. 左云县2023年度法治政府建设主要指标完成情况表", [], ["2023年度主要指标完成情况", "左云县2023年度法治政府建设主要指标完成情况表"]),
-        ("", ["1. Key figures, 2023", "2. Main indicators of Zuoyun County, 2023"], ["Key figures, 2023", "Main indicators of Zuoyun County, 2023"]),
+        (
+            "1. 2023年度主要指标完成情况2. 左云县2023年度法治政府建设主要指标完成情况表",
+            [],
+            ["2023年度主要指标完成情况", "左云县2023年度法治政府建设主要指标完成情况表"],
+        ),
+        (
+            "",
+            ["1. Key figures, 2023", "2. Main indicators of Zuoyun County, 2023"],
+            ["Key figures, 2023", "Main indicators of Zuoyun County, 2023"],
+        ),
         ("1. 2.5级风险清单3. 无关", [], ["2.5级风险清单3. 无关"]),  # "2.5" is no item number
     ],
 )
@@ -151,12 +175,28 @@ def test_candidate_indicators_read_every_printed_form() -> None:
         ["劳动人事争议案件", "受理88件，办结88件", "—", "—"],
         ["过长的数字", "9" * 5000 + "件", "—", "—"],  # past int()'s 4300 digits: no traceback, no figure
     ]
-    assert is_indicators("2023年度主要指标完成情况", rows) and not is_indicators("2023年度主要指标完成情况", [["类别", *header[1:]]])
+    assert is_indicators("2023年度主要指标完成情况", rows) and not is_indicators(
+        "2023年度主要指标完成情况", [["类别", *header[1:]]]
+    )
     assert candidate_indicators(rows) == [
-        {"key": "indicator_1", "label": "行政诉讼败诉率", "value": 12.86, "previous": 29.38, "previous_year": 2020, "unit": "%"},
+        {
+            "key": "indicator_1",
+            "label": "行政诉讼败诉率",
+            "value": 12.86,
+            "previous": 29.38,
+            "previous_year": 2020,
+            "unit": "%",
+        },
         {"key": "indicator_2", "label": "千人企业拥有量", "change": 52.81, "change_unit": "%"},
         {"key": "indicator_3", "label": "受理案件", "value": 6606, "approx": True, "previous": None, "unit": "万件"},
-        {"key": "indicator_4", "label": "Legal aid cases", "value": 3200, "approx": True, "previous": 2032, "unit": "cases"},
+        {
+            "key": "indicator_4",
+            "label": "Legal aid cases",
+            "value": 3200,
+            "approx": True,
+            "previous": 2032,
+            "unit": "cases",
+        },
         {"key": "indicator_5", "label": "劳动人事争议案件"},  # text, not one figure: the clerk fills it in
         {"key": "indicator_6", "label": "过长的数字"},
     ]

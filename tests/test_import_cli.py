@@ -82,9 +82,18 @@ def _zip(parts: dict[str, bytes]) -> bytes:
 REFUSED = {
     "not-a-zip.docx": (b"PK\x03\x04 this is not really a zip archive", "不是有效的 .docx 文件"),
     "report.doc.docx": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 2000, "旧版 Word 文件（.doc）"),
-    "bomb.docx": (_zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<" + b" " * (8 * 1024 * 1024)}), "压缩炸弹"),
-    "no-document.docx": (_zip({"[Content_Types].xml": b"<Types/>", "word/styles.xml": b"<styles/>"}), "没有 word/document.xml"),
-    "broken-xml.docx": (_zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document"}), "无法读取 Word 文档内容"),
+    "bomb.docx": (
+        _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<" + b" " * (8 * 1024 * 1024)}),
+        "压缩炸弹",
+    ),
+    "no-document.docx": (
+        _zip({"[Content_Types].xml": b"<Types/>", "word/styles.xml": b"<styles/>"}),
+        "没有 word/document.xml",
+    ),
+    "broken-xml.docx": (
+        _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document"}),
+        "无法读取 Word 文档内容",
+    ),
     "report.pdf": (b"%PDF-1.7\n", "不支持的文件类型"),
     "empty.txt": (b"", "文件中没有文字"),
     "blank.html": (b"<html><body><script>alert(1)</script>  </body></html>", "文件中没有文字"),
@@ -139,13 +148,21 @@ def test_nothing_referenced_is_fetched_or_run(tmp_path: Path, no_network: None) 
     document.add_paragraph("一、上一年度推进法治政府建设的主要举措和成效")
     paragraph = document.add_paragraph("全年承接下放行政职权11项。")
     part = document.part
-    part.relate_to("http://example.invalid/track.png", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image", is_external=True)
-    part.relate_to("http://example.invalid/page", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink", is_external=True)
+    part.relate_to(
+        "http://example.invalid/track.png",
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image",
+        is_external=True,
+    )
+    part.relate_to(
+        "http://example.invalid/page",
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink",
+        is_external=True,
+    )
     paragraph.add_run("详见网站。")
     buffer = io.BytesIO()
     document.save(buffer)
     with zipfile.ZipFile(buffer, "a") as archive:
-        archive.writestr("word/vbaProject.bin", b"Attribute VB_Name = \"AutoOpen\"\nShell \"calc.exe\"")
+        archive.writestr("word/vbaProject.bin", b'Attribute VB_Name = "AutoOpen"\nShell "calc.exe"')
     source = tmp_path / "with-macro.docm"
     source.write_bytes(buffer.getvalue())
     result = run(str(source), "-o", str(tmp_path / "docm.yaml"))
@@ -203,7 +220,9 @@ def test_build_outputs_import_by_their_names(tmp_path: Path) -> None:
     example = EXAMPLES / "zuoyun-2023.zh-CN.yaml"
     built = runner.invoke(app, ["build", str(example), "-f", "html,md,docx", "-o", str(tmp_path / "out")], env=ZH)
     assert built.exit_code == 0, built.output
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [f"zuoyun-2023.zh-CN.{fmt}" for fmt in ("docx", "html", "md")]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        f"zuoyun-2023.zh-CN.{fmt}" for fmt in ("docx", "html", "md")
+    ]
     for fmt in ("docx", "html", "md"):
         target = tmp_path / f"from-{fmt}.yaml"
         result = run(str(tmp_path / "out" / f"zuoyun-2023.zh-CN.{fmt}"), "-o", str(target))

@@ -60,7 +60,11 @@ def pandoc_docx(rendered: Path, tmp_path_factory: pytest.TempPathFactory) -> Pat
     out = tmp_path_factory.mktemp("pandoc")
     for example in COMPLETE:
         source = rendered / f"{example.stem}.md"
-        subprocess.run([PANDOC, "-f", "markdown", "-t", "docx", "-o", str(out / f"{example.stem}.docx"), str(source)], check=True, timeout=120)
+        subprocess.run(
+            [PANDOC, "-f", "markdown", "-t", "docx", "-o", str(out / f"{example.stem}.docx"), str(source)],
+            check=True,
+            timeout=120,
+        )
     return out
 
 

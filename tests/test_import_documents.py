@@ -127,7 +127,11 @@ def _joint_docx(target: Path) -> Path:
 
     document = docx.Document()
     table_rows: list[list[str]] = []
-    lines = [line for line in (IMPORT / "yungang-joint-2023.paragraphs.txt").read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    lines = [
+        line
+        for line in (IMPORT / "yungang-joint-2023.paragraphs.txt").read_text(encoding="utf-8").splitlines()
+        if not line.startswith("#")
+    ]
     for line in [*lines, ""]:
         match = re.match(r"^\[(.+?)\](.*)$", line)
         style, text = (match.group(1), match.group(2)) if match else ("", line)
@@ -160,7 +164,10 @@ def test_joint_report_two_signatories(tmp_path: Path) -> None:
     path, imported = import_to_yaml(source, tmp_path / "joint.yaml")
     report, doc, errors = checked(path)
     assert errors == []
-    assert [(i.name, i.level) for i in report.issuers] == [("中共大同市云冈区委", "district"), ("大同市云冈区人民政府", "district")]
+    assert [(i.name, i.level) for i in report.issuers] == [
+        ("中共大同市云冈区委", "district"),
+        ("大同市云冈区人民政府", "district"),
+    ]
     assert report.signers == ["中共大同市云冈区委", "大同市云冈区人民政府"]
     assert doc.title == "中共大同市云冈区委　大同市云冈区人民政府关于2023年度法治政府建设情况的报告"
     assert report.recipients == ["中共大同市委", "大同市人民政府"]
@@ -168,8 +175,13 @@ def test_joint_report_two_signatories(tmp_path: Path) -> None:
     assert "云冈发[2024]5号" in _messages(imported, "normalised")
     assert report.signed_on == dt.date(2024, 2, 23)
     assert report.distribution is not None
-    assert report.distribution.copies_to[0] == "市委全面依法治市委员会办公室" and len(report.distribution.copies_to) == 5
-    assert (report.distribution.printed_by, report.distribution.printed_on) == ("中共大同市云冈区委办公室", dt.date(2024, 2, 23))
+    assert (
+        report.distribution.copies_to[0] == "市委全面依法治市委员会办公室" and len(report.distribution.copies_to) == 5
+    )
+    assert (report.distribution.printed_by, report.distribution.printed_on) == (
+        "中共大同市云冈区委办公室",
+        dt.date(2024, 2, 23),
+    )
     measures = report.sections["measures"]
     assert [p.lead for p in measures.subsections[0].points] == ["高位推动年度任务落实。", "把法治建设纳入考核。"]
     assert "| 受理行政复议案件 | 42件 | 35件 |" in measures.subsections[2].points[-1].text
@@ -196,8 +208,14 @@ def test_english_translation_as_published(tmp_path: Path) -> None:
     # "First, powers handed down …": the text after the ordinal is stored as a sentence (genreport lower-cases it again)
     assert [p.lead for p in services] == ["Powers handed down were taken up.", "Make services easier to reach."]
     plans = report.sections["next_year"].subsections
-    assert [s.heading for s in plans] == ["Keep the Party in charge of building a government under the rule of law", "Strive to become a model county"]
-    assert plans[1].intro == "The county will work through all 113 indicators of the provincial model programme one by one."
+    assert [s.heading for s in plans] == [
+        "Keep the Party in charge of building a government under the rule of law",
+        "Strive to become a model county",
+    ]
+    assert (
+        plans[1].intro
+        == "The county will work through all 113 indicators of the provincial model programme one by one."
+    )
     # First, … Second, … Third, … in one paragraph stays that paragraph, numbering and all
     deficiencies = report.sections["deficiencies"]
     assert deficiencies.points == [] and deficiencies.intro.startswith("First, some enforcement officers")
@@ -218,7 +236,12 @@ def test_merged_parts_stay_missing_and_are_reported(tmp_path: Path) -> None:
     )
     path, imported = import_to_yaml(source, tmp_path / "merged.yaml")
     report, _, errors = checked(path)
-    assert set(report.sections) == {"measures", "leaders_duties", "deficiencies", "other_matters"}  # written in the kind's order
+    assert set(report.sections) == {
+        "measures",
+        "leaders_duties",
+        "deficiencies",
+        "other_matters",
+    }  # written in the kind's order
     assert report.sections["deficiencies"].heading == "存在的问题和下一步打算"
     assert imported.missing == ["next_year"]
     assert "“下一年度推进法治政府建设的主要安排”与另一部分合写在同一标题下" in _messages(imported, "missing")

@@ -124,18 +124,33 @@ def test_a_figures_table_after_the_signature_without_a_label(tmp_path):
 def test_columns_in_any_order_one_column_per_year():
     assert table_indicators(ROWS) == EXPECTED
     # the year columns read right to left, the unit inside the cells, a comparison two years back
-    rows = [["指标", "2023年", "2020年", "备注"], ["行政机关负责人出庭应诉率", "99.47%", "45.4%", "—"], ["办理行政复议案件", "5309件", "—", ""]]
+    rows = [
+        ["指标", "2023年", "2020年", "备注"],
+        ["行政机关负责人出庭应诉率", "99.47%", "45.4%", "—"],
+        ["办理行政复议案件", "5309件", "—", ""],
+    ]
     assert table_indicators(rows) == [
         {"label": "行政机关负责人出庭应诉率", "value": 99.47, "previous": 45.4, "previous_year": 2020, "unit": "%"},
         {"label": "办理行政复议案件", "value": 5309, "previous": None, "unit": "件"},
     ]
     # one year only: no previous (check then asks for it)
-    assert table_indicators([["项目", "2023年度"], ["法律援助案件", "60件"]]) == [{"label": "法律援助案件", "value": 60, "unit": "件"}]
+    assert table_indicators([["项目", "2023年度"], ["法律援助案件", "60件"]]) == [
+        {"label": "法律援助案件", "value": 60, "unit": "件"}
+    ]
 
 
 def test_a_table_that_is_not_figures_is_not_indicators():
     assert table_indicators([["类别", "件数"], ["行政检查", "233"]]) is None  # no year column
-    text_rows = [["指标", "2023年"], ["劳动人事争议案件", "受理88件，办结88件"], ["普法", "开展多种活动"], ["公证", "420件"]]
+    text_rows = [
+        ["指标", "2023年"],
+        ["劳动人事争议案件", "受理88件，办结88件"],
+        ["普法", "开展多种活动"],
+        ["公证", "420件"],
+    ]
     assert table_indicators(text_rows) is None  # most rows are text, not figures
     assert figure_of("受理88件，办结88件") is None and figure_of("—") is None
-    assert figure_of("3,249项") == (3249, "项") and figure_of("82.5%") == (82.5, "%") and figure_of("约60个") == ("约60", "个")
+    assert (
+        figure_of("3,249项") == (3249, "项")
+        and figure_of("82.5%") == (82.5, "%")
+        and figure_of("约60个") == ("约60", "个")
+    )

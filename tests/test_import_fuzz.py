@@ -15,11 +15,57 @@ from genreport.importer import import_file
 from genreport.importer.yaml_out import write_yaml
 
 FRAGMENTS = [
-    "一、", "二、存在的不足和原因", "三、党政主要负责人履职情况", "四、下一步工作打算", "五、其他", "（一）", "（二）加强执法。",
-    "一是", "二是", "三是", "1.", "（1）", "附件：", "附件", "抄送：", "印发", "2024年1月16日", "二〇二四年一月十六日",
-    "（此件公开发布）", "索引号：", "发布日期：2024-01-17", "左政发[2024]第02号", "大同市人民政府：", "主要指标", "无。",
-    "左云县人民政府", "2023年法治政府建设年度报告", "\t", "|", " ", "\u0003", "\u200b", ",", ":", "(", ")", "。", "First, ",
-    "1. Main measures", "(1) ", "None.", "Attachment: ", "# ", "**", "- ", "> ", "---", "<p>", "</p>", "<br>", "<table><tr><td>",
+    "一、",
+    "二、存在的不足和原因",
+    "三、党政主要负责人履职情况",
+    "四、下一步工作打算",
+    "五、其他",
+    "（一）",
+    "（二）加强执法。",
+    "一是",
+    "二是",
+    "三是",
+    "1.",
+    "（1）",
+    "附件：",
+    "附件",
+    "抄送：",
+    "印发",
+    "2024年1月16日",
+    "二〇二四年一月十六日",
+    "（此件公开发布）",
+    "索引号：",
+    "发布日期：2024-01-17",
+    "左政发[2024]第02号",
+    "大同市人民政府：",
+    "主要指标",
+    "无。",
+    "左云县人民政府",
+    "2023年法治政府建设年度报告",
+    "\t",
+    "|",
+    " ",
+    "\u0003",
+    "\u200b",
+    ",",
+    ":",
+    "(",
+    ")",
+    "。",
+    "First, ",
+    "1. Main measures",
+    "(1) ",
+    "None.",
+    "Attachment: ",
+    "# ",
+    "**",
+    "- ",
+    "> ",
+    "---",
+    "<p>",
+    "</p>",
+    "<br>",
+    "<table><tr><td>",
 ]
 line = st.lists(st.sampled_from(FRAGMENTS + list("县政府法治建设年了")), max_size=12).map("".join)
 lines = st.lists(line, max_size=40)
@@ -38,9 +84,9 @@ def test_any_text_imports_or_says_why(body: list[str], suffix: str, tmp_path: Pa
     target = tmp_path / "out.yaml"
     target.write_text(write_yaml(imported, kind, source.name, "genreport.schema.json"), encoding="utf-8")
     result = check_file(target)
-    assert not [f for f in result.findings if f.code in ("yaml-syntax", "schema", "duplicate-key", "control-character")], [
-        (f.code, f.message.en) for f in result.findings
-    ]
+    assert not [
+        f for f in result.findings if f.code in ("yaml-syntax", "schema", "duplicate-key", "control-character")
+    ], [(f.code, f.message.en) for f in result.findings]
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

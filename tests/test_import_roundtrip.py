@@ -46,7 +46,9 @@ def test_round_trip(example: Path, fmt: str, tmp_path: Path) -> None:
     leads = fmt == "html"
     assert shape(report, leads) == shape(doc.report, leads)
     expected = metadata(doc.report, doc.title)
-    if fmt == "docx":  # the website's disclosure fields (索引号, 信息分类, 发布日期) are the web page's, not the Word file's
+    if (
+        fmt == "docx"
+    ):  # the website's disclosure fields (索引号, 信息分类, 发布日期) are the web page's, not the Word file's
         expected |= dict.fromkeys(WEB_ONLY)
     assert metadata(report, imported_doc.title) == expected
     # the user's attachments as written, tables' column alignment included (metadata compares them flattened)

@@ -73,7 +73,9 @@ def test_skeleton_points_editors_at_the_schema(tmp_path):
     assert path.read_text(encoding="utf-8").splitlines()[0] == "# yaml-language-server: $schema=genreport.schema.json"
     assert (tmp_path / "genreport.schema.json").is_file()
     (tmp_path / "b").mkdir()
-    other = init("--locale", "en", "--schema", "https://example.org/genreport.json", "-o", str(tmp_path / "b" / "x.yaml"))
+    other = init(
+        "--locale", "en", "--schema", "https://example.org/genreport.json", "-o", str(tmp_path / "b" / "x.yaml")
+    )
     assert "$schema=https://example.org/genreport.json" in other.read_text(encoding="utf-8")
     assert not (tmp_path / "b" / "genreport.schema.json").exists()  # the user's own schema: nothing written beside
 
@@ -139,7 +141,9 @@ def test_carried_forward_keeps_headings_and_clears_numbers_and_dates(carried):
     last, _ = read_report(ZUOYUN)
     data = load_yaml(carried).data
     for key, section in last.sections.items():
-        assert [s["heading"] for s in data["sections"][key].get("subsections", [])] == [s.heading for s in section.subsections]
+        assert [s["heading"] for s in data["sections"][key].get("subsections", [])] == [
+            s.heading for s in section.subsections
+        ]
     for field in ("document_number", "signed_on"):
         assert field not in data
     assert "published_on" not in data.get("disclosure", {}) and "index_number" not in data.get("disclosure", {})
@@ -220,7 +224,9 @@ def test_copy_warning_does_not_fire_on_a_changed_paragraph(carried):
     assert copied(path) == []
 
 
-@pytest.mark.parametrize(("index", "zh", "en"), [(0, "一、", "1. "), (9, "十、", "10. "), (10, "十一、", "11. "), (11, "十二、", "12. ")])
+@pytest.mark.parametrize(
+    ("index", "zh", "en"), [(0, "一、", "1. "), (9, "十、", "10. "), (10, "十一、", "11. "), (11, "十二、", "12. ")]
+)
 def test_the_comment_above_a_part_numbers_past_ten(index, zh, en):
     """A kind with more than ten parts: init's comments, `kinds` and `diff` number as the report does
     (they once printed "11." after 十 in Chinese)."""

@@ -38,13 +38,18 @@ def test_minimal_kind_builds_with_its_own_and_shared_templates(extra_kinds, tmp_
     data.write_text(MINIMAL_REPORT.format(locale="zh-CN"), encoding="utf-8")
     result = build_file(data, tmp_path / "out")
     # the PDF too: a second kind prints with the locale's stylesheet, no Python of its own
-    assert [p.name for p in result.written] == ["brief.zh-CN.html", "brief.zh-CN.md", "brief.zh-CN.pdf"], [f.message.en for f in result.check.findings]
+    assert [p.name for p in result.written] == ["brief.zh-CN.html", "brief.zh-CN.md", "brief.zh-CN.pdf"], [
+        f.message.en for f in result.check.findings
+    ]
     tree = parse((output(tmp_path / "out", "html")).read_text(encoding="utf-8"))
     assert [s.text for s in tree.find_all("span", "title-line")] == ["左云县司法局2023年工作简报"]
     parts = tree.find_all("section", "part")
     assert [p.attrs["id"] for p in parts] == ["part-summary"]  # "plans" is optional and absent: no trace
     assert parts[0].find("p", "brief-note").text == "本简报供内部参考。"  # the kind's own sections/summary.html.j2
-    assert [p.text for p in parts[0].find_all("p", "point")] == ["一是法律援助应援尽援。", "二是公证服务便民。推行“最多跑一次”。"]
+    assert [p.text for p in parts[0].find_all("p", "point")] == [
+        "一是法律援助应援尽援。",
+        "二是公证服务便民。推行“最多跑一次”。",
+    ]
     md = (output(tmp_path / "out", "md")).read_text(encoding="utf-8")
     assert "## 一、工作概况\n\n*本简报供内部参考。*\n\n全年办理" in md
 

@@ -25,7 +25,16 @@ STAGES: tuple[tuple[str, ...], ...] = (
     ("render",),  # Document, Jinja, Markdown, numbering -> HTML and Markdown text
     ("checks",),  # rules -> findings
     ("data",),  # YAML with marks, models, kinds
-    ("errors", "environment", "resources", "atomic", "run_folder", "gbt9704", "speed", "__init__"),  # what everything may use (gbt9704: the standard in numbers)
+    (
+        "errors",
+        "environment",
+        "resources",
+        "atomic",
+        "run_folder",
+        "gbt9704",
+        "speed",
+        "__init__",
+    ),  # what everything may use (gbt9704: the standard in numbers)
 )
 RANK = {name: rank for rank, names in enumerate(STAGES) for name in names}
 
@@ -53,7 +62,9 @@ def imports_of(path: Path, name: str) -> set[str]:
         elif isinstance(node, ast.ImportFrom):
             base = node.module or ""
             if node.level:
-                base = ".".join(package.split(".")[: len(package.split(".")) - node.level + 1] + ([base] if base else []))
+                base = ".".join(
+                    package.split(".")[: len(package.split(".")) - node.level + 1] + ([base] if base else [])
+                )
             if not base.startswith("genreport"):
                 continue
             for alias in node.names:
@@ -94,7 +105,7 @@ def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
             if nxt not in graph or node.startswith(nxt + "."):
                 continue
             if state.get(nxt) == 1:
-                return stack[stack.index(nxt):] + [nxt]
+                return stack[stack.index(nxt) :] + [nxt]
             if nxt not in state and (cycle := visit(nxt)):
                 return cycle
         stack.pop()

@@ -10,11 +10,11 @@ import pytest
 from pdf_helpers import EXAMPLES, FINAL_ZH, verified
 from render_helpers import document
 
+from genreport.gbt9704 import PITCH as PITCH_PT
 from genreport.pdf import cjk_breaks
 from genreport.pdf.compose import policy
 from genreport.pdf.prepare import PdfSettings, render_pdf
 from genreport.verify.layout import FAIL, OK, verify
-from genreport.gbt9704 import PITCH as PITCH_PT
 from genreport.verify.measure import CELL, LEFT, MM, read_pdf
 
 PITCH = "no letter-spaced line"
@@ -150,7 +150,9 @@ def _lone_last_lines(path) -> list[tuple[int, str]]:
         (page.number, line.text)
         for page in pdf.pages
         for line in page.text_lines
-        if line.size == 16.0 and len(line.text) <= 3 and len(re.findall(r"[\u4e00-\u9fff]", line.text)) == 1
+        if line.size == 16.0
+        and len(line.text) <= 3
+        and len(re.findall(r"[\u4e00-\u9fff]", line.text)) == 1
         and abs(line.x0 - LEFT * MM) < 1  # a paragraph's continuation line, not a one-line 无。
     ]
 

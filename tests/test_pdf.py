@@ -184,7 +184,12 @@ def test_en_is_a4_serif_with_bookmarks_and_not_judged_by_gbt9704(stem):
     assert any(name.startswith("Noto-Serif") and "CJK" not in name for name in body)
     result = verified(stem)
     assert [r.status for r in result.results if r.clause != "a4.css"] == ["ok", "n/a"]
-    assert [r.status for r in result.results if r.clause == "a4.css"] == ["ok", "ok", "ok", "ok"]  # verify/en.py: margins, fonts, page numbers, nothing outside the block
+    assert [r.status for r in result.results if r.clause == "a4.css"] == [
+        "ok",
+        "ok",
+        "ok",
+        "ok",
+    ]  # verify/en.py: margins, fonts, page numbers, nothing outside the block
     assert len(outline_titles(path)) > 5
 
 

@@ -69,7 +69,9 @@ def test_a_refused_build_leaves_no_helper_behind(tmp_path):
     assert running_with("refused-marker-4711") == []
 
 
-@pytest.mark.parametrize(("signum", "status", "word"), [(signal.SIGTERM, 143, "terminated"), (signal.SIGINT, 130, "interrupted")])
+@pytest.mark.parametrize(
+    ("signum", "status", "word"), [(signal.SIGTERM, 143, "terminated"), (signal.SIGINT, 130, "interrupted")]
+)
 def test_a_stopped_build_leaves_no_helper_and_no_output_behind(tmp_path, signum, status, word):
     """SIGTERM reaches the command alone; Ctrl-C (SIGINT) the whole process group, the helper too."""
     out = tmp_path / f"stopped-marker-{signum}"
@@ -77,7 +79,11 @@ def test_a_stopped_build_leaves_no_helper_and_no_output_behind(tmp_path, signum,
     temp.mkdir()
     env = {**os.environ, pdf_helper.ENV_SWITCH: "1", "TMPDIR": str(temp)}
     process = subprocess.Popen(
-        [*GENREPORT, "build", str(ZUOYUN), "-o", str(out)], env=env, stderr=subprocess.PIPE, text=True, start_new_session=True
+        [*GENREPORT, "build", str(ZUOYUN), "-o", str(out)],
+        env=env,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
     )
     # Stop it mid-build on any machine: as soon as the helper is forked (before typer even loads),
     # long before a build could finish.
@@ -128,7 +134,9 @@ def helper_or_skip() -> PdfHelper:
 
 def test_a_render_error_in_the_helper_reaches_the_command():
     job = prepare(document(VALID))
-    job = type(job)(**{**job.__dict__, "extra_css": (*job.extra_css, 'body { background: url("file:///etc/hostname") }')})
+    job = type(job)(
+        **{**job.__dict__, "extra_css": (*job.extra_css, 'body { background: url("file:///etc/hostname") }')}
+    )
     with helper_or_skip() as helper, pytest.raises(RenderError) as raised:
         helper.lay_out(job)
     assert "file:///etc/hostname" in raised.value.text.en and "地址" in raised.value.text.zh
@@ -217,7 +225,9 @@ print(parsed)
 
 def test_a_warmed_process_parses_no_c_type_while_laying_out():
     """layout.FIRST_USE_TYPES lists every type string WeasyPrint parses in a render (a fresh process)."""
-    done = subprocess.run([sys.executable, "-c", WARM_THEN_LAY_OUT, str(ZUOYUN)], capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", WARM_THEN_LAY_OUT, str(ZUOYUN)], capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0, done.stderr
     during_warm_up, during_layout = done.stdout.splitlines()
     assert int(during_warm_up) >= len(layout.FIRST_USE_TYPES)  # the recording sees them

@@ -77,7 +77,11 @@ def test_renderer_refuses_and_connects_nowhere(monkeypatch, listener, fragment):
     doc = document(DATA / "valid.zh-CN.yaml")
     payload = fragment.format(port=listener.port)
     real = pdf.render_html
-    monkeypatch.setattr(pdf, "render_html", lambda d, stylesheets=(), **kw: real(d, stylesheets, **kw).replace("</body>", payload + "</body>"))
+    monkeypatch.setattr(
+        pdf,
+        "render_html",
+        lambda d, stylesheets=(), **kw: real(d, stylesheets, **kw).replace("</body>", payload + "</body>"),
+    )
     with pytest.raises(RenderError) as refused:
         pdf.render_pdf(doc)
     url = re.search(r"(?:http|file)://[^\"')]+", payload).group(0)

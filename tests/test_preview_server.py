@@ -37,7 +37,9 @@ def report(tmp_path: Path) -> Path:
 # ------------------------------------------------------------------ binding: loopback only ---
 
 
-@pytest.mark.parametrize("host", ["0.0.0.0", "192.168.1.10", "10.0.0.1", "8.8.8.8", "::", "::1", "localhost", "example.com", ""])
+@pytest.mark.parametrize(
+    "host", ["0.0.0.0", "192.168.1.10", "10.0.0.1", "8.8.8.8", "::", "::1", "localhost", "example.com", ""]
+)
 def test_refuses_to_bind_anything_but_ipv4_loopback(report, host):
     with pytest.raises(GenreportError, match="loopback"):
         Preview(report, host=host, watch=False)
@@ -221,7 +223,9 @@ def test_panel_speaks_the_reports_language(tmp_path):
 
 
 def test_user_text_in_findings_is_escaped(report):
-    text = report.read_text(encoding="utf-8").replace("document_number:", "document_number: <script>alert(1)</script> #", 1)
+    text = report.read_text(encoding="utf-8").replace(
+        "document_number:", "document_number: <script>alert(1)</script> #", 1
+    )
     report.write_text(text, encoding="utf-8")
     snapshot = Renderer(report).render()
     assert "<script>alert" not in snapshot.panel
@@ -372,7 +376,9 @@ def test_a_template_edit_is_followed(own_kind):
     template = own_kind.parent / "kinds" / "minimal" / "sections" / "summary.html.j2"
     with running(own_kind) as preview:
         assert "本简报供内部参考。" in preview.snapshot.draft.body
-        template.write_text(template.read_text(encoding="utf-8").replace("本简报供内部参考。", "模板修改已生效。"), encoding="utf-8")
+        template.write_text(
+            template.read_text(encoding="utf-8").replace("本简报供内部参考。", "模板修改已生效。"), encoding="utf-8"
+        )
         wait_for(lambda: "模板修改已生效。" in preview.snapshot.draft.body)
 
 

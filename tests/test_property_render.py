@@ -17,7 +17,10 @@ from genreport.render.html import render_html
 from genreport.render.md import render_markdown
 
 # Text as users paste it: CJK, Latin, digits, Markdown punctuation, full-width forms, emoji.
-CHARS = st.sampled_from(list("法治政府建设年度报告依法行政，。；：“”（）《》、—…0123456789abcXYZ *_#>|-[]()`<>&\"'\n") + ["👍", "𠀀", "\u3000"])
+CHARS = st.sampled_from(
+    list("法治政府建设年度报告依法行政，。；：“”（）《》、—…0123456789abcXYZ *_#>|-[]()`<>&\"'\n")
+    + ["👍", "𠀀", "\u3000"]
+)
 TEXT = st.text(CHARS, min_size=1, max_size=80).filter(lambda s: s.strip())
 SHORT = st.text(CHARS.filter(lambda c: c != "\n"), min_size=1, max_size=20).filter(lambda s: s.strip())
 NUMBER = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False, allow_infinity=False)
@@ -26,16 +29,23 @@ DATE = st.dates().map(lambda d: d.isoformat())
 POINT = st.one_of(TEXT, st.fixed_dictionaries({"text": TEXT}, optional={"lead": SHORT}))
 SUBSECTION = st.fixed_dictionaries({"heading": SHORT}, optional={"intro": TEXT, "points": st.lists(POINT, max_size=3)})
 SECTION = st.one_of(
-    st.fixed_dictionaries({}, optional={"heading": SHORT, "intro": TEXT, "subsections": st.lists(SUBSECTION, max_size=3)}),
+    st.fixed_dictionaries(
+        {}, optional={"heading": SHORT, "intro": TEXT, "subsections": st.lists(SUBSECTION, max_size=3)}
+    ),
     st.fixed_dictionaries({"points": st.lists(POINT, min_size=1, max_size=3)}, optional={"intro": TEXT}),
     st.just({"none": True}),
 )
 ISSUER = st.fixed_dictionaries(
-    {"name": SHORT}, optional={"level": st.sampled_from(["province", "city", "county", "district", "township", "department"])}
+    {"name": SHORT},
+    optional={"level": st.sampled_from(["province", "city", "county", "district", "township", "department"])},
 )
 INDICATOR = st.fixed_dictionaries(
     {"key": st.from_regex(r"[a-z][a-z0-9_]{0,8}", fullmatch=True), "label": SHORT, "value": NUMBER},
-    optional={"previous": NUMBER, "unit": st.sampled_from(["件", "%", "人", "万元", "个百分点"]), "approx": st.booleans()},
+    optional={
+        "previous": NUMBER,
+        "unit": st.sampled_from(["件", "%", "人", "万元", "个百分点"]),
+        "approx": st.booleans(),
+    },
 )
 KEYS = ["measures", "deficiencies", "leaders_duties", "next_year", "other_matters"]
 REPORT = st.fixed_dictionaries(
@@ -56,8 +66,12 @@ REPORT = st.fixed_dictionaries(
         "preamble": TEXT,
         "attachments": st.lists(st.fixed_dictionaries({"title": SHORT, "body": TEXT}), max_size=2),
         "indicators": st.lists(INDICATOR, max_size=4, unique_by=lambda i: i["key"]),
-        "distribution": st.fixed_dictionaries({}, optional={"copies_to": st.lists(SHORT, max_size=2), "printed_by": SHORT, "printed_on": DATE}),
-        "disclosure": st.fixed_dictionaries({}, optional={"index_number": SHORT, "classification": SHORT, "published_on": DATE}),
+        "distribution": st.fixed_dictionaries(
+            {}, optional={"copies_to": st.lists(SHORT, max_size=2), "printed_by": SHORT, "printed_on": DATE}
+        ),
+        "disclosure": st.fixed_dictionaries(
+            {}, optional={"index_number": SHORT, "classification": SHORT, "published_on": DATE}
+        ),
     },
 )
 
@@ -72,7 +86,9 @@ class _Parser(HTMLParser):
         assert not any(name.startswith("on") for name, _ in attrs)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(data=REPORT)
 def test_any_valid_report_checks_and_renders(tmp_path, data):
     path = tmp_path / "random.yaml"

@@ -29,5 +29,12 @@ def _codes_in_source() -> set[str]:
 
 def test_every_code_is_in_the_readme():
     codes = {rule.code for rule in RULES} | _codes_in_source()
-    assert {"placeholder", "yaml-full-width-colon", "not-utf8", "figure-mismatch", "missing-glyph", "yaml-size"} <= codes  # the scan finds them
+    assert {
+        "placeholder",
+        "yaml-full-width-colon",
+        "not-utf8",
+        "figure-mismatch",
+        "missing-glyph",
+        "yaml-size",
+    } <= codes  # the scan finds them
     assert sorted(code for code in codes if f"`{code}`" not in README) == []

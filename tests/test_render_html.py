@@ -37,7 +37,11 @@ def test_lang_title_and_headings(built):
     assert tree.find("title").text == doc.title
     h1s = tree.find_all("h1")
     assert len(h1s) == 1 and "doc-title" in h1s[0].classes
-    assert "".join(s.text for s in h1s[0].find_all("span", "title-line")) .replace("　", "") == doc.title.replace("　", "").replace(" ", "") or doc.locale == "en"
+    assert (
+        "".join(s.text for s in h1s[0].find_all("span", "title-line")).replace("　", "")
+        == doc.title.replace("　", "").replace(" ", "")
+        or doc.locale == "en"
+    )
     body = tree.find("body")
     assert body.classes[:2] == ["report", f"locale-{doc.locale}"]
     assert ("draft" in body.classes) == doc.draft
@@ -47,7 +51,9 @@ def test_parts_in_kind_order_with_numbers(built):
     doc, tree, _, md = built
     parts = tree.find_all("section", "part")
     assert [p.attrs["id"] for p in parts] == [f"part-{k}" for k in doc.kind.section_keys]
-    expected_nums = ["一、", "二、", "三、", "四、", "五、"] if doc.locale == "zh-CN" else ["1. ", "2. ", "3. ", "4. ", "5. "]
+    expected_nums = (
+        ["一、", "二、", "三、", "四、", "五、"] if doc.locale == "zh-CN" else ["1. ", "2. ", "3. ", "4. ", "5. "]
+    )
     for part, num in zip(parts, expected_nums, strict=True):
         h2 = part.find("h2")
         assert "part-heading" in h2.classes and h2.find("span", "num").text == num
@@ -153,7 +159,10 @@ def test_rendering_is_deterministic():
     runs = [
         subprocess.run(
             [sys.executable, "-c", RENDER_IN_A_FRESH_PROCESS, str(ZUOYUN), str(Path(__file__).parent)],
-            capture_output=True, text=True, timeout=120, env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env={**os.environ, "PYTHONHASHSEED": seed},
         )  # fmt: skip
         for seed in ("1", "2")
     ]
@@ -176,7 +185,9 @@ def test_zuoyun_known_content():
     assert other.find("p", "none-statement").text == "无。"
     printed = tree.find("p", "printed")
     assert printed.find("span", "printed-on").text == "2024年1月17日印发"
-    assert tree.find("p", "copies-to").text.startswith("抄送：县委办公室，") and tree.find("p", "copies-to").text.endswith("。")
+    assert tree.find("p", "copies-to").text.startswith("抄送：县委办公室，") and tree.find(
+        "p", "copies-to"
+    ).text.endswith("。")
 
 
 def _report_text(tmp_path: Path, text: str) -> Path:
@@ -223,17 +234,24 @@ def test_order_override_none_and_joint(tmp_path):
     points = tree.find_all("section", "part")[1].find_all("p", "point")
     assert [p.text for p in points] == ["一是执法队伍力量薄弱。", "二是普法实效不够。形式不够丰富。"]
     assert tree.find("p", "none-statement").text == "无。"
-    assert tree.find(cls="recipient") is None and tree.find(cls="disclosure") is None and tree.find(cls="imprint") is None
+    assert (
+        tree.find(cls="recipient") is None and tree.find(cls="disclosure") is None and tree.find(cls="imprint") is None
+    )
 
 
 def test_english_defaults(tmp_path):
-    text = MINIMAL_ROLG.format(locale="en", issuer="{name: Zuoyun County People's Government}", override="Plans for 2024")
+    text = MINIMAL_ROLG.format(
+        locale="en", issuer="{name: Zuoyun County People's Government}", override="Plans for 2024"
+    )
     text = text.replace("下一年度继续推进依法行政。", "Keep going.").replace("执法队伍力量薄弱。", "Too few officers.")
     doc = document(_report_text(tmp_path, text), draft=False)
     tree = parse(render_html(doc))
     md = render_markdown(doc)
     assert tree.find("html").attrs["lang"] == "en"
-    assert doc.title == "Zuoyun County People's Government 2023 Annual Report on the Construction of a Rule-of-Law Government"
+    assert (
+        doc.title
+        == "Zuoyun County People's Government 2023 Annual Report on the Construction of a Rule-of-Law Government"
+    )
     assert tree.find("p", "sign-date").text == "16 January 2024"
     assert tree.find_all("p", "point")[0].text == "First, too few officers."
     assert "## 4. Plans for 2024" in md and "None." in md

@@ -78,7 +78,10 @@ def test_title_lines_never_leave_a_stub():
 
 
 def test_title_lines_keep_years_whole():
-    for title in ("某某市某某区人民政府办公室2023年法治政府建设年度报告", "关于报送2023年度法治政府建设工作情况和2024年工作安排的报告"):
+    for title in (
+        "某某市某某区人民政府办公室2023年法治政府建设年度报告",
+        "关于报送2023年度法治政府建设工作情况和2024年工作安排的报告",
+    ):
         lines = balanced_lines(title)
         assert len(lines) == 2 and "".join(lines) == title
         assert not any(line.startswith(("023", "23", "3年", "年")) for line in lines)
@@ -86,7 +89,15 @@ def test_title_lines_keep_years_whole():
 
 @pytest.mark.parametrize(
     ("number", "words"),
-    [(110, "一百一十"), (1000, "一千"), (1001, "一千零一"), (1010, "一千零一十"), (10001, "一万零一"), (12345, "一万二千三百四十五"), (110000, "十一万")],
+    [
+        (110, "一百一十"),
+        (1000, "一千"),
+        (1001, "一千零一"),
+        (1010, "一千零一十"),
+        (10001, "一万零一"),
+        (12345, "一万二千三百四十五"),
+        (110000, "十一万"),
+    ],
 )
 def test_large_counts_still_number(number, words):
     assert n.chinese_number(number) == words

@@ -51,7 +51,9 @@ def _renamed(pattern: str, name: str) -> Callable[[bytes], bytes]:
     stylesheet reach a font outside its roles, so this is the only way to show one to the checks."""
 
     def edit(pdf: bytes) -> bytes:
-        return _edit_font_names(pdf, lambda old: re.sub(r"^(/(?:[A-Z]{6}\+)?).*$", rf"\g<1>{name}", old) if re.search(pattern, old) else old)
+        return _edit_font_names(
+            pdf, lambda old: re.sub(r"^(/(?:[A-Z]{6}\+)?).*$", rf"\g<1>{name}", old) if re.search(pattern, old) else old
+        )
 
     return edit
 
@@ -66,7 +68,11 @@ def _edit_font_names(pdf: bytes, rename: Callable[[str], str]) -> bytes:
             font = font.get_object()
             descendants = [d.get_object() for d in font.get("/DescendantFonts", [])]
             descriptors = [d["/FontDescriptor"].get_object() for d in [font, *descendants] if "/FontDescriptor" in d]
-            for holder, key in [(font, "/BaseFont"), *[(d, "/BaseFont") for d in descendants], *[(d, "/FontName") for d in descriptors]]:
+            for holder, key in [
+                (font, "/BaseFont"),
+                *[(d, "/BaseFont") for d in descendants],
+                *[(d, "/FontName") for d in descriptors],
+            ]:
                 old = str(holder.get(key, ""))
                 if old and rename(old) != old:
                     holder[NameObject(key)] = NameObject(rename(old))

@@ -47,7 +47,11 @@ def test_an_installed_wheel_builds_the_example(wheel, tmp_path):
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=False)
     python = env_dir / "bin" / "python"
-    site = Path(subprocess.check_output([python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"], text=True).strip())
+    site = Path(
+        subprocess.check_output(
+            [python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"], text=True
+        ).strip()
+    )
     # The dependencies come from the test environment; genreport itself only from the wheel.
     (site / "deps.pth").write_text(sysconfig.get_path("purelib") + "\n", encoding="utf-8")
     with zipfile.ZipFile(wheel) as archive:
@@ -55,7 +59,9 @@ def test_an_installed_wheel_builds_the_example(wheel, tmp_path):
     work = tmp_path / "elsewhere"
     work.mkdir()
     shutil.copy(EXAMPLE, work / EXAMPLE.name)
-    where = subprocess.run([python, "-c", "import genreport; print(genreport.__file__)"], capture_output=True, text=True, cwd=work)
+    where = subprocess.run(
+        [python, "-c", "import genreport; print(genreport.__file__)"], capture_output=True, text=True, cwd=work
+    )
     assert where.stdout.startswith(str(site)), where.stdout + where.stderr
     done = subprocess.run(
         [python, "-m", "genreport", "build", EXAMPLE.name, "-o", "out", "-f", "pdf,html"],

@@ -91,8 +91,6 @@ def expand(paths: Sequence[Path]) -> Found:
     return Found(list(unique.values()), skipped)
 
 
-
-
 def plan(sources: Sequence[Path], out_root: Path, formats: Sequence[str], draft: bool, pdf: PdfSettings) -> list[Job]:
     """One job per file, each writing to out_root/<file name without .yaml>/; two files of one name are refused."""
     seen: dict[str, Path] = {}

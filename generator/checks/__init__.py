@@ -81,7 +81,10 @@ def _kind_of(loaded: Loaded) -> tuple[KindSpec | None, list[Finding]]:
             Severity.ERROR,
             "unknown-kind",
             Text(f"未知的报告类型 {name}", f"unknown report kind {name}"),
-            Text(f"可用类型：{'、'.join(known)}", f"did you mean {close[0]}?" if close else f"installed kinds: {', '.join(known)}"),
+            Text(
+                f"可用类型：{'、'.join(known)}",
+                f"did you mean {close[0]}?" if close else f"installed kinds: {', '.join(known)}",
+            ),
             loaded.location(("kind",)),
             ("kind",),
         )
@@ -99,8 +102,14 @@ def _shadowed(loaded: Loaded, name: str) -> list[Finding]:
         Finding(
             Severity.WARNING,
             "kind-shadowed",
-            Text(f"报告类型 {name} 使用 {used}，它遮盖了 {hidden}", f"report kind {name} comes from {used}, which hides {hidden}"),
-            Text("确认 GENREPORT_KIND_PATH 是有意覆盖内置类型；否则给该类型改名", "make sure GENREPORT_KIND_PATH overrides the bundled kind on purpose; otherwise rename that kind"),
+            Text(
+                f"报告类型 {name} 使用 {used}，它遮盖了 {hidden}",
+                f"report kind {name} comes from {used}, which hides {hidden}",
+            ),
+            Text(
+                "确认 GENREPORT_KIND_PATH 是有意覆盖内置类型；否则给该类型改名",
+                "make sure GENREPORT_KIND_PATH overrides the bundled kind on purpose; otherwise rename that kind",
+            ),
             loaded.location(("kind",)),
             ("kind",),
         )
@@ -177,13 +186,23 @@ def _recorded(loaded: Loaded) -> tuple[Path | None, list[Finding]]:
     problem = None
     try:
         if previous.suffix.lower() not in (".yaml", ".yml"):  # a record names a data file, never anything else
-            problem = Text(f"记录的上年报告 {previous} 不是 YAML 数据文件", f"the recorded last year's file {previous} is not a YAML data file")
+            problem = Text(
+                f"记录的上年报告 {previous} 不是 YAML 数据文件",
+                f"the recorded last year's file {previous} is not a YAML data file",
+            )
         elif not previous.is_file():
-            problem = Text(f"记录的上年报告 {previous} 不存在", f"the recorded last year's file {previous} does not exist")
+            problem = Text(
+                f"记录的上年报告 {previous} 不存在", f"the recorded last year's file {previous} does not exist"
+            )
         elif validate(load_yaml(previous, field_names)).report is None:
-            problem = Text(f"记录的上年报告 {previous} 无法读取为报告数据", f"the recorded last year's file {previous} is not a valid report")
+            problem = Text(
+                f"记录的上年报告 {previous} 无法读取为报告数据",
+                f"the recorded last year's file {previous} is not a valid report",
+            )
     except GenreportError as error:
-        problem = Text(f"记录的上年报告无法读取：{error.text.zh}", f"the recorded last year's file cannot be read: {error.text.en}")
+        problem = Text(
+            f"记录的上年报告无法读取：{error.text.zh}", f"the recorded last year's file cannot be read: {error.text.en}"
+        )
     if problem is None:
         return previous, []
     hint = Text(
@@ -212,7 +231,10 @@ def check_file(path: Path, previous: Path | None = None) -> CheckResult:
             zh = f"{first.location}: {first.message.zh}" if first else ""
             en = f"{first.location}: {first.message.en}" if first else ""
             raise GenreportError(
-                Text(f"{previous}: 上年报告无法读取，先修正它。{zh}", f"{previous}: last year's file does not validate; fix it first. {en}")
+                Text(
+                    f"{previous}: 上年报告无法读取，先修正它。{zh}",
+                    f"{previous}: last year's file does not validate; fix it first. {en}",
+                )
             )
     context = Context(
         result.loaded,
@@ -240,11 +262,27 @@ def dismissable() -> frozenset[str]:
 
 
 # The errors found before any rule runs (reading, YAML, schema): named as errors when a comment tries to dismiss one.
-_LOAD_ERRORS = frozenset({
-    "schema", "yaml-syntax", "yaml-anchor", "yaml-depth", "yaml-size", "yaml-tag", "yaml-root", "yaml-key", "duplicate-key",
-    "control-character", "empty-file", "unknown-kind", "yaml-full-width-colon", "yaml-colon-space", "yaml-full-width-indent",
-    "yaml-tab-indent", "yaml-unindented-line",
-})
+_LOAD_ERRORS = frozenset(
+    {
+        "schema",
+        "yaml-syntax",
+        "yaml-anchor",
+        "yaml-depth",
+        "yaml-size",
+        "yaml-tag",
+        "yaml-root",
+        "yaml-key",
+        "duplicate-key",
+        "control-character",
+        "empty-file",
+        "unknown-kind",
+        "yaml-full-width-colon",
+        "yaml-colon-space",
+        "yaml-full-width-indent",
+        "yaml-tab-indent",
+        "yaml-unindented-line",
+    }
+)
 
 
 def never_dismissed() -> frozenset[str]:

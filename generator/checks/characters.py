@@ -29,8 +29,14 @@ def invisible_character(ctx: Context) -> Iterator[Problem]:
             name = unicodedata.name(char, "")
             yield Problem(
                 path,
-                Text(f"文字中有看不见的字符 U+{ord(char):04X} {name}", f"invisible character U+{ord(char):04X} {name} in the text"),
-                Text("删除它（常见于从网页或微信复制的文字）", "delete it (it often comes with text pasted from web pages or chat apps)"),
+                Text(
+                    f"文字中有看不见的字符 U+{ord(char):04X} {name}",
+                    f"invisible character U+{ord(char):04X} {name} in the text",
+                ),
+                Text(
+                    "删除它（常见于从网页或微信复制的文字）",
+                    "delete it (it often comes with text pasted from web pages or chat apps)",
+                ),
                 needle=char,
             )
 

@@ -22,7 +22,10 @@ def missing_date(ctx: Context) -> Iterator[Problem]:
         yield Problem(
             ("signed_on",),
             Text("缺少成文日期 signed_on", "the date signed (signed_on) is missing"),
-            Text("填写 signed_on: YYYY-MM-DD；草稿可用 build --draft 生成", "add signed_on: YYYY-MM-DD (a draft builds with --draft)"),
+            Text(
+                "填写 signed_on: YYYY-MM-DD；草稿可用 build --draft 生成",
+                "add signed_on: YYYY-MM-DD (a draft builds with --draft)",
+            ),
             at_key=True,
         )
 
@@ -35,13 +38,18 @@ def date_impossible(ctx: Context) -> Iterator[Problem]:
     if signed < dt.date(year + 1, 1, 1):
         yield Problem(
             ("signed_on",),
-            Text(f"成文日期 {_zh(signed)} 早于 {year} 年度结束", f"signed on {signed}, before the year {year} had ended"),
+            Text(
+                f"成文日期 {_zh(signed)} 早于 {year} 年度结束", f"signed on {signed}, before the year {year} had ended"
+            ),
             Text(f"年度报告应在 {year + 1} 年签发", f"an annual report for {year} is signed in {year + 1}"),
         )
     elif signed.year > year + 1:
         yield Problem(
             ("signed_on",),
-            Text(f"成文日期 {_zh(signed)} 比报告年度晚了 {signed.year - year} 年", f"signed on {signed}, {signed.year - year} years after {year}"),
+            Text(
+                f"成文日期 {_zh(signed)} 比报告年度晚了 {signed.year - year} 年",
+                f"signed on {signed}, {signed.year - year} years after {year}",
+            ),
             Text("检查 year 和 signed_on 是否写错", "check year and signed_on for a typo"),
         )
 
@@ -53,7 +61,9 @@ def signed_late(ctx: Context) -> Iterator[Problem]:
         yield Problem(
             ("signed_on",),
             Text(f"成文日期晚于报送期限 {_zh(deadline)}", f"signed after the reporting deadline, {deadline}"),
-            Text("按规定应在 3 月 1 日前报送；核对日期", "the regulation asks for the report by 1 March; check the date"),
+            Text(
+                "按规定应在 3 月 1 日前报送；核对日期", "the regulation asks for the report by 1 March; check the date"
+            ),
         )
 
 

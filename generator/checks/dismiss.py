@@ -91,7 +91,14 @@ def directives(loaded: Loaded) -> list[Directive]:
         column = line.index("#", match.start()) + 1
         target = number
         if not line[: column - 1].strip():  # a comment on a line of its own: the line below it
-            target = next((n for n in range(number + 1, len(lines) + 1) if lines[n - 1].strip() and not lines[n - 1].lstrip().startswith("#")), number)
+            target = next(
+                (
+                    n
+                    for n in range(number + 1, len(lines) + 1)
+                    if lines[n - 1].strip() and not lines[n - 1].lstrip().startswith("#")
+                ),
+                number,
+            )
         codes = tuple(code.strip() for code in match.group(1).split(",") if code.strip())
         found.append(Directive(number, column, codes, match.group(2).strip(), target, ends.get(target, target)))
     return found
@@ -102,7 +109,9 @@ def is_directive(comment: str) -> bool:
     return bool(_HEAD.search(" " + comment))
 
 
-def dismiss(findings: Sequence[Finding], loaded: Loaded, warnings: frozenset[str], errors: frozenset[str]) -> tuple[list[Finding], list[Finding]]:
+def dismiss(
+    findings: Sequence[Finding], loaded: Loaded, warnings: frozenset[str], errors: frozenset[str]
+) -> tuple[list[Finding], list[Finding]]:
     """(what stays, what the clerk dismissed): errors always stay; `warnings` are the codes that
     may be dismissed, `errors` those that never are. The comments' own problems are added to what stays."""
     found = directives(loaded)
@@ -134,12 +143,17 @@ def _covering(finding: Finding, directives: list[Directive]) -> Directive | None
     return None
 
 
-def _problems(loaded: Loaded, directive: Directive, warnings: frozenset[str], errors: frozenset[str]) -> Iterator[Finding]:
+def _problems(
+    loaded: Loaded, directive: Directive, warnings: frozenset[str], errors: frozenset[str]
+) -> Iterator[Finding]:
     where = Location(loaded.path, directive.line, directive.column)
     example = "# genreport: ignore[figure-mismatch] 两个口径不同，已核对"
     if not directive.codes:
-        yield _warning(where, Text("忽略注释没有写明要忽略的警告代码", "the ignore comment names no warning code"),
-                       Text(f"在方括号中写出警告代码，如 {example}", f"name the warning's code in the brackets: {example}"))
+        yield _warning(
+            where,
+            Text("忽略注释没有写明要忽略的警告代码", "the ignore comment names no warning code"),
+            Text(f"在方括号中写出警告代码，如 {example}", f"name the warning's code in the brackets: {example}"),
+        )
         return
     others = [code for code in directive.codes if code not in warnings]
     for code in others:
@@ -147,7 +161,10 @@ def _problems(loaded: Loaded, directive: Directive, warnings: frozenset[str], er
             yield _warning(
                 where,
                 Text(f"{code} 是错误，不能用注释忽略", f"{code} is an error, which no comment can dismiss"),
-                Text("修正它：有错误时不能生成正式文件（草稿可用 build --draft）", "fix it: a final build refuses while errors remain (build --draft makes a draft)"),
+                Text(
+                    "修正它：有错误时不能生成正式文件（草稿可用 build --draft）",
+                    "fix it: a final build refuses while errors remain (build --draft makes a draft)",
+                ),
             )
             continue
         close = difflib.get_close_matches(code, sorted(warnings), n=1)
@@ -155,22 +172,36 @@ def _problems(loaded: Loaded, directive: Directive, warnings: frozenset[str], er
         yield _warning(
             where,
             Text(f"没有代码为 {code} 的警告{maybe[0]}", f"no warning has the code {code}{maybe[1]}"),
-            Text("写出 check 所报警告方括号中的代码，如 figure-mismatch", "write the code check prints in brackets for the warning, such as figure-mismatch"),
+            Text(
+                "写出 check 所报警告方括号中的代码，如 figure-mismatch",
+                "write the code check prints in brackets for the warning, such as figure-mismatch",
+            ),
         )
     if others:
         return
     if not directive.reason:
         yield _warning(
             where,
-            Text(f"忽略 {'、'.join(directive.codes)} 的注释没有写理由", f"the comment dismissing {', '.join(directive.codes)} gives no reason"),
-            Text(f"在方括号后写明为什么可以忽略，如 {example}", f"say after the brackets why it may be dismissed: {example}"),
+            Text(
+                f"忽略 {'、'.join(directive.codes)} 的注释没有写理由",
+                f"the comment dismissing {', '.join(directive.codes)} gives no reason",
+            ),
+            Text(
+                f"在方括号后写明为什么可以忽略，如 {example}",
+                f"say after the brackets why it may be dismissed: {example}",
+            ),
         )
         return
     if not directive.used:
         yield _warning(
             where,
-            Text(f"这条忽略注释所在处没有 {'、'.join(directive.codes)} 警告", f"there is no {', '.join(directive.codes)} warning here to dismiss"),
-            Text("文字改过后警告已消失：删除这条注释", "the text has changed and the warning is gone: delete the comment"),
+            Text(
+                f"这条忽略注释所在处没有 {'、'.join(directive.codes)} 警告",
+                f"there is no {', '.join(directive.codes)} warning here to dismiss",
+            ),
+            Text(
+                "文字改过后警告已消失：删除这条注释", "the text has changed and the warning is gone: delete the comment"
+            ),
         )
 
 

@@ -40,6 +40,9 @@ def document_number(ctx: Context) -> Iterator[Problem]:
     elif int(match.group(1)) not in (ctx.report.year, ctx.report.year + 1):
         yield Problem(
             ("document_number",),
-            Text(f"发文字号的年份 {match.group(1)} 与报告年度 {ctx.report.year} 不符", f"the document number's year {match.group(1)} does not fit the report year {ctx.report.year}"),
+            Text(
+                f"发文字号的年份 {match.group(1)} 与报告年度 {ctx.report.year} 不符",
+                f"the document number's year {match.group(1)} does not fit the report year {ctx.report.year}",
+            ),
             Text("发文字号用签发的年份", "use the year of signing"),
         )

@@ -115,7 +115,9 @@ def figure_mismatch(ctx: Context) -> Iterator[Problem]:
                     f"文中“{indicator.label}”为 {written}，与主要指标中的 {shown} 不一致",
                     f"the text gives {written} for “{indicator.label}”, but the indicators say {shown}",
                 ),
-                Text("核对数字，改正文中或 indicators 中的一处", "check the figure and correct the text or the indicator"),
+                Text(
+                    "核对数字，改正文中或 indicators 中的一处", "check the figure and correct the text or the indicator"
+                ),
                 needle=clause[match.start() : match.end() + 2].strip(),  # the figure, and what follows it
             )
 
@@ -129,7 +131,10 @@ def lead_punctuation(ctx: Context) -> Iterator[Problem]:
             tail = text.rstrip()[-4:]
             yield Problem(
                 path,
-                Text(f"要点的引导句“{text.strip()}”末尾没有标点，印出来会和正文连在一起", f"the lead “{text.strip()}” has no closing punctuation and runs into the text"),
+                Text(
+                    f"要点的引导句“{text.strip()}”末尾没有标点，印出来会和正文连在一起",
+                    f"the lead “{text.strip()}” has no closing punctuation and runs into the text",
+                ),
                 Text(f"在末尾加句号：{text.strip()}。", f"end it with a full stop: {text.strip()}。"),
                 needle=tail,
             )
@@ -149,7 +154,7 @@ def yaml_comment(ctx: Context) -> Iterator[Problem]:
             line = lines[number - 1]
             if number == mark.line:
                 line = line[mark.column - 1 :]
-            if line.lstrip().startswith(("|", ">", "\"", "'")):
+            if line.lstrip().startswith(("|", ">", '"', "'")):
                 continue  # a block scalar's header comment, or a quoted value (its # is text)
             match = _COMMENT.search(line)
             if match is None:
@@ -161,8 +166,14 @@ def yaml_comment(ctx: Context) -> Iterator[Problem]:
                 continue  # inside the value: a quoted or block text keeps its #
             yield Problem(
                 path,
-                Text(f"“{comment}”被 YAML 当作注释，不会出现在报告中", f"“{comment}” is read as a YAML comment and left out of the report"),
-                Text("若是正文，给整段加引号，或去掉 # 前的空格；若是注释，移到单独一行", "if it is text, quote the whole value or remove the space before #; if it is a note, put it on a line of its own"),
+                Text(
+                    f"“{comment}”被 YAML 当作注释，不会出现在报告中",
+                    f"“{comment}” is read as a YAML comment and left out of the report",
+                ),
+                Text(
+                    "若是正文，给整段加引号，或去掉 # 前的空格；若是注释，移到单独一行",
+                    "if it is text, quote the whole value or remove the space before #; if it is a note, put it on a line of its own",
+                ),
                 needle=comment,
             )
             break

@@ -16,7 +16,10 @@ from genreport.errors import Finding, Severity
 JSON_FORMAT = "genreport.findings"
 JSON_VERSION = 1
 
-_LABELS = {"zh": {Severity.ERROR: "错误", Severity.WARNING: "警告"}, "en": {Severity.ERROR: "error", Severity.WARNING: "warning"}}
+_LABELS = {
+    "zh": {Severity.ERROR: "错误", Severity.WARNING: "警告"},
+    "en": {Severity.ERROR: "error", Severity.WARNING: "warning"},
+}
 _COLOURS = {Severity.ERROR: "\033[31;1m", Severity.WARNING: "\033[33;1m"}
 _RESET, _DIM = "\033[0m", "\033[2m"
 # A control character in the shown source line appears as its symbol (␋ for U+000B), one column wide.
@@ -35,7 +38,9 @@ WINDOW = 100  # characters of a long source line shown around the caret
 def visible(text: str) -> str:
     """Text safe to print on a terminal: control characters (ESC, BEL, OSC/CSI starts, bidi
     overrides) shown as \\x1b-style escapes, never sent raw."""
-    return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group(0)):02x}" if ord(m.group(0)) < 0x100 else f"\\u{ord(m.group(0)):04x}", text)
+    return _UNPRINTABLE.sub(
+        lambda m: f"\\x{ord(m.group(0)):02x}" if ord(m.group(0)) < 0x100 else f"\\u{ord(m.group(0)):04x}", text
+    )
 
 
 def source_window(line: str, column: int) -> tuple[str, int]:
@@ -91,7 +96,9 @@ def format_dismissed(dismissed: Sequence[Finding], lang: str, colour: bool) -> s
         field = f" {visible(finding.field)}:" if finding.field else ""
         shown = f"{_DIM}{label}{_RESET}" if colour else label
         reason = f"（{because}：{finding.dismissed}）" if zh else f" ({because}: {finding.dismissed})"
-        out.append(f"{visible(str(finding.location))}: {shown}[{finding.code}]{field} {visible(finding.message(lang))}{visible(reason)}")
+        out.append(
+            f"{visible(str(finding.location))}: {shown}[{finding.code}]{field} {visible(finding.message(lang))}{visible(reason)}"
+        )
     return "\n".join(out)
 
 
@@ -114,6 +121,8 @@ def format_json(file: str, findings: Sequence[Finding], lang: str, dismissed: Se
         "lang": lang,
         "summary": {"errors": errors, "warnings": len(findings) - errors},
         "findings": [f.as_dict(lang) for f in findings],
-        "dismissed": [f.as_dict(lang) for f in dismissed],  # warnings the file's comments dismissed, each with its reason
+        "dismissed": [
+            f.as_dict(lang) for f in dismissed
+        ],  # warnings the file's comments dismissed, each with its reason
     }
     return json.dumps(envelope, ensure_ascii=False, indent=2)

@@ -40,8 +40,14 @@ def missing_figure(ctx: Context) -> Iterator[Problem]:
         if indicator.value is None and indicator.change is None:
             yield Problem(
                 ("indicators", i, "value"),
-                Text(f"指标“{indicator.label}”尚未填写本年数值", f'indicator "{indicator.label}" has no figure for this year yet'),
-                Text("填写 value（本年数值）；只知同比变化时填写 change", "write value (this year's figure), or change when only the change is known"),
+                Text(
+                    f"指标“{indicator.label}”尚未填写本年数值",
+                    f'indicator "{indicator.label}" has no figure for this year yet',
+                ),
+                Text(
+                    "填写 value（本年数值）；只知同比变化时填写 change",
+                    "write value (this year's figure), or change when only the change is known",
+                ),
                 at_key=True,
             )
 
@@ -53,7 +59,9 @@ def unknown_part_of(ctx: Context) -> Iterator[Problem]:
         if indicator.part_of and indicator.part_of not in keys:
             yield Problem(
                 ("indicators", i, "part_of"),
-                Text(f"part_of 指向不存在的指标 {indicator.part_of}", f"part_of names no indicator: {indicator.part_of}"),
+                Text(
+                    f"part_of 指向不存在的指标 {indicator.part_of}", f"part_of names no indicator: {indicator.part_of}"
+                ),
                 Text(f"可用的指标：{'、'.join(sorted(keys))}", f"known keys: {', '.join(sorted(keys))}"),
             )
 

@@ -35,6 +35,9 @@ def unbroken_run(ctx: Context) -> Iterator[Problem]:
                     f"一串 {length} 个字符中间没有空格或汉字，无法换行（上限 {MAX_UNBROKEN}）",
                     f"a run of {length} characters with no space or Chinese character to break a line at (the limit is {MAX_UNBROKEN})",
                 ),
-                Text("在适当位置加空格，或删去这串字符（常见于误粘贴的网址、编码或一长串下划线）", "add spaces where it reads naturally, or delete the run (a pasted address, code or row of underscores)"),
+                Text(
+                    "在适当位置加空格，或删去这串字符（常见于误粘贴的网址、编码或一长串下划线）",
+                    "add spaces where it reads naturally, or delete the run (a pasted address, code or row of underscores)",
+                ),
                 needle=match.group(0)[:40],
             )

@@ -42,7 +42,10 @@ def half_width_punctuation(ctx: Context) -> Iterator[Problem]:
             yield Problem(
                 path,
                 Text(f"汉字之间用了半角标点“{mark}”", f"half-width “{mark}” between Chinese characters"),
-                Text(f"改为全角“{_FULL[mark]}”（常见于从 Word 复制的文字）", f"use the full-width “{_FULL[mark]}” (it often comes with text pasted from Word)"),
+                Text(
+                    f"改为全角“{_FULL[mark]}”（常见于从 Word 复制的文字）",
+                    f"use the full-width “{_FULL[mark]}” (it often comes with text pasted from Word)",
+                ),
                 needle=mark + following,
             )
             break
@@ -55,7 +58,10 @@ def tab_in_text(ctx: Context) -> Iterator[Problem]:
             yield Problem(
                 path,
                 Text("文字中有 Tab 制表符", "a tab character in the text"),
-                Text("删除 Tab，或换成逗号、空格（常见于从 Word 复制的文字）", "delete the tab, or use a comma or a space (it often comes with text pasted from Word)"),
+                Text(
+                    "删除 Tab，或换成逗号、空格（常见于从 Word 复制的文字）",
+                    "delete the tab, or use a comma or a space (it often comes with text pasted from Word)",
+                ),
                 needle="\t",
             )
 

@@ -31,7 +31,10 @@ def repeated_paragraph(ctx: Context) -> Iterator[Problem]:
         if paragraph in first_seen:
             yield Problem(
                 path,
-                Text(f"段落与前文重复：“{_excerpt(paragraph)}”", f'paragraph repeated word for word: "{_excerpt(paragraph)}"'),
+                Text(
+                    f"段落与前文重复：“{_excerpt(paragraph)}”",
+                    f'paragraph repeated word for word: "{_excerpt(paragraph)}"',
+                ),
                 Text("删除重复的段落或改写", "delete or rewrite the repeat"),
                 needle=paragraph[:12],
                 related=ctx.loaded.location(first_seen[paragraph]),
@@ -51,7 +54,10 @@ def copied_from_previous(ctx: Context) -> Iterator[Problem]:
         if paragraph in last_year:
             yield Problem(
                 path,
-                Text(f"段落与上年报告完全相同：“{_excerpt(paragraph)}”", f'paragraph copied word for word from last year: "{_excerpt(paragraph)}"'),
+                Text(
+                    f"段落与上年报告完全相同：“{_excerpt(paragraph)}”",
+                    f'paragraph copied word for word from last year: "{_excerpt(paragraph)}"',
+                ),
                 Text("写今年的实际情况", "write what happened this year"),
                 needle=paragraph[:12],
                 related=ctx.previous_loaded.location(last_year[paragraph]),

@@ -28,7 +28,14 @@ from genreport.errors import FieldPath, Finding
 
 _ROUNDS = 6
 # Findings that say something is absent or too short: a set-aside value makes them untrue.
-_ABSENCE = {"missing-section", "short-section", "missing-date", "missing-figure", "missing-previous", "none-not-allowed"}
+_ABSENCE = {
+    "missing-section",
+    "short-section",
+    "missing-date",
+    "missing-figure",
+    "missing-previous",
+    "none-not-allowed",
+}
 
 
 @dataclasses.dataclass

@@ -8,7 +8,7 @@ into the data is reported (the other branch's "not a list" is noise).
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -64,7 +64,9 @@ def _inner_models(annotation: Any) -> list[type[BaseModel]]:
     return [m for arg in getattr(annotation, "__args__", ()) for m in _inner_models(arg)]
 
 
-def _message(error: dict[str, Any], path: FieldPath, model: type[BaseModel], part_name: PartName | None) -> tuple[Text, Text]:
+def _message(
+    error: Mapping[str, Any], path: FieldPath, model: type[BaseModel], part_name: PartName | None
+) -> tuple[Text, Text]:
     kind, msg = error["type"], error["msg"]
     name = str(path[-1]) if path else ""
     if kind == "extra_forbidden":
@@ -76,14 +78,20 @@ def _message(error: dict[str, Any], path: FieldPath, model: type[BaseModel], par
     if kind == "missing":
         return Text(f"缺少必填字段 {name}", f"required field {name} is missing"), missing_hint(path, model)
     if kind == "value_error":
-        return Text(msg.removeprefix("Value error, "), msg.removeprefix("Value error, ")), Text("按说明修改", "fix as described")
+        return Text(msg.removeprefix("Value error, "), msg.removeprefix("Value error, ")), Text(
+            "按说明修改", "fix as described"
+        )
     if kind == "literal_error":
         allowed = error.get("ctx", {}).get("expected", "")
-        return Text(f"{name} 的取值不在允许范围内：{allowed}", f"{name} must be one of {allowed}"), Text(f"可选：{allowed}", f"allowed: {allowed}")
+        return Text(f"{name} 的取值不在允许范围内：{allowed}", f"{name} must be one of {allowed}"), Text(
+            f"可选：{allowed}", f"allowed: {allowed}"
+        )
     return type_message(error, path, model, part_name)  # what the field wants, with an example, in the user's words
 
 
-def validation_findings(exc: ValidationError, loaded: Loaded, model: type[BaseModel], part_name: PartName | None = None) -> list[Finding]:
+def validation_findings(
+    exc: ValidationError, loaded: Loaded, model: type[BaseModel], part_name: PartName | None = None
+) -> list[Finding]:
     errors = exc.errors(include_url=False)
     located = [(_data_path(tuple(e["loc"]), loaded.data, e["type"]), e) for e in errors]
     # For each union, keep only the branch whose errors reach deepest into the data.

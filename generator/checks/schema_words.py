@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from pydantic import BaseModel
@@ -39,7 +39,10 @@ _WANTS: dict[str, tuple[str, str]] = {
     "date_from_datetime_inexact": ("日期，格式 YYYY-MM-DD", "a date, as YYYY-MM-DD"),
     "greater_than_equal": ("不小于 {ge} 的数", "a number of at least {ge}"),
     "less_than_equal": ("不大于 {le} 的数", "a number of at most {le}"),
-    "string_pattern_mismatch": ("小写英文字母、数字和下划线，以字母开头", "lower-case letters, digits and _, starting with a letter"),
+    "string_pattern_mismatch": (
+        "小写英文字母、数字和下划线，以字母开头",
+        "lower-case letters, digits and _, starting with a letter",
+    ),
     "string_too_short": ("非空的文字", "some text (it cannot be empty)"),
     "too_short": ("至少一项", "at least one item"),
 }
@@ -140,7 +143,10 @@ def _model_at(model: type[BaseModel], path: FieldPath) -> type[BaseModel] | None
 
 
 def type_message(
-    error: dict[str, Any], path: FieldPath, model: type[BaseModel], part_name: Callable[[str], tuple[str, str]] | None = None
+    error: Mapping[str, Any],
+    path: FieldPath,
+    model: type[BaseModel],
+    part_name: Callable[[str], tuple[str, str]] | None = None,
 ) -> tuple[Text, Text]:
     """Message and hint for a value of the wrong type or form; `part_name` names a part as the
     clerk reads it (the kind's place and heading), when the kind is known."""
@@ -160,7 +166,9 @@ def type_message(
                     "write its intro, subsections or points, indented below; if there is nothing to report, write none: true (or just none)",
                 ),
             )
-        return Text(f"{name}{about_zh}没有填写", f"{name}{about_en} has no value"), Text("填写内容，或删除这一行", "write a value, or delete the line")
+        return Text(f"{name}{about_zh}没有填写", f"{name}{about_en} has no value"), Text(
+            "填写内容，或删除这一行", "write a value, or delete the line"
+        )
     ctx = error.get("ctx") or {}
     wants_zh, wants_en = _WANTS.get(kind, ("符合说明的值", "a value as described"))
     wants_zh, wants_en = wants_zh.format(**ctx), wants_en.format(**ctx)
@@ -172,13 +180,21 @@ def type_message(
             Text("核对月份和日期（YYYY-MM-DD）", "check the month and the day (YYYY-MM-DD)"),
         )
     if kind.startswith("date") and shown and from_input:
-        message = Text(f"{name}{about_zh}应写成 YYYY-MM-DD 格式的日期，现为“{shown}”", f"{name}{about_en} must be a date written YYYY-MM-DD, not “{shown}”")
-        return message, Text(f"把日期写成 {example.split(': ', 1)[1]}", f"write the date as {example.split(': ', 1)[1]}")
+        message = Text(
+            f"{name}{about_zh}应写成 YYYY-MM-DD 格式的日期，现为“{shown}”",
+            f"{name}{about_en} must be a date written YYYY-MM-DD, not “{shown}”",
+        )
+        return message, Text(
+            f"把日期写成 {example.split(': ', 1)[1]}", f"write the date as {example.split(': ', 1)[1]}"
+        )
     got_zh = f"，现为“{shown}”" if shown else ""
     got_en = f", not “{shown}”" if shown else ""
     message = Text(f"{name}{about_zh}应为{wants_zh}{got_zh}", f"{name}{about_en} must be {wants_en}{got_en}")
     if kind == "list_type" and isinstance(got, str):
-        return message, Text(f"写成列表：在 {name}: 的下一行缩进写“- {_short(got)}”", f"make it a list: on the line below {name}:, indented, write “- {_short(got)}”")
+        return message, Text(
+            f"写成列表：在 {name}: 的下一行缩进写“- {_short(got)}”",
+            f"make it a list: on the line below {name}:, indented, write “- {_short(got)}”",
+        )
     target = _model_at(model, path) if kind in ("model_type", "dict_type", "model_attributes_type") else None
     if target is not None and isinstance(got, str):
         first = next((n for n, info in target.model_fields.items() if info.is_required()), None)
@@ -188,9 +204,16 @@ def type_message(
                     f"写成“- {first}: {_short(got)}”；如果这些是要点，把上面的 subsections 改为 points",
                     f"write “- {first}: {_short(got)}”; if these are points, rename subsections above to points",
                 )
-            return message, Text(f"写成 {first}: {_short(got)}（缩进在 {name} 之下）", f"write {first}: {_short(got)} (indented under {name})")
+            return message, Text(
+                f"写成 {first}: {_short(got)}（缩进在 {name} 之下）",
+                f"write {first}: {_short(got)} (indented under {name})",
+            )
     if example:
-        hint = Text(f"改为 {example}", f"write {example}") if from_input else Text(f"改为{wants_zh}，例如 {example}", f"write {wants_en}, e.g. {example}")
+        hint = (
+            Text(f"改为 {example}", f"write {example}")
+            if from_input
+            else Text(f"改为{wants_zh}，例如 {example}", f"write {wants_en}, e.g. {example}")
+        )
     else:
         hint = Text(f"改为{wants_zh}", f"write {wants_en}")
     return message, hint

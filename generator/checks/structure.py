@@ -42,7 +42,10 @@ def missing_section(ctx: Context) -> Iterator[Problem]:
             yield Problem(
                 ("sections",),
                 Text(f"缺少必需的{zh}", f"required {en} is missing"),
-                Text(f"在 sections 下添加 {spec.key}:（{zh[:zh.index('“')]}）{none_zh}", f"add {spec.key}: under sections{none_en}"),
+                Text(
+                    f"在 sections 下添加 {spec.key}:（{zh[: zh.index('“')]}）{none_zh}",
+                    f"add {spec.key}: under sections{none_en}",
+                ),
                 at_key=True,
             )
         elif section.is_empty and not section.none:
@@ -61,7 +64,10 @@ def none_not_allowed(ctx: Context) -> Iterator[Problem]:
         if section is not None and section.none and not spec.allow_none:
             yield Problem(
                 ("sections", spec.key, "none"),
-                Text(f"{ctx.kind.part_name(spec.key)[0]}必须有内容，不能写“无”", f"{ctx.kind.part_name(spec.key)[1]} must have content; it cannot be 'none'"),
+                Text(
+                    f"{ctx.kind.part_name(spec.key)[0]}必须有内容，不能写“无”",
+                    f"{ctx.kind.part_name(spec.key)[1]} must have content; it cannot be 'none'",
+                ),
                 Text("删除 none: true 并填写内容", "remove none: true and write the section"),
             )
 
@@ -72,7 +78,10 @@ def none_with_content(ctx: Context) -> Iterator[Problem]:
         if section.none and not section.is_empty:
             yield Problem(
                 ("sections", key, "none"),
-                Text(f"{ctx.kind.part_name(key)[0]}既写了 none: true 又有内容", f"{ctx.kind.part_name(key)[1]} says none: true but also has content"),
+                Text(
+                    f"{ctx.kind.part_name(key)[0]}既写了 none: true 又有内容",
+                    f"{ctx.kind.part_name(key)[1]} says none: true but also has content",
+                ),
                 Text("二者择一：删除 none: true 或删除内容", "choose one: remove none: true or remove the content"),
             )
 
@@ -83,8 +92,13 @@ def mixed_section(ctx: Context) -> Iterator[Problem]:
         if section.subsections and section.points:
             yield Problem(
                 ("sections", key, "points"),
-                Text(f"{ctx.kind.part_name(key)[0]}同时有 subsections 和 points", f"{ctx.kind.part_name(key)[1]} has both subsections and points"),
-                Text("把 points 移入某个小节，或去掉小节", "move the points into a subsection, or drop the subsections"),
+                Text(
+                    f"{ctx.kind.part_name(key)[0]}同时有 subsections 和 points",
+                    f"{ctx.kind.part_name(key)[1]} has both subsections and points",
+                ),
+                Text(
+                    "把 points 移入某个小节，或去掉小节", "move the points into a subsection, or drop the subsections"
+                ),
                 at_key=True,
             )
 

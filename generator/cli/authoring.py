@@ -30,7 +30,9 @@ class DiffFormat(str, Enum):
 
 @app.command()
 def kinds(
-    locale: Annotated[Lang | None, typer.Option("--locale", "-l", help="Language of the headings (default: from the environment).")] = None,
+    locale: Annotated[
+        Lang | None, typer.Option("--locale", "-l", help="Language of the headings (default: from the environment).")
+    ] = None,
 ) -> None:
     """List the installed report kinds and their sections. / 列出已安装的报告类型及其各部分。"""
     from genreport.data.kinds import list_kinds, load_kind
@@ -54,24 +56,61 @@ def complete_kind(incomplete: str) -> list[str]:
 @app.command()
 def init(
     source: Annotated[
-        Path | None, typer.Option("--from", help="Last year's data file: carry it forward to the next year (it is never modified).", show_default=False)
+        Path | None,
+        typer.Option(
+            "--from",
+            help="Last year's data file: carry it forward to the next year (it is never modified).",
+            show_default=False,
+        ),
     ] = None,
     kind: Annotated[
         str | None,
-        typer.Option("--kind", "-k", help="Report kind (see `genreport kinds`) [default: rule-of-law-government].", show_default=False, autocompletion=complete_kind),
+        typer.Option(
+            "--kind",
+            "-k",
+            help="Report kind (see `genreport kinds`) [default: rule-of-law-government].",
+            show_default=False,
+            autocompletion=complete_kind,
+        ),
     ] = None,
-    locale: Annotated[Lang | None, typer.Option("--locale", "-l", help="Language of the report [default: from the environment].", show_default=False)] = None,
-    issuer: Annotated[str | None, typer.Option("--issuer", help="Full name of the issuing body.", show_default=False)] = None,
-    year: Annotated[int | None, typer.Option("--year", help="The year reported on [default: last year].", show_default=False, min=1949, max=2100)] = None,
+    locale: Annotated[
+        Lang | None,
+        typer.Option(
+            "--locale", "-l", help="Language of the report [default: from the environment].", show_default=False
+        ),
+    ] = None,
+    issuer: Annotated[
+        str | None, typer.Option("--issuer", help="Full name of the issuing body.", show_default=False)
+    ] = None,
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year", help="The year reported on [default: last year].", show_default=False, min=1949, max=2100
+        ),
+    ] = None,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="File to write; - for standard output [default: report-YEAR.LOCALE.yaml, or last year's name with the year moved on].", show_default=False)
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="File to write; - for standard output [default: report-YEAR.LOCALE.yaml, or last year's name with the year moved on].",
+            show_default=False,
+        ),
     ] = None,
     schema: Annotated[
-        str | None, typer.Option("--schema", help="Schema path or URL for the yaml-language-server line [default: genreport.schema.json, written beside the file].", show_default=False)
+        str | None,
+        typer.Option(
+            "--schema",
+            help="Schema path or URL for the yaml-language-server line [default: genreport.schema.json, written beside the file].",
+            show_default=False,
+        ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite the output file if it exists.")] = False,
     output_format: Annotated[
-        InitFormat, typer.Option("--format", "-f", help="yaml: the data file; docx: a fill-in Word form that genreport import reads back.")
+        InitFormat,
+        typer.Option(
+            "--format", "-f", help="yaml: the data file; docx: a fill-in Word form that genreport import reads back."
+        ),
     ] = InitFormat.yaml,
 ) -> None:
     """Start a data file: a commented skeleton, or --from last year's file. / 新建数据文件。"""
@@ -85,7 +124,9 @@ def init(
     try:
         if source is not None:
             if kind or locale or issuer or year:
-                raise typer.BadParameter("--kind, --locale, --issuer and --year come from the --from file", param_hint="--from")
+                raise typer.BadParameter(
+                    "--kind, --locale, --issuer and --year come from the --from file", param_hint="--from"
+                )
             from genreport.yearly.carry import carry_forward, next_year_name
             from genreport.yearly.report_file import read_report
 
@@ -101,7 +142,13 @@ def init(
             from genreport.yearly.scaffold import scaffold
 
             reported = year or dt.date.today().year - 1
-            text = scaffold(load_kind(kind or "rule-of-law-government"), lang, reported, issuer, schema or "genreport.schema.json")  # type: ignore[arg-type]
+            text = scaffold(
+                load_kind(kind or "rule-of-law-government"),
+                lang,  # type: ignore[arg-type]
+                reported,
+                issuer,
+                schema or "genreport.schema.json",
+            )
             target = output or Path(f"report-{reported}.{lang}.yaml")
         if output_format is InitFormat.docx:
             from genreport.yearly.form import write_form
@@ -125,13 +172,21 @@ def init(
         from genreport.yearly.carry import cleared_fields
 
         keys = [key for key, _ in cleared_fields(last)]
-        cleared = f"上年的 {'、'.join(keys)} 已清空，签发时在文件中填写今年的值" if lang.startswith("zh") else (
-            f"last year's {', '.join(keys)} were cleared: write this year's in the file when the report is signed"
+        cleared = (
+            f"上年的 {'、'.join(keys)} 已清空，签发时在文件中填写今年的值"
+            if lang.startswith("zh")
+            else (
+                f"last year's {', '.join(keys)} were cleared: write this year's in the file when the report is signed"
+            )
         )
         typer.echo(cleared, err=True)
     for path in written:
         typer.echo(str(path))
-    next_step = f"下一步：填写后运行 genreport check {target}" if lang.startswith("zh") else f"next: fill it in, then run genreport check {target}"
+    next_step = (
+        f"下一步：填写后运行 genreport check {target}"
+        if lang.startswith("zh")
+        else f"next: fill it in, then run genreport check {target}"
+    )
     typer.echo(next_step, err=True)  # init --from records last year's file in the new one: no --previous needed
 
 
@@ -139,7 +194,9 @@ def init(
 def diff(
     old: Annotated[Path, typer.Argument(help="The earlier data file.", show_default=False)],
     new: Annotated[Path, typer.Argument(help="The later data file.", show_default=False)],
-    output_format: Annotated[DiffFormat, typer.Option("--format", "-f", help="text for the terminal, md for a review.")] = DiffFormat.text,
+    output_format: Annotated[
+        DiffFormat, typer.Option("--format", "-f", help="text for the terminal, md for a review.")
+    ] = DiffFormat.text,
 ) -> None:
     """What changed between two reports, part by part, and in the figures. / 比较两年的报告。"""
     from genreport.yearly.diff import diff_reports
@@ -152,14 +209,24 @@ def diff(
     except GenreportError as error:
         raise fail(error) from None
     if before.kind != after.kind:
-        raise fail(GenreportError(Text(f"两个文件的报告类型不同：{before.kind}、{after.kind}", f"the files are of different kinds: {before.kind}, {after.kind}")))
+        raise fail(
+            GenreportError(
+                Text(
+                    f"两个文件的报告类型不同：{before.kind}、{after.kind}",
+                    f"the files are of different kinds: {before.kind}, {after.kind}",
+                )
+            )
+        )
     result = diff_reports(before, after, kind)
     typer.echo(format_markdown(result) if output_format is DiffFormat.md else format_text(result), nl=False)
 
 
 @app.command()
 def schema(
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: standard output).", show_default=False)] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="File to write (default: standard output).", show_default=False),
+    ] = None,
 ) -> None:
     """Write the JSON Schema of the data file, for editors. / 输出数据文件的 JSON Schema。"""
     from genreport.data.schema import schema_text
@@ -173,5 +240,3 @@ def schema(
     except GenreportError as error:
         raise fail(error) from None
     typer.echo(str(output))
-
-

@@ -21,30 +21,61 @@ if TYPE_CHECKING:
 @app.command()
 def build(
     files: Annotated[
-        list[Path], typer.Argument(help="The report's YAML data file; several files or folders of them build as a batch.", show_default=False, metavar="FILE")
+        list[Path],
+        typer.Argument(
+            help="The report's YAML data file; several files or folders of them build as a batch.",
+            show_default=False,
+            metavar="FILE",
+        ),
     ],
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Output folder (default: build/<file name without .yaml>; a batch: build/, one folder per report). Files are named after the data file and locale: zuoyun-2023.zh-CN.pdf.", show_default=False),
+        typer.Option(
+            "--output",
+            "-o",
+            help="Output folder (default: build/<file name without .yaml>; a batch: build/, one folder per report). Files are named after the data file and locale: zuoyun-2023.zh-CN.pdf.",
+            show_default=False,
+        ),
     ] = None,
     formats: Annotated[
         list[str] | None,
         typer.Option(
-            "--format", "-f", help="Output formats, comma-separated or the option repeated: html, md, pdf, docx (default: html,md,pdf).", show_default=False
+            "--format",
+            "-f",
+            help="Output formats, comma-separated or the option repeated: html, md, pdf, docx (default: html,md,pdf).",
+            show_default=False,
         ),
     ] = None,
-    draft: Annotated[bool, typer.Option("--draft", help="Build despite errors: mark DRAFT / 征求意见稿 and show missing parts in place.")] = False,
+    draft: Annotated[
+        bool,
+        typer.Option("--draft", help="Build despite errors: mark DRAFT / 征求意见稿 and show missing parts in place."),
+    ] = False,
     previous: Annotated[
         Path | None, typer.Option("--previous", "-p", help="Last year's data file, for the checks.")
     ] = None,
-    lang: Annotated[Lang | None, typer.Option("--lang", help="Language of the messages (default: the report's locale).")] = None,
-    font_dir: Annotated[
-        Path | None, typer.Option("--font-dir", help="Folder of your own font files (e.g. 仿宋_GB2312), used first [env: GENREPORT_FONT_DIR].", show_default=False)
+    lang: Annotated[
+        Lang | None, typer.Option("--lang", help="Language of the messages (default: the report's locale).")
     ] = None,
-    strict_fonts: Annotated[bool, typer.Option("--strict-fonts", help="Refuse to build the PDF with a substitute for an official font.")] = False,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="A batch: reports built at once (default 0: one per CPU core).")] = 0,
+    font_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--font-dir",
+            help="Folder of your own font files (e.g. 仿宋_GB2312), used first [env: GENREPORT_FONT_DIR].",
+            show_default=False,
+        ),
+    ] = None,
+    strict_fonts: Annotated[
+        bool, typer.Option("--strict-fonts", help="Refuse to build the PDF with a substitute for an official font.")
+    ] = False,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=0, help="A batch: reports built at once (default 0: one per CPU core).")
+    ] = 0,
     review: Annotated[
-        bool, typer.Option("--review", help="With -f docx: every finding of check as a Word comment (批注) at its text; built as a draft when there are errors.")
+        bool,
+        typer.Option(
+            "--review",
+            help="With -f docx: every finding of check as a Word comment (批注) at its text; built as a draft when there are errors.",
+        ),
     ] = False,
 ) -> None:
     """Build the report: refuses while `check` finds errors, unless --draft. / 生成报告。"""
@@ -101,7 +132,10 @@ def _build(
     wanted = formats if formats is not None else default_formats()
     bad = unknown_formats(wanted)
     if bad or not wanted:
-        said = Text(f"未知的格式 {'、'.join(bad) or '（空）'}；可用：{'、'.join(WRITERS)}", f"unknown format {', '.join(bad) or '(none)'}; available: {', '.join(WRITERS)}")
+        said = Text(
+            f"未知的格式 {'、'.join(bad) or '（空）'}；可用：{'、'.join(WRITERS)}",
+            f"unknown format {', '.join(bad) or '(none)'}; available: {', '.join(WRITERS)}",
+        )
         raise typer.BadParameter(said(environment_lang()), param_hint="--format")
     try:
         pdf = PdfSettings(font_dir=font_dir_from(font_dir), strict_fonts=strict_fonts)
@@ -109,7 +143,10 @@ def _build(
         raise fail(error, lang.value if lang else None) from None
     if len(files) > 1 or files[0].is_dir():
         if previous is not None:
-            said = Text("--previous 只能用于单份报告的上年度文件；批量生成时不要加它", "--previous names last year's file of one report; build a batch without it")
+            said = Text(
+                "--previous 只能用于单份报告的上年度文件；批量生成时不要加它",
+                "--previous names last year's file of one report; build a batch without it",
+            )
             raise typer.BadParameter(said(environment_lang()), param_hint="--previous")
         code = _build_batch(files, output or Path("build"), wanted, draft, pdf, jobs, lang.value if lang else None)
         _warn_without_subsetter(wanted, lang.value if lang else environment_lang())
@@ -117,7 +154,9 @@ def _build(
     file = files[0]
     out_dir = output if output is not None else default_out_dir(file)
     try:
-        result = build_file(file, out_dir, wanted, draft=draft, previous=previous, pdf=pdf, layout=helper, review=review)
+        result = build_file(
+            file, out_dir, wanted, draft=draft, previous=previous, pdf=pdf, layout=helper, review=review
+        )
     except GenreportError as error:
         raise fail(error, lang.value if lang else None) from None
     _warn_without_subsetter(wanted, lang.value if lang else result.check.locale)
@@ -127,8 +166,10 @@ def _build(
         typer.echo(format_text(findings, result.check.loaded.lines, message_lang, use_colour(sys.stdout)))
     if result.refused:
         typer.echo(summary_line(findings, message_lang))
-        refusal = "未生成任何文件：先修正以上错误，或用 --draft 生成征求意见稿" if message_lang.startswith("zh") else (
-            "nothing written: fix the errors above, or build a draft with --draft"
+        refusal = (
+            "未生成任何文件：先修正以上错误，或用 --draft 生成征求意见稿"
+            if message_lang.startswith("zh")
+            else ("nothing written: fix the errors above, or build a draft with --draft")
         )
         typer.echo(refusal, err=True)
         raise typer.Exit(EXIT_FINDINGS)
@@ -196,4 +237,3 @@ def _warn_without_subsetter(formats: list[str], lang: str) -> None:
         " (Debian/Ubuntu: apt-get install libharfbuzz-subset0); see genreport fonts",
         err=True,
     )
-

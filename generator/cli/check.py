@@ -17,11 +17,18 @@ from genreport.errors import GenreportError
 def check(
     file: InputFile,
     previous: Annotated[
-        Path | None, typer.Option("--previous", "-p", help="Last year's data file: warn on copied paragraphs and mismatched figures.")
+        Path | None,
+        typer.Option(
+            "--previous", "-p", help="Last year's data file: warn on copied paragraphs and mismatched figures."
+        ),
     ] = None,
-    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="text for people, json for machines.")] = OutputFormat.text,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="text for people, json for machines.")
+    ] = OutputFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors (exit 1).")] = False,
-    lang: Annotated[Lang | None, typer.Option("--lang", help="Language of the messages (default: the report's locale).")] = None,
+    lang: Annotated[
+        Lang | None, typer.Option("--lang", help="Language of the messages (default: the report's locale).")
+    ] = None,
 ) -> None:
     """Check a data file: missing sections, placeholders, wrong types, dates, figures. / 检查数据文件。"""
     from genreport.checks import check_file
@@ -44,4 +51,3 @@ def check(
             typer.echo(format_dismissed(result.dismissed, message_lang, use_colour(sys.stdout)))
         typer.echo(summary_line(result.findings, message_lang, len(result.dismissed)))
     raise typer.Exit(findings_exit(result.findings, strict))
-

@@ -68,7 +68,9 @@ def use_colour(stream: object) -> bool:
 
 @app.callback()
 def main(
-    debug: Annotated[bool, typer.Option("--debug", help="Show the full traceback of an internal error (for bug reports).")] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show the full traceback of an internal error (for bug reports).")
+    ] = False,
 ) -> None:
     state["debug"] = debug
     for note in environment.notes():  # values passed over (a relative XDG_CACHE_HOME ...), said once

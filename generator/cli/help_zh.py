@@ -74,14 +74,10 @@ HELP_ZH = {
     "The published report: .docx, .html/.htm (a saved web page), .txt or .md.": "已发布的报告：.docx、.html/.htm（保存的网页）、.txt 或 .md。",
     "Data file to write; - for standard output [default: FILE's name with .yaml].": "要写入的数据文件；- 表示标准输出（默认：与输入同名，扩展名为 .yaml）。",
     "Language of the report [default: detected from the text].": "报告的语言（默认：从文本判断）。",
-    "A Word file's tracked changes: accept them (the final text), reject them, or refuse to import while there are any.":
-        "Word 文件中的修订：accept 全部接受（按最终文字导入），reject 全部拒绝，refuse 有修订时拒绝导入并列出。",
-    "Apply the reviewed file's changed texts and comments to this existing data file (only what changed is rewritten).":
-        "把审阅稿中改动的文字和批注写回这个已有的数据文件（只改写改动之处）。",
-    "yaml: the data file; docx: a fill-in Word form that genreport import reads back.":
-        "yaml：数据文件；docx：供在 Word 中填写的表格文件，填好后用 genreport import 读回。",
-    "With -f docx: every finding of check as a Word comment (批注) at its text; built as a draft when there are errors.":
-        "与 -f docx 一起使用：把 check 的每条结果作为 Word 批注加在相应文字处；有错误时按征求意见稿生成。",
+    "A Word file's tracked changes: accept them (the final text), reject them, or refuse to import while there are any.": "Word 文件中的修订：accept 全部接受（按最终文字导入），reject 全部拒绝，refuse 有修订时拒绝导入并列出。",
+    "Apply the reviewed file's changed texts and comments to this existing data file (only what changed is rewritten).": "把审阅稿中改动的文字和批注写回这个已有的数据文件（只改写改动之处）。",
+    "yaml: the data file; docx: a fill-in Word form that genreport import reads back.": "yaml：数据文件；docx：供在 Word 中填写的表格文件，填好后用 genreport import 读回。",
+    "With -f docx: every finding of check as a Word comment (批注) at its text; built as a draft when there are errors.": "与 -f docx 一起使用：把 check 的每条结果作为 Word 批注加在相应文字处；有错误时按征求意见稿生成。",
 }
 
 # The formatter's own words, replaced in the finished help text.
@@ -126,8 +122,14 @@ _USAGE_ERRORS = [
     (re.compile(r"^Error: Missing argument '(.+)'\.$"), r"错误：缺少参数 \1。"),
     (re.compile(r"^Error: Missing option '(.+)'\.$"), r"错误：缺少选项 \1。"),
     (re.compile(r"^Error: No such option: (\S+)(?: Did you mean (\S+)\?)?$"), r"错误：没有选项 \1"),
-    (re.compile(r"^Error: No such command '([^']+)'\.(?: Did you mean (.+)\?)?$"), r"错误：没有命令 \1；可用的命令见 genreport --help"),
-    (re.compile(r"^Error: Got unexpected extra argument(?:s)?(?:\(s\))? \((.+)\)$"), r"错误：多余的参数：\1（开关选项如 --strict 后面不跟值）"),
+    (
+        re.compile(r"^Error: No such command '([^']+)'\.(?: Did you mean (.+)\?)?$"),
+        r"错误：没有命令 \1；可用的命令见 genreport --help",
+    ),
+    (
+        re.compile(r"^Error: Got unexpected extra argument(?:s)?(?:\(s\))? \((.+)\)$"),
+        r"错误：多余的参数：\1（开关选项如 --strict 后面不跟值）",
+    ),
     (re.compile(r"^Error: Option '(.+)' requires an argument\.$"), r"错误：选项 \1 需要一个值"),
     (re.compile(r"^Error: Invalid value for (.+?): (.+)$"), r"错误：\1 的值无效：\2"),
     (re.compile(r"^Error: "), "错误："),

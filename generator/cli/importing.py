@@ -22,23 +22,52 @@ class Revisions(str, Enum):
 
 @app.command(name="import")
 def import_report(
-    file: Annotated[Path, typer.Argument(help="The published report: .docx, .html/.htm (a saved web page), .txt or .md.", show_default=False)],
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="The published report: .docx, .html/.htm (a saved web page), .txt or .md.", show_default=False
+        ),
+    ],
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Data file to write; - for standard output [default: FILE's name with .yaml].", show_default=False)
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Data file to write; - for standard output [default: FILE's name with .yaml].",
+            show_default=False,
+        ),
     ] = None,
     kind: Annotated[
         str | None,
-        typer.Option("--kind", "-k", help="Report kind (see `genreport kinds`) [default: rule-of-law-government].", show_default=False, autocompletion=complete_kind),
+        typer.Option(
+            "--kind",
+            "-k",
+            help="Report kind (see `genreport kinds`) [default: rule-of-law-government].",
+            show_default=False,
+            autocompletion=complete_kind,
+        ),
     ] = None,
-    locale: Annotated[Lang | None, typer.Option("--locale", "-l", help="Language of the report [default: detected from the text].", show_default=False)] = None,
+    locale: Annotated[
+        Lang | None,
+        typer.Option(
+            "--locale", "-l", help="Language of the report [default: detected from the text].", show_default=False
+        ),
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite the output file if it exists.")] = False,
     revisions: Annotated[
         Revisions,
-        typer.Option("--revisions", help="A Word file's tracked changes: accept them (the final text), reject them, or refuse to import while there are any."),
+        typer.Option(
+            "--revisions",
+            help="A Word file's tracked changes: accept them (the final text), reject them, or refuse to import while there are any.",
+        ),
     ] = Revisions.accept,
     into: Annotated[
         Path | None,
-        typer.Option("--into", help="Apply the reviewed file's changed texts and comments to this existing data file (only what changed is rewritten).", show_default=False),
+        typer.Option(
+            "--into",
+            help="Apply the reviewed file's changed texts and comments to this existing data file (only what changed is rewritten).",
+            show_default=False,
+        ),
     ] = None,
 ) -> None:
     """Read a published report (.docx, web page, text) into a data file. / 把已发布的报告导入为数据文件。"""
@@ -64,7 +93,9 @@ def import_report(
         lang = imported.data["locale"]
         target = output or file.with_suffix(".yaml")
         if target.resolve() == file.resolve():
-            raise GenreportError(f"{file}: 输出文件不能是输入文件" if lang == "zh-CN" else f"{file}: the output cannot be the input file")
+            raise GenreportError(
+                f"{file}: 输出文件不能是输入文件" if lang == "zh-CN" else f"{file}: the output cannot be the input file"
+            )
         text = write_yaml(imported, spec, file.name, "genreport.schema.json")
         typer.echo(format_notes(imported.notes, lang), err=True, nl=False)
         if str(target) == "-":
@@ -79,4 +110,6 @@ def import_report(
     if lang == "zh-CN":
         typer.echo(f"下一步：核对后运行 genreport check {shown}；明年用 genreport init --from {shown}", err=True)
     else:
-        typer.echo(f"next: review it, then run genreport check {shown}; next year, genreport init --from {shown}", err=True)
+        typer.echo(
+            f"next: review it, then run genreport check {shown}; next year, genreport init --from {shown}", err=True
+        )

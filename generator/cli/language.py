@@ -67,7 +67,11 @@ def init_language(issuer: str | None) -> tuple[str, str]:
 def locale_note(lang: str, reason: str) -> str:
     """One line for `init`: the report's language, why, and how to choose the other."""
     why_zh = {"issuer": "发文机关名称是中文", "environment": "按系统语言设置", "default": "默认"}[reason]
-    why_en = {"issuer": "the issuer's name is Chinese", "environment": "from your system's language", "default": "the default"}[reason]
+    why_en = {
+        "issuer": "the issuer's name is Chinese",
+        "environment": "from your system's language",
+        "default": "the default",
+    }[reason]
     if lang == "zh-CN":
         return f"报告语言：zh-CN（中文，{why_zh}）；如需英文报告，加 --locale en"
     return f"report language: en (English, {why_en}); for a Chinese report, add --locale zh-CN"
@@ -76,5 +80,15 @@ def locale_note(lang: str, reason: str) -> str:
 def unreadable_finding(path: Path, error: GenreportError) -> Finding:
     """A file `check` could not read (not UTF-8, missing...), as a finding for `--format json`."""
     code = getattr(error, "code", "unreadable-file")
-    hint = Text("在编辑器中另存为 UTF-8 编码", "save the file as UTF-8 in your editor") if code == "not-utf8" else Text("检查文件路径和权限", "check the file's path and permissions")
-    return Finding(Severity.ERROR, code, error.text, hint, Location(path, getattr(error, "line", None), 1 if getattr(error, "line", None) else None))
+    hint = (
+        Text("在编辑器中另存为 UTF-8 编码", "save the file as UTF-8 in your editor")
+        if code == "not-utf8"
+        else Text("检查文件路径和权限", "check the file's path and permissions")
+    )
+    return Finding(
+        Severity.ERROR,
+        code,
+        error.text,
+        hint,
+        Location(path, getattr(error, "line", None), 1 if getattr(error, "line", None) else None),
+    )

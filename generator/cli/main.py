@@ -68,4 +68,3 @@ def run() -> None:
     if code == EXIT_INTERRUPTED:  # typer itself turns Ctrl-C inside a command into a silent Exit(130)
         typer.echo("\n" + INTERRUPTED, err=True)
     sys.exit(code if isinstance(code, int) else EXIT_OK)
-

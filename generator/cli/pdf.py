@@ -17,10 +17,20 @@ from genreport.errors import GenreportError
 @app.command()
 def fonts(
     font_dir: Annotated[
-        Path | None, typer.Option("--font-dir", help="Folder of your own font files, used first [env: GENREPORT_FONT_DIR].", show_default=False)
+        Path | None,
+        typer.Option(
+            "--font-dir",
+            help="Folder of your own font files, used first [env: GENREPORT_FONT_DIR].",
+            show_default=False,
+        ),
     ] = None,
-    locale: Annotated[Lang | None, typer.Option("--locale", "-l", help="Only this locale's print stylesheet (default: both).", show_default=False)] = None,
-    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="text for people, json for machines.")] = OutputFormat.text,
+    locale: Annotated[
+        Lang | None,
+        typer.Option("--locale", "-l", help="Only this locale's print stylesheet (default: both).", show_default=False),
+    ] = None,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="text for people, json for machines.")
+    ] = OutputFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when any role uses a substitute font.")] = False,
 ) -> None:
     """Which font each role (仿宋, 小标宋, 黑体, 楷体, 宋体; en serif) resolves to, and whether it is a substitute. / 字体检查。"""
@@ -31,7 +41,11 @@ def fonts(
 
     lang = locale.value if locale else environment_lang()
     try:
-        setups = [(loc, font_setup(stylesheet_path(loc), font_dir_from(font_dir))) for loc in STYLESHEETS if locale is None or loc == locale.value]
+        setups = [
+            (loc, font_setup(stylesheet_path(loc), font_dir_from(font_dir)))
+            for loc in STYLESHEETS
+            if locale is None or loc == locale.value
+        ]
     except GenreportError as error:
         raise fail(error, lang) from None
     typer.echo(format_json(setups) if output_format is OutputFormat.json else fonts_text(setups, lang), nl=False)
@@ -41,12 +55,21 @@ def fonts(
 
 @app.command("verify-layout")
 def verify_layout(
-    pdf: Annotated[Path, typer.Argument(help="A report PDF built by genreport (zh-CN: GB/T 9704-2012).", show_default=False)],
-    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="text for people, json for machines.")] = OutputFormat.text,
+    pdf: Annotated[
+        Path, typer.Argument(help="A report PDF built by genreport (zh-CN: GB/T 9704-2012).", show_default=False)
+    ],
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="text for people, json for machines.")
+    ] = OutputFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Treat 'not verified' as a deviation (exit 1).")] = False,
     show_all: Annotated[bool, typer.Option("--all", help="List the checks that passed too.")] = False,
     lang: Annotated[
-        Lang | None, typer.Option("--lang", help="Language of the output (default: from the environment; C.UTF-8 means zh-CN).", show_default=False)
+        Lang | None,
+        typer.Option(
+            "--lang",
+            help="Language of the output (default: from the environment; C.UTF-8 means zh-CN).",
+            show_default=False,
+        ),
     ] = None,
 ) -> None:
     """Measure a built PDF against GB/T 9704: each deviation with its clause. / 检查 PDF 版式。"""
@@ -59,8 +82,8 @@ def verify_layout(
     except GenreportError as error:
         raise fail(error, lang.value if lang else None) from None
     shown = lang.value if lang else environment_lang()  # the same rule as every other message
-    typer.echo(layout_json(result) if output_format is OutputFormat.json else layout_text(result, show_all, shown), nl=False)
+    typer.echo(
+        layout_json(result) if output_format is OutputFormat.json else layout_text(result, show_all, shown), nl=False
+    )
     deviations = result.failures or (strict and result.unverified)
     raise typer.Exit(EXIT_FINDINGS if deviations else EXIT_OK)
-
-

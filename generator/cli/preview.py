@@ -40,22 +40,38 @@ def has_display() -> bool:
 def address_line(url: str, lang: str, opened: bool) -> str:
     """The address and, on the same line, what to do with it."""
     if lang.startswith("zh"):
-        return f"{url}  （已在浏览器中打开；若未显示，请把这个地址复制到浏览器）" if opened else f"{url}  （在浏览器中打开这个地址即可查看草稿）"
-    return f"{url}  (opened in your web browser; if it did not appear, paste this address into one)" if opened else (
-        f"{url}  (open this address in a web browser to read the draft)"
+        return (
+            f"{url}  （已在浏览器中打开；若未显示，请把这个地址复制到浏览器）"
+            if opened
+            else f"{url}  （在浏览器中打开这个地址即可查看草稿）"
+        )
+    return (
+        f"{url}  (opened in your web browser; if it did not appear, paste this address into one)"
+        if opened
+        else (f"{url}  (open this address in a web browser to read the draft)")
     )
 
 
 @app.command()
 def preview(
-    file: Annotated[Path, typer.Argument(help="The report's YAML data file.", show_default=False, exists=True, dir_okay=False)],
-    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port on 127.0.0.1 (default: a free one).", show_default=False)] = 0,
+    file: Annotated[
+        Path, typer.Argument(help="The report's YAML data file.", show_default=False, exists=True, dir_okay=False)
+    ],
+    port: Annotated[
+        int,
+        typer.Option("--port", min=0, max=65535, help="Port on 127.0.0.1 (default: a free one).", show_default=False),
+    ] = 0,
     open_browser: Annotated[
         bool | None,
-        typer.Option("--open/--no-open", help="Open the page in the default web browser (default: when this machine has a display).", show_default=False),
+        typer.Option(
+            "--open/--no-open",
+            help="Open the page in the default web browser (default: when this machine has a display).",
+            show_default=False,
+        ),
     ] = None,
     previous: Annotated[
-        Path | None, typer.Option("--previous", "-p", help="Last year's data file, for the checks.", exists=True, dir_okay=False)
+        Path | None,
+        typer.Option("--previous", "-p", help="Last year's data file, for the checks.", exists=True, dir_okay=False),
     ] = None,
 ) -> None:
     """Serve a live draft on 127.0.0.1 that follows every save, with check's findings. / 实时预览草稿。"""

@@ -17,7 +17,13 @@ Qualifier = Literal["over", "about", "nearly"] | None
 
 # Words that make a figure approximate, by what they say of the true value.
 _PREFIXES: dict[str, Qualifier] = {
-    "超过": "over", "将近": "nearly", "大约": "about", "约": "about", "近": "nearly", "超": "over", "逾": "over",
+    "超过": "over",
+    "将近": "nearly",
+    "大约": "about",
+    "约": "about",
+    "近": "nearly",
+    "超": "over",
+    "逾": "over",
 }
 _SUFFIXES: dict[str, Qualifier] = {"余": "over", "多": "over", "以上": "over", "左右": "about"}
 SCALES = {"十": 10.0, "百": 100.0, "千": 1000.0, "万": 1e4, "亿": 1e8}

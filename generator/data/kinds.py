@@ -121,7 +121,9 @@ def _load_kind_file(path: Path) -> KindSpec:
     except ValidationError as exc:
         problem = exc.errors(include_url=False)[0]
         where = ".".join(str(p) for p in problem["loc"])
-        raise KindError(Text(f"{path}: 报告类型定义有误：{where}: {problem['msg']}", f"{path}: {where}: {problem['msg']}")) from None
+        raise KindError(
+            Text(f"{path}: 报告类型定义有误：{where}: {problem['msg']}", f"{path}: {where}: {problem['msg']}")
+        ) from None
     if spec.name != path.parent.name:
         raise KindError(f"{path}: name {spec.name!r} must match its folder {path.parent.name!r}")
     return spec

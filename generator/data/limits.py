@@ -130,12 +130,24 @@ def control_message(char: str) -> tuple[Text, Text]:
     code = f"U+{ord(char):04X}"
     if _NOT_XML.match(char):
         return (
-            Text(f"文字中有非字符 {code}（不是文字，Word 文档和网页都无法容纳）", f"the text contains the noncharacter {code} (not text: a Word file or a web page cannot hold it)"),
-            Text("删除它；若是从其他文件复制的文字，请重新输入", "delete it; if the text was copied from another file, retype it"),
+            Text(
+                f"文字中有非字符 {code}（不是文字，Word 文档和网页都无法容纳）",
+                f"the text contains the noncharacter {code} (not text: a Word file or a web page cannot hold it)",
+            ),
+            Text(
+                "删除它；若是从其他文件复制的文字，请重新输入",
+                "delete it; if the text was copied from another file, retype it",
+            ),
         )
     return (
-        Text(f"文字中有控制字符 {code}（终端或打印机的控制码，不是文字）", f"the text contains the control character {code} (a terminal or printer code, not text)"),
-        Text("删除它；若是从网页或终端复制的文字，请重新输入", "delete it; if the text was copied from a web page or a terminal, retype it"),
+        Text(
+            f"文字中有控制字符 {code}（终端或打印机的控制码，不是文字）",
+            f"the text contains the control character {code} (a terminal or printer code, not text)",
+        ),
+        Text(
+            "删除它；若是从网页或终端复制的文字，请重新输入",
+            "delete it; if the text was copied from a web page or a terminal, retype it",
+        ),
     )
 
 
@@ -159,20 +171,41 @@ def scan(text: str, path: Path) -> Finding | None:
                 depth += 1
                 nodes += 1
                 if depth > MAX_DEPTH + 1:
-                    return _finding(path, event, "yaml-depth", Text(f"嵌套层级过深（上限 {MAX_DEPTH} 层）", f"nesting is too deep (the limit is {MAX_DEPTH} levels)"), _DEPTH_HINT)
+                    return _finding(
+                        path,
+                        event,
+                        "yaml-depth",
+                        Text(
+                            f"嵌套层级过深（上限 {MAX_DEPTH} 层）",
+                            f"nesting is too deep (the limit is {MAX_DEPTH} levels)",
+                        ),
+                        _DEPTH_HINT,
+                    )
             elif isinstance(event, CollectionEndEvent):
                 depth -= 1
             elif isinstance(event, (ScalarEvent, AliasEvent)):
                 nodes += 1
             if nodes > MAX_NODES:
-                return _finding(path, event, "yaml-size", Text(f"值的数量过多（上限 {MAX_NODES} 个）", f"too many values (the limit is {MAX_NODES})"), _SIZE_HINT)
+                return _finding(
+                    path,
+                    event,
+                    "yaml-size",
+                    Text(f"值的数量过多（上限 {MAX_NODES} 个）", f"too many values (the limit is {MAX_NODES})"),
+                    _SIZE_HINT,
+                )
     except YAMLError:
         return None
     return None
 
 
-_DEPTH_HINT = Text("报告数据不需要这么多层；检查缩进和方括号", "report data never needs this many levels; check the indentation and brackets")
-_SIZE_HINT = Text("一份报告不需要这么多值；把数据拆成多个文件", "a report never needs this many values; split the data into several files")
+_DEPTH_HINT = Text(
+    "报告数据不需要这么多层；检查缩进和方括号",
+    "report data never needs this many levels; check the indentation and brackets",
+)
+_SIZE_HINT = Text(
+    "一份报告不需要这么多值；把数据拆成多个文件",
+    "a report never needs this many values; split the data into several files",
+)
 
 
 def _finding(path: Path, event: object, code: str, message: Text, hint: Text) -> Finding:

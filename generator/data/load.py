@@ -101,7 +101,9 @@ def read_text(path: Path) -> str:
     except FileNotFoundError:
         raise LoadError(Text(f"{path}: 文件不存在", f"{path}: no such file")) from None
     except IsADirectoryError:
-        raise LoadError(Text(f"{path}: 这是一个文件夹，不是数据文件", f"{path}: is a folder, not a data file")) from None
+        raise LoadError(
+            Text(f"{path}: 这是一个文件夹，不是数据文件", f"{path}: is a folder, not a data file")
+        ) from None
     except OSError as exc:
         raise LoadError(Text(f"{path}: 无法读取（{exc.strerror}）", f"{path}: cannot read ({exc.strerror})")) from None
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -183,8 +185,13 @@ def _compose(loaded: Loaded, known_keys: Callable[[], frozenset[str]] | None) ->
         if "\t" in _line(loaded, where.line):
             hint = Text("YAML 不能用 Tab 缩进，请改用空格", "YAML cannot be indented with tabs: use spaces")
         else:
-            hint = Text("检查这一行及上一行的缩进、冒号和引号", "check indentation, colons and quotes on this line and the one before")
-        loaded.findings.append(_finding(loaded, "yaml-syntax", where, yamlslips.translate(exc.problem, exc.context), hint))
+            hint = Text(
+                "检查这一行及上一行的缩进、冒号和引号",
+                "check indentation, colons and quotes on this line and the one before",
+            )
+        loaded.findings.append(
+            _finding(loaded, "yaml-syntax", where, yamlslips.translate(exc.problem, exc.context), hint)
+        )
         return None
     except ReaderError as exc:
         where = yamlslips.char_location(loaded.path, loaded.text, exc.character, exc.position)
@@ -195,7 +202,10 @@ def _compose(loaded: Loaded, known_keys: Callable[[], frozenset[str]] | None) ->
                 "control-character",
                 where,
                 Text(f"文件中有不可见的控制字符 {char}", f"the file contains an invisible control character {char}"),
-                Text("删除该字符（常见于从网页或微信复制的文字）", "delete it (it often comes with text pasted from web pages or chat apps)"),
+                Text(
+                    "删除该字符（常见于从网页或微信复制的文字）",
+                    "delete it (it often comes with text pasted from web pages or chat apps)",
+                ),
             )
         )
         return None
@@ -204,7 +214,13 @@ def _compose(loaded: Loaded, known_keys: Callable[[], frozenset[str]] | None) ->
         return None
     except YAMLError as exc:
         loaded.findings.append(
-            _finding(loaded, "yaml-syntax", Location(loaded.path, 1, 1), yamlslips.translate(str(exc), None), Text("检查文件格式", "check the file's syntax"))
+            _finding(
+                loaded,
+                "yaml-syntax",
+                Location(loaded.path, 1, 1),
+                yamlslips.translate(str(exc), None),
+                Text("检查文件格式", "check the file's syntax"),
+            )
         )
         return None
     if root is None:
@@ -223,7 +239,8 @@ def _compose(loaded: Loaded, known_keys: Callable[[], frozenset[str]] | None) ->
 def _parse(text: str) -> Node | None:
     yaml = YAML(typ="safe")
     yaml.version = (1, 2)
-    return yaml.compose(text)
+    node: Node | None = yaml.compose(text)
+    return node
 
 
 def _wide_keys(root: Node | None) -> set[int]:
@@ -318,7 +335,9 @@ def _mended_place(loaded: Loaded, repairs: Repairs, exc: MarkedYAMLError) -> Loc
     return Location(loaded.path, line, column)
 
 
-_SYNTAX_HINT = Text("检查这一行及上一行的缩进、冒号和引号", "check indentation, colons and quotes on this line and the one before")
+_SYNTAX_HINT = Text(
+    "检查这一行及上一行的缩进、冒号和引号", "check indentation, colons and quotes on this line and the one before"
+)
 
 
 def _line(loaded: Loaded, number: int | None) -> str:
@@ -392,7 +411,13 @@ class _Builder:
             for key_node, value_node in node.value:
                 key = self.build(key_node, path, depth + 1)
                 if not isinstance(key, (str, int)):
-                    self._add("yaml-key", key_node, path, Text("字段名必须是文字", "a key must be plain text"), Text("去掉字段名中的括号或列表", "remove brackets from the key"))
+                    self._add(
+                        "yaml-key",
+                        key_node,
+                        path,
+                        Text("字段名必须是文字", "a key must be plain text"),
+                        Text("去掉字段名中的括号或列表", "remove brackets from the key"),
+                    )
                     continue
                 child = (*path, key)
                 if key in result:
@@ -401,7 +426,10 @@ class _Builder:
                         "duplicate-key",
                         key_node,
                         child,
-                        Text(f"字段 {key} 重复（第 {first.key_line} 行已有）", f"duplicate key {key} (already on line {first.key_line})"),
+                        Text(
+                            f"字段 {key} 重复（第 {first.key_line} 行已有）",
+                            f"duplicate key {key} (already on line {first.key_line})",
+                        ),
                         Text("删除或合并其中一个", "delete or merge one of them"),
                     )
                     continue

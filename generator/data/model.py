@@ -95,7 +95,9 @@ class Point(Strict):
 
 class Subsection(Strict):
     heading: str = Field(min_length=1, description=describe("小标题（不含序号）", "Heading, without its number"))
-    intro: str | None = Field(default=None, description=describe("小标题下的导语（Markdown）", "Text under the heading"))
+    intro: str | None = Field(
+        default=None, description=describe("小标题下的导语（Markdown）", "Text under the heading")
+    )
     points: list[Point] = Field(
         default_factory=list, description=describe("要点，编为一是、二是……", "Points, numbered First, Second, …")
     )
@@ -106,7 +108,9 @@ class Section(Strict):
         default=None,
         description=describe("覆盖默认标题的措辞（位置不变）", "Overrides the heading's wording, never its place"),
     )
-    intro: str | None = Field(default=None, description=describe("本部分导语（Markdown）", "Text before the subsections"))
+    intro: str | None = Field(
+        default=None, description=describe("本部分导语（Markdown）", "Text before the subsections")
+    )
     subsections: list[Subsection] = Field(
         default_factory=list, description=describe("小节，编为（一）（二）……", "Subsections, numbered (1) (2) …")
     )
@@ -131,7 +135,9 @@ class Section(Strict):
 
 class Attachment(Strict):
     title: str = Field(min_length=1, description=describe("附件名称", "Attachment title"))
-    body: str = Field(description=describe("附件内容（Markdown，可含表格）", "Attachment body (Markdown, tables allowed)"))
+    body: str = Field(
+        description=describe("附件内容（Markdown，可含表格）", "Attachment body (Markdown, tables allowed)")
+    )
 
 
 class Indicator(Strict):
@@ -160,7 +166,10 @@ class Indicator(Strict):
         ),
     )
     previous_year: int | None = Field(
-        default=None, ge=1949, le=2100, description=describe("比较年度（默认上一年）", "Comparison year (default: year - 1)")
+        default=None,
+        ge=1949,
+        le=2100,
+        description=describe("比较年度（默认上一年）", "Comparison year (default: year - 1)"),
     )
     change: Number | None = Field(
         default=None,
@@ -227,7 +236,9 @@ class Letterhead(Strict):
 
     mark: str | None = Field(
         default=None,
-        description=describe("发文机关标志（默认：发文机关名称加“文件”）", "Issuing-body mark (default: the issuer + 文件)"),
+        description=describe(
+            "发文机关标志（默认：发文机关名称加“文件”）", "Issuing-body mark (default: the issuer + 文件)"
+        ),
     )
     signers: list[str] = Field(
         default_factory=list, description=describe("签发人（上行文必填）", "Signers (签发人), for a report sent up")
@@ -244,7 +255,8 @@ class Report(Strict):
     recipient: str | list[str] | None = Field(default=None, description=describe("主送机关", "Recipient(s)"))
     document_number: str | None = Field(default=None, description=describe("发文字号", "Document number"))
     letterhead: Letterhead | None = Field(
-        default=None, description=describe("版头：发文机关标志、签发人（上行文）", "版头: issuing-body mark and signers")
+        default=None,
+        description=describe("版头：发文机关标志、签发人（上行文）", "版头: issuing-body mark and signers"),
     )
     title: str | None = Field(default=None, description=describe("标题（默认自动生成）", "Title (default: generated)"))
     signed_by: str | list[str] | None = Field(
@@ -255,7 +267,9 @@ class Report(Strict):
     public_release: bool = Field(
         default=True, description=describe("附注（此件公开发布）", "Annotation: released to the public")
     )
-    disclosure: Disclosure | None = Field(default=None, description=describe("政府信息公开信息", "Website disclosure block"))
+    disclosure: Disclosure | None = Field(
+        default=None, description=describe("政府信息公开信息", "Website disclosure block")
+    )
     distribution: Distribution | None = Field(default=None, description=describe("版记", "Distribution block"))
     preamble: str | None = Field(default=None, description=describe("开头段落（Markdown）", "Opening paragraphs"))
     sections: dict[str, Section] = Field(

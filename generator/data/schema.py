@@ -42,7 +42,9 @@ def schema_text() -> str:
 def _point_or_string(point: dict[str, Any]) -> dict[str, Any]:
     # Point's before-validator accepts `- some text` for a point without a lead.
     return {
-        "description": describe("要点：一段文字，或含 lead 和 text 的映射", "A point: a string, or a mapping with lead and text"),
+        "description": describe(
+            "要点：一段文字，或含 lead 和 text 的映射", "A point: a string, or a mapping with lead and text"
+        ),
         "anyOf": [{"type": "string"}, point],
     }
 
@@ -50,6 +52,8 @@ def _point_or_string(point: dict[str, Any]) -> dict[str, Any]:
 def _section_or_nothing(section: dict[str, Any]) -> dict[str, Any]:
     # Section's before-validator reads `other_matters: 无` (or none) as none: true.
     return {
-        "description": describe("一个部分：映射，或写“无”表示无内容", "A part: a mapping, or 'none' for nothing to report"),
+        "description": describe(
+            "一个部分：映射，或写“无”表示无内容", "A part: a mapping, or 'none' for nothing to report"
+        ),
         "anyOf": [{"enum": sorted(NOTHING_WORDS)}, section],
     }

@@ -61,7 +61,9 @@ def slip_on_line(lines: list[str], number: int) -> Slip | None:
             number,
             column,
             Text(f"字段名 {key} 后面用了全角冒号“：”", f"the key {key} is followed by a full-width colon “：”"),
-            Text(f"改为半角冒号加一个空格：{key}: …（切换到英文标点输入）", f"use an ASCII colon and a space: {key}: …"),
+            Text(
+                f"改为半角冒号加一个空格：{key}: …（切换到英文标点输入）", f"use an ASCII colon and a space: {key}: …"
+            ),
         )
     match = _NO_SPACE.match(line)
     if match:
@@ -72,7 +74,10 @@ def slip_on_line(lines: list[str], number: int) -> Slip | None:
             number,
             column,
             Text(f"字段名 {key} 的冒号后缺少空格", f"no space after the colon of {key}"),
-            Text(f"在冒号后加一个空格：{key}: {line[match.end(2) + 1 :].strip()}", f"add a space after the colon: {key}: {line[match.end(2) + 1 :].strip()}"),
+            Text(
+                f"在冒号后加一个空格：{key}: {line[match.end(2) + 1 :].strip()}",
+                f"add a space after the colon: {key}: {line[match.end(2) + 1 :].strip()}",
+            ),
         )
     if _IDEOGRAPHIC_INDENT.match(line):
         return Slip(
@@ -80,7 +85,10 @@ def slip_on_line(lines: list[str], number: int) -> Slip | None:
             number,
             line.index("\u3000") + 1,
             Text("这一行用全角空格（U+3000）缩进", "this line is indented with full-width spaces (U+3000)"),
-            Text("把行首的全角空格换成半角空格，与同级字段对齐", "replace the full-width spaces with ASCII spaces, aligned with the fields beside it"),
+            Text(
+                "把行首的全角空格换成半角空格，与同级字段对齐",
+                "replace the full-width spaces with ASCII spaces, aligned with the fields beside it",
+            ),
         )
     if _TAB_INDENT.match(line):
         return Slip(
@@ -95,10 +103,19 @@ def slip_on_line(lines: list[str], number: int) -> Slip | None:
             "yaml-unindented-line",
             number,
             _indent(line) + 1,
-            Text("这一行文字没有缩进，无法接在上面的字段之后", "this line of text is not indented, so it does not continue the field above")
+            Text(
+                "这一行文字没有缩进，无法接在上面的字段之后",
+                "this line of text is not indented, so it does not continue the field above",
+            )
             if not _indent(line)
-            else Text("这一行文字缩进不够，无法接在上面的字段之后", "this line of text is indented less than the field above, so it does not continue it"),
-            Text("把整段写在一行，或用“字段: |”并把每一行缩进到字段名之后", "keep the paragraph on one line, or write `field: |` and indent every line under it"),
+            else Text(
+                "这一行文字缩进不够，无法接在上面的字段之后",
+                "this line of text is indented less than the field above, so it does not continue it",
+            ),
+            Text(
+                "把整段写在一行，或用“字段: |”并把每一行缩进到字段名之后",
+                "keep the paragraph on one line, or write `field: |` and indent every line under it",
+            ),
         )
     return None
 
@@ -106,7 +123,7 @@ def slip_on_line(lines: list[str], number: int) -> Slip | None:
 def _unindented_continuation(lines: list[str], number: int) -> bool:
     """Text that is no YAML structure, indented no deeper than the key above it (a pasted line)."""
     line = lines[number - 1]
-    if _STRUCTURE.match(line) or line.lstrip().startswith(("\"", "'", "|", ">")):
+    if _STRUCTURE.match(line) or line.lstrip().startswith(('"', "'", "|", ">")):
         return False
     for above in range(number - 2, -1, -1):
         match = _KEY_LINE.match(lines[above])
@@ -164,28 +181,90 @@ def indent_slips(lines: list[str]) -> list[Slip]:
 
 # The parser's messages (problem, then context), each in plain words.
 _PROBLEMS: list[tuple[str, Text]] = [
-    ("could not find expected ':'", Text("这一行缺少“字段: 值”里的冒号，或者没有对齐", "this line lacks the colon of `key: value`, or is not aligned")),
-    ("mapping values are not allowed", Text("这里不能出现“字段: 值”：检查缩进；文字中含“: ”时给整段加引号", "a `key: value` cannot start here: check the indentation, or quote a text that contains ': '")),
-    ("cannot start any token", Text("这里有 YAML 不允许出现在开头的字符（如 Tab、@、`、%）", "this character cannot start a value in YAML (a tab, @, ` or %)")),
-    ("did not find expected key", Text("缩进不一致：这一行没有和同级字段对齐", "inconsistent indentation: this line is not aligned with the fields beside it")),
-    ("expected <block end>", Text("缩进不一致：这一行没有和同级字段对齐", "inconsistent indentation: this line is not aligned with the fields beside it")),
-    ("did not find expected '-' indicator", Text("列表项没有对齐：每一项都以同样缩进的“- ”开头", "list items are not aligned: start each with `- ` at the same indentation")),
-    ("block sequence entries are not allowed", Text("这里不能开始列表：检查“- ”前的缩进和上一行", "a list cannot start here: check the indentation of `- ` and the line above")),
-    ("found unknown escape character", Text("双引号里的反斜杠 \\ 不合法：改用单引号，或写成 \\\\", "a backslash \\ inside double quotes is not valid: use single quotes, or write \\\\")),
+    (
+        "could not find expected ':'",
+        Text(
+            "这一行缺少“字段: 值”里的冒号，或者没有对齐", "this line lacks the colon of `key: value`, or is not aligned"
+        ),
+    ),
+    (
+        "mapping values are not allowed",
+        Text(
+            "这里不能出现“字段: 值”：检查缩进；文字中含“: ”时给整段加引号",
+            "a `key: value` cannot start here: check the indentation, or quote a text that contains ': '",
+        ),
+    ),
+    (
+        "cannot start any token",
+        Text(
+            "这里有 YAML 不允许出现在开头的字符（如 Tab、@、`、%）",
+            "this character cannot start a value in YAML (a tab, @, ` or %)",
+        ),
+    ),
+    (
+        "did not find expected key",
+        Text(
+            "缩进不一致：这一行没有和同级字段对齐",
+            "inconsistent indentation: this line is not aligned with the fields beside it",
+        ),
+    ),
+    (
+        "expected <block end>",
+        Text(
+            "缩进不一致：这一行没有和同级字段对齐",
+            "inconsistent indentation: this line is not aligned with the fields beside it",
+        ),
+    ),
+    (
+        "did not find expected '-' indicator",
+        Text(
+            "列表项没有对齐：每一项都以同样缩进的“- ”开头",
+            "list items are not aligned: start each with `- ` at the same indentation",
+        ),
+    ),
+    (
+        "block sequence entries are not allowed",
+        Text(
+            "这里不能开始列表：检查“- ”前的缩进和上一行",
+            "a list cannot start here: check the indentation of `- ` and the line above",
+        ),
+    ),
+    (
+        "found unknown escape character",
+        Text(
+            "双引号里的反斜杠 \\ 不合法：改用单引号，或写成 \\\\",
+            "a backslash \\ inside double quotes is not valid: use single quotes, or write \\\\",
+        ),
+    ),
     ("found unexpected end of stream", Text("引号或括号没有闭合，文件就结束了", "a quote or bracket is never closed")),
     ("expected ',' or ']'", Text("方括号 [ ] 没有闭合，或其中缺少逗号", "a [ ] list is not closed, or lacks a comma")),
-    ("expected ',' or '}'", Text("花括号 { } 没有闭合，或其中缺少逗号", "a { } mapping is not closed, or lacks a comma")),
-    ("found unexpected ':'", Text("这里多了一个冒号：含冒号的文字请加引号", "an unexpected colon: quote a text that contains one")),
+    (
+        "expected ',' or '}'",
+        Text("花括号 { } 没有闭合，或其中缺少逗号", "a { } mapping is not closed, or lacks a comma"),
+    ),
+    (
+        "found unexpected ':'",
+        Text("这里多了一个冒号：含冒号的文字请加引号", "an unexpected colon: quote a text that contains one"),
+    ),
     ("found undefined alias", Text("不支持 YAML 别名（*）", "YAML aliases (*) are not allowed")),
     ("found undefined tag handle", Text("不支持 YAML 标签（!）", "YAML tags (!) are not allowed")),
     ("found a tab character", Text("YAML 不能用 Tab 缩进", "YAML cannot be indented with tabs")),
     ("while scanning a quoted scalar", Text("引号没有闭合", "a quote is never closed")),
-    ("while scanning an alias", Text("星号 * 不能出现在值的开头：给整段加引号", "a value cannot start with *: quote it")),
-    ("while scanning an anchor", Text("符号 & 不能出现在值的开头：给整段加引号", "a value cannot start with &: quote it")),
+    (
+        "while scanning an alias",
+        Text("星号 * 不能出现在值的开头：给整段加引号", "a value cannot start with *: quote it"),
+    ),
+    (
+        "while scanning an anchor",
+        Text("符号 & 不能出现在值的开头：给整段加引号", "a value cannot start with &: quote it"),
+    ),
     ("while scanning a block scalar", Text("“|”或“>”后面只能跟换行", "`|` or `>` must end its line")),
     ("while parsing a flow", Text("方括号或花括号没有闭合", "a bracket is never closed")),
 ]
-_GENERIC = Text("YAML 语法错误：这一行或上一行的缩进、冒号或引号有误", "YAML syntax error: check the indentation, colons and quotes on this line and the one before")
+_GENERIC = Text(
+    "YAML 语法错误：这一行或上一行的缩进、冒号或引号有误",
+    "YAML syntax error: check the indentation, colons and quotes on this line and the one before",
+)
 
 
 def translate(problem: str | None, context: str | None) -> Text:

@@ -23,7 +23,9 @@ from typing import Any
 # Every YAML line break, and every character YAML may not hold raw (tab is the one control kept):
 # C0, DEL, C1, lone surrogates, the two noncharacters; the bidi overrides and the BOM too, since
 # a comment that reorders or hides its own text is not one a clerk can trust.
-_NOT_IN_COMMENT = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff\ufffe\uffff]")
+_NOT_IN_COMMENT = re.compile(
+    "[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff\ufffe\uffff]"
+)
 # What a block scalar cannot carry unchanged: every break but LF, and what YAML may not hold raw.
 _NOT_IN_BLOCK = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]")
 LINE_BREAKS = "\n\r\x85\u2028\u2029"

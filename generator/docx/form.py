@@ -252,4 +252,3 @@ def render_form(data: dict[str, Any], kind: KindSpec, plans: list[str]) -> bytes
     buffer = io.BytesIO()
     document.save(buffer)
     return deterministic(buffer.getvalue())
-

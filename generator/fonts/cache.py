@@ -247,7 +247,11 @@ def _prune(folder: Path, keep: Path) -> None:
     entries = []
     for entry in os.scandir(folder):
         with contextlib.suppress(OSError):
-            if entry.name in ours and entry.is_file(follow_symlinks=False) and entry.stat(follow_symlinks=False).st_uid == os.getuid():
+            if (
+                entry.name in ours
+                and entry.is_file(follow_symlinks=False)
+                and entry.stat(follow_symlinks=False).st_uid == os.getuid()
+            ):
                 info = entry.stat(follow_symlinks=False)
                 entries.append((info.st_mtime, info.st_size, Path(entry.path)))
     total = sum(size for _, size, _ in entries)

@@ -26,11 +26,18 @@ def read_bytes(path: Path) -> bytes:
     except FileNotFoundError:
         raise GenreportError(Text(f"{path}: 文件不存在", f"{path}: no such file")) from None
     except OSError as error:
-        raise GenreportError(Text(f"{path}: 无法读取（{error.strerror}）", f"{path}: cannot read ({error.strerror})")) from None
+        raise GenreportError(
+            Text(f"{path}: 无法读取（{error.strerror}）", f"{path}: cannot read ({error.strerror})")
+        ) from None
     if stat.S_ISDIR(info.st_mode):
         raise GenreportError(Text(f"{path}: 这是一个文件夹", f"{path}: is a folder"))
     if not stat.S_ISREG(info.st_mode):
-        raise GenreportError(Text(f"{path}: 不是普通文件（设备或管道），拒绝读取", f"{path}: not a regular file (a device or a pipe): refused"))
+        raise GenreportError(
+            Text(
+                f"{path}: 不是普通文件（设备或管道），拒绝读取",
+                f"{path}: not a regular file (a device or a pipe): refused",
+            )
+        )
     if info.st_size > MAX_INPUT_BYTES:
         raise GenreportError(
             Text(
@@ -42,7 +49,9 @@ def read_bytes(path: Path) -> bytes:
         with path.open("rb") as stream:
             return stream.read(MAX_INPUT_BYTES + 1)[:MAX_INPUT_BYTES]
     except OSError as error:
-        raise GenreportError(Text(f"{path}: 无法读取（{error.strerror}）", f"{path}: cannot read ({error.strerror})")) from None
+        raise GenreportError(
+            Text(f"{path}: 无法读取（{error.strerror}）", f"{path}: cannot read ({error.strerror})")
+        ) from None
 
 
 def _decode_text(raw: bytes, path: Path) -> str:
@@ -53,7 +62,12 @@ def _decode_text(raw: bytes, path: Path) -> str:
             return raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise GenreportError(Text(f"{path}: 无法识别文字编码（既不是 UTF-8 也不是 GBK）", f"{path}: unknown text encoding (neither UTF-8 nor GBK)"))
+    raise GenreportError(
+        Text(
+            f"{path}: 无法识别文字编码（既不是 UTF-8 也不是 GBK）",
+            f"{path}: unknown text encoding (neither UTF-8 nor GBK)",
+        )
+    )
 
 
 def read_blocks(path: Path) -> list[Block]:

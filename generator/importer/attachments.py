@@ -82,7 +82,7 @@ class Figure:
 
 
 def _figure(cell: str) -> Figure | None:
-    """"11项" / "3,249 items" / "82.5%" / "6606万余件" / "over 3 cases" / "91%（2021年）"; None for "—" or text."""
+    """ "11项" / "3,249 items" / "82.5%" / "6606万余件" / "over 3 cases" / "91%（2021年）"; None for "—" or text."""
     cell = cell.strip()
     year = None
     if match := _YEAR_AFTER.search(cell):
@@ -109,7 +109,10 @@ def _figure(cell: str) -> Figure | None:
 def candidate_indicators(rows: list[list[str]]) -> list[dict[str, Any]]:
     """genreport's indicator table (header first) as indicator entries, in the data file's keys."""
     out: list[dict[str, Any]] = []
-    years = [int(match.group(0)) if (match := re.match(r"\d{4}", cell.strip())) else None for cell in rows[0][1:3]] + [None, None]
+    years = [int(match.group(0)) if (match := re.match(r"\d{4}", cell.strip())) else None for cell in rows[0][1:3]] + [
+        None,
+        None,
+    ]
     compared = years[1] if years[0] is not None and years[1] is not None and years[1] != years[0] - 1 else None
     for number, row in enumerate(rows[1:], start=1):
         cells = [cell.strip() for cell in row] + [""] * 4
@@ -126,7 +129,9 @@ def candidate_indicators(rows: list[list[str]]) -> list[dict[str, Any]]:
         if previous is not None:
             entry["previous"] = previous.number
             if previous.year is not None or compared is not None:
-                entry["previous_year"] = previous.year or compared  # "91%（2021年）", or a header "2020年" not the year before
+                entry["previous_year"] = (
+                    previous.year or compared
+                )  # "91%（2021年）", or a header "2020年" not the year before
         elif value is not None:
             entry["previous"] = None  # printed "—": no comparable figure
         if value is None or previous is None:

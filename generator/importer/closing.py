@@ -66,7 +66,9 @@ class Closing:
                 above = start - 1 - pages
                 if not (back > last and attach.NOTE.match(blocks[back].text)) and pages and above > last:
                     # "附件：" and as many unnumbered lines as there are attachment pages (a list that lost its numbers)
-                    if self._empty_note(blocks[above]) and all(not b.rows and len(b.text) <= 80 for b in blocks[above + 1 : start]):
+                    if self._empty_note(blocks[above]) and all(
+                        not b.rows and len(b.text) <= 80 for b in blocks[above + 1 : start]
+                    ):
                         back = above
                 if back > last and attach.NOTE.match(blocks[back].text) and not blocks[back].rows:
                     items, end = blocks[back + 1 : start], back
@@ -78,7 +80,12 @@ class Closing:
             return end, index + 1, blocks[start:index], (date, block.where)
         for index in range(last + 1, len(blocks)):
             text = blocks[index].text
-            if meta.ANNOTATION.match(text) or meta.COPIES_TO.match(text) or text in meta.INDICATORS_HEAD or meta.PRINTED.match(text):
+            if (
+                meta.ANNOTATION.match(text)
+                or meta.COPIES_TO.match(text)
+                or text in meta.INDICATORS_HEAD
+                or meta.PRINTED.match(text)
+            ):
                 return index, index, [], None
         return len(blocks), len(blocks), [], None
 
@@ -88,7 +95,11 @@ class Closing:
         return note is not None and not note["title"] and not block.rows
 
     def _note_item(self, block: Block) -> bool:
-        return not block.rows and len(block.text) <= 80 and (bool(attach.NOTE_ITEM.match(block.text)) or "list" in block.style)
+        return (
+            not block.rows
+            and len(block.text) <= 80
+            and (bool(attach.NOTE_ITEM.match(block.text)) or "list" in block.style)
+        )
 
     @staticmethod
     def _attachment_page(block: Block) -> bool:
@@ -96,7 +107,9 @@ class Closing:
         head = attach.HEAD.match(block.text)
         if head is None or block.rows or len(block.text) > 80:
             return False
-        return bool(head["n"] or head["m"] or not head["title"] or re.match(r"^\S+\s*[:：]", block.text))  # not "附件材料……"
+        return bool(
+            head["n"] or head["m"] or not head["title"] or re.match(r"^\S+\s*[:：]", block.text)
+        )  # not "附件材料……"
 
     def _signer_like(self, block: Block) -> bool:
         text = block.text
@@ -106,14 +119,17 @@ class Closing:
             and not meta.NONE_SENTENCE.match(text) and not attach.NOTE_ITEM.match(text) and "list" not in block.style
         )  # fmt: skip
 
-
     # -- signature and tail
     def _signers(self, signers: list[Block], signed: tuple[dt.date, Where] | None) -> None:
         if signed:
             self.data["signed_on"] = signed[0]
-            self.note("recognised", f"成文日期：{signed[0].isoformat()}", f"date signed: {signed[0].isoformat()}", signed[1])
+            self.note(
+                "recognised", f"成文日期：{signed[0].isoformat()}", f"date signed: {signed[0].isoformat()}", signed[1]
+            )
         else:
-            self.note("missing", "没有找到成文日期（落款下一行的日期）", "no date signed found (the date under the signature)")
+            self.note(
+                "missing", "没有找到成文日期（落款下一行的日期）", "no date signed found (the date under the signature)"
+            )
         names = [self.clean(block.text, block.where, keep_spaces=True) for block in signers]
         if names:
             self.signers = names
@@ -138,13 +154,27 @@ class Closing:
             elif text in meta.INDICATORS_HEAD:
                 index = self._indicators(index + 1, text, block.where)
                 continue
-            elif not block.rows and index + 1 < len(blocks) and self._printed_alone(blocks[index + 1]) and len(text) <= 80:
-                blocks[index + 1] = Block(f"{text} {blocks[index + 1].text}", block.where)  # 印发机关 and 印发日期 on two lines
+            elif (
+                not block.rows
+                and index + 1 < len(blocks)
+                and self._printed_alone(blocks[index + 1])
+                and len(text) <= 80
+            ):
+                blocks[index + 1] = Block(
+                    f"{text} {blocks[index + 1].text}", block.where
+                )  # 印发机关 and 印发日期 on two lines
             elif meta.COPIES_TO.match(text):
                 listed = meta.COPIES_TO.match(text)["list"]  # type: ignore[index]
-                names = [name.strip() for name in re.split(r"[，、,]\s*", self.clean(listed, block.where)) if name.strip()]
+                names = [
+                    name.strip() for name in re.split(r"[，、,]\s*", self.clean(listed, block.where)) if name.strip()
+                ]
                 self.data.setdefault("distribution", {})["copies_to"] = names
-                self.note("recognised", f"版记：抄送 {len(names)} 个机关", f"imprint: copies to {len(names)} bodies", block.where)
+                self.note(
+                    "recognised",
+                    f"版记：抄送 {len(names)} 个机关",
+                    f"imprint: copies to {len(names)} bodies",
+                    block.where,
+                )
             elif (printed := meta.PRINTED.match(text)) is not None:
                 by = (printed["by"] if printed["by"] is not None else printed["by2"] or "").strip(" \u3000;；")
                 on = meta.parse_date(printed["date"] or printed["date2"] or "")
@@ -161,7 +191,12 @@ class Closing:
                 index = taken  # a figures table after the signature, with no 附件 label (a web page's)
                 continue
             elif text or block.rows:
-                self.note("left-out", f"落款之后的内容未采用：“{(text or '（表格）')[:30]}”", f"text after the signature left out: “{(text or '(table)')[:30]}”", block.where)
+                self.note(
+                    "left-out",
+                    f"落款之后的内容未采用：“{(text or '（表格）')[:30]}”",
+                    f"text after the signature left out: “{(text or '(table)')[:30]}”",
+                    block.where,
+                )
             index += 1
         if attachments:
             self.data["attachments"] = attachments
@@ -171,7 +206,11 @@ class Closing:
                       f"the attachment note lists {len(listed)} attachments the source does not contain: not imported ({'; '.join(listed)})")  # fmt: skip
         if not notes_seen:
             self.data["public_release"] = False
-            self.note("guessed", "没有“（此件公开发布）”附注：public_release 设为 false", "no “released to the public” annotation: public_release set to false")
+            self.note(
+                "guessed",
+                "没有“（此件公开发布）”附注：public_release 设为 false",
+                "no “released to the public” annotation: public_release set to false",
+            )
 
     def _attachment(self, index: int, attachments: list[dict[str, Any]]) -> int:
         """One attachment page from its label (附件2 / 附件2：<title> / Attachment 2): the index after it."""
@@ -182,7 +221,12 @@ class Closing:
         if not title and index < len(blocks) and not blocks[index].rows:
             title = blocks[index].text
             index += 1
-            while index < len(blocks) and not blocks[index].gap and not blocks[index].rows and len(blocks[index].text) <= 40:
+            while (
+                index < len(blocks)
+                and not blocks[index].gap
+                and not blocks[index].rows
+                and len(blocks[index].text) <= 40
+            ):
                 title += ("" if self.locale == "zh-CN" else " ") + blocks[index].text  # a title over two lines
                 index += 1
         if attach.is_indicators(title, blocks[index].rows if index < len(blocks) else None):
@@ -192,7 +236,11 @@ class Closing:
             if index >= len(blocks) or self._tail_element(blocks[index]) or blocks[index].text in meta.INDICATORS_HEAD:
                 return index
         body: list[str] = []
-        while index < len(blocks) and not self._tail_element(blocks[index]) and blocks[index].text not in meta.INDICATORS_HEAD:
+        while (
+            index < len(blocks)
+            and not self._tail_element(blocks[index])
+            and blocks[index].text not in meta.INDICATORS_HEAD
+        ):
             nxt = blocks[index]
             body.append(markdown_table(nxt.rows, nxt.align) if nxt.rows else self.clean(nxt.text, nxt.where))
             index += 1
@@ -227,7 +275,12 @@ class Closing:
         unpacked = self.blocks[:start]
         for block in self.blocks[start:]:
             lines = [row[0] for row in block.rows or [] if len(row) == 1 and row[0].strip()]
-            if block.rows and all(len(row) == 1 for row in block.rows) and lines and all(meta.COPIES_TO.match(line) or meta.PRINTED.match(line) for line in lines):
+            if (
+                block.rows
+                and all(len(row) == 1 for row in block.rows)
+                and lines
+                and all(meta.COPIES_TO.match(line) or meta.PRINTED.match(line) for line in lines)
+            ):
                 unpacked += [Block(line, block.where) for line in lines]
             else:
                 unpacked.append(block)

@@ -37,7 +37,14 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 MAIN = "word/document.xml"
-_KEEP = {"[Content_Types].xml", "_rels/.rels", MAIN, "word/_rels/document.xml.rels", "word/styles.xml", "word/numbering.xml"}
+_KEEP = {
+    "[Content_Types].xml",
+    "_rels/.rels",
+    MAIN,
+    "word/_rels/document.xml.rels",
+    "word/styles.xml",
+    "word/numbering.xml",
+}
 _MACRO_MAIN = "application/vnd.ms-word.document.macroEnabled.main+xml"
 _PLAIN_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 
@@ -57,7 +64,9 @@ def refuse(name: str, zh: str, en: str) -> GenreportError:
 
 
 def _parser() -> etree.XMLParser:
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=True)
+    return etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=True
+    )
 
 
 class _Budget:
@@ -100,9 +109,17 @@ class _Budget:
         try:
             root = etree.fromstring(data, _parser())
         except (etree.XMLSyntaxError, ValueError):
-            raise refuse(self.name, f"无法读取 Word 文档内容：{part} 不是有效的 XML（文件已损坏）", f"cannot read the Word document: {part} is not valid XML (the file is damaged)") from None
+            raise refuse(
+                self.name,
+                f"无法读取 Word 文档内容：{part} 不是有效的 XML（文件已损坏）",
+                f"cannot read the Word document: {part} is not valid XML (the file is damaged)",
+            ) from None
         if root is None:
-            raise refuse(self.name, f"无法读取 Word 文档内容：{part} 是空的（文件已损坏）", f"cannot read the Word document: {part} is empty (the file is damaged)")
+            raise refuse(
+                self.name,
+                f"无法读取 Word 文档内容：{part} 是空的（文件已损坏）",
+                f"cannot read the Word document: {part} is empty (the file is damaged)",
+            )
         paragraph = f"{_W}p"
         for node in root.iter():
             self.nodes += 1
@@ -120,7 +137,11 @@ class _Budget:
 
 
 def _damaged(name: str) -> GenreportError:
-    return refuse(name, "不是有效的 .docx 文件（压缩包已损坏或使用了不支持的格式）", "not a valid .docx file (the archive is damaged or uses an unsupported format)")
+    return refuse(
+        name,
+        "不是有效的 .docx 文件（压缩包已损坏或使用了不支持的格式）",
+        "not a valid .docx file (the archive is damaged or uses an unsupported format)",
+    )
 
 
 def repack(raw: bytes, name: str) -> tuple[bytes, dict[str, StyleInfo]]:
@@ -134,12 +155,24 @@ def repack(raw: bytes, name: str) -> tuple[bytes, dict[str, StyleInfo]]:
                 parts[info.filename] = budget.read(archive, info)
     except GenreportError:
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, zlib.error, EOFError, ValueError, OSError, KeyError):
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        NotImplementedError,
+        RuntimeError,
+        zlib.error,
+        EOFError,
+        ValueError,
+        OSError,
+        KeyError,
+    ):
         # NotImplementedError: an entry that claims a zip version or compression Python lacks;
         # BadZipFile: a CRC or size that does not match what the headers said
         raise _damaged(name) from None
     if MAIN not in parts or "[Content_Types].xml" not in parts:
-        raise refuse(name, "压缩包中没有 word/document.xml，不是 Word 文档", "no word/document.xml inside: not a Word document")
+        raise refuse(
+            name, "压缩包中没有 word/document.xml，不是 Word 文档", "no word/document.xml inside: not a Word document"
+        )
     if parts[MAIN].count(b"<w:p>") + parts[MAIN].count(b"<w:p ") > MAX_PARAGRAPHS:
         raise budget.too_many_paragraphs()  # before parsing: the usual prefix counted in the bytes, at C speed
     trees = {part: budget.parse(data, part) for part, data in parts.items()}
@@ -180,7 +213,11 @@ def style_table(styles: etree._Element | None, name: str) -> dict[str, StyleInfo
         return table
     found = styles.findall(f"{_W}style")
     if len(found) > MAX_STYLES:
-        raise refuse(name, f"样式过多（{len(found)} 个，上限 {MAX_STYLES}），拒绝读取", f"too many styles ({len(found)}; the limit is {MAX_STYLES}): refused")
+        raise refuse(
+            name,
+            f"样式过多（{len(found)} 个，上限 {MAX_STYLES}），拒绝读取",
+            f"too many styles ({len(found)}; the limit is {MAX_STYLES}): refused",
+        )
     for style in found:
         style_id = style.get(f"{_W}styleId")
         if style_id is None or style_id in table:

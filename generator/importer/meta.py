@@ -9,22 +9,46 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-_CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {
+    "〇": 0,
+    "○": 0,
+    "零": 0,
+    "Ｏ": 0,
+    "O": 0,
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"], 1
 )}  # fmt: skip
 
 # 左政发〔2024〕2号, 平政发[2024]第02号, 左政发（2024）2号, 左政发【2024】2号
-DOC_NUMBER = re.compile(r"^(?P<code>[\u4e00-\u9fff]{1,12})\s*[〔\[［（(【]\s*(?P<year>\d{4})\s*[〕\]］）)】]\s*第?\s*0*(?P<seq>\d{1,4})\s*号$")
+DOC_NUMBER = re.compile(
+    r"^(?P<code>[\u4e00-\u9fff]{1,12})\s*[〔\[［（(【]\s*(?P<year>\d{4})\s*[〕\]］）)】]\s*第?\s*0*(?P<seq>\d{1,4})\s*号$"
+)
 DATE_ZH = re.compile(r"^(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日$")
-DATE_CN = re.compile(r"^(?P<y>[〇○零一二三四五六七八九ＯO]{4})年(?P<m>[一二三四五六七八九十]{1,3})月(?P<d>[一二三四五六七八九十]{1,3})日$")
-DATE_EN = re.compile(r"^(?P<d>\d{1,2}) (?P<m>[A-Za-z]+) (?P<y>\d{4})$|^(?P<m2>[A-Za-z]+) (?P<d2>\d{1,2}), (?P<y2>\d{4})$")
+DATE_CN = re.compile(
+    r"^(?P<y>[〇○零一二三四五六七八九ＯO]{4})年(?P<m>[一二三四五六七八九十]{1,3})月(?P<d>[一二三四五六七八九十]{1,3})日$"
+)
+DATE_EN = re.compile(
+    r"^(?P<d>\d{1,2}) (?P<m>[A-Za-z]+) (?P<y>\d{4})$|^(?P<m2>[A-Za-z]+) (?P<d2>\d{1,2}), (?P<y2>\d{4})$"
+)
 DATE_ISO = re.compile(r"(?P<y>\d{4})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})日?")
 ANNOTATION = re.compile(
-    r"^[（(]\s*此件(公开发布|主动公开|依申请公开|不予公开)\s*[）)]$|^\(This document is (released to the public|publicly released)\.?\)$", re.I
+    r"^[（(]\s*此件(公开发布|主动公开|依申请公开|不予公开)\s*[）)]$|^\(This document is (released to the public|publicly released)\.?\)$",
+    re.I,
 )
 COPIES_TO = re.compile(r"^(抄送|Copies to)\s*[:：]\s*(?P<list>.+?)[。.]?$")
-PRINTED = re.compile(r"^(?P<by>.*?)[\s\u3000;；]*(?P<date>\d{4}年\d{1,2}月\d{1,2}日)印发$|^(?P<by2>.*?);?\s*Printed (?P<date2>.+)$")
+PRINTED = re.compile(
+    r"^(?P<by>.*?)[\s\u3000;；]*(?P<date>\d{4}年\d{1,2}月\d{1,2}日)印发$|^(?P<by2>.*?);?\s*Printed (?P<date2>.+)$"
+)
 INDICATORS_HEAD = {"主要指标", "Key figures", "主要指标与上年比较", "Key figures compared with the previous year"}
 NONE_SENTENCE = re.compile(r"^(无|暂无|没有|None|Nothing to report)[。.]?$", re.I)
 
@@ -80,7 +104,9 @@ def parse_date(text: str) -> dt.date | None:
             year = int("".join(str(_CN_DIGITS[c]) for c in match["y"]))
             return dt.date(year, _cn_number(match["m"]), _cn_number(match["d"]))
         if match := DATE_EN.match(text):
-            day, month, year_text = (match["d"], match["m"], match["y"]) if match["d"] else (match["d2"], match["m2"], match["y2"])
+            day, month, year_text = (
+                (match["d"], match["m"], match["y"]) if match["d"] else (match["d2"], match["m2"], match["y2"])
+            )
             if month.lower() in _MONTHS:
                 return dt.date(int(year_text), _MONTHS[month.lower()], int(day))
         if match := DATE_ISO.fullmatch(text):
@@ -128,7 +154,9 @@ def table_fields(rows: list[list[str]]) -> dict[str, str] | None:
             if only and index + 1 < len(cells):
                 label = _label(only.group(1))
                 key = _LABEL_OF[label]
-                found.setdefault(f"junk:{label}" if key == "junk" and label not in _FURNITURE else key, cells[index + 1])
+                found.setdefault(
+                    f"junk:{label}" if key == "junk" and label not in _FURNITURE else key, cells[index + 1]
+                )
                 index += 2
                 continue
             inline = fields(cell) if cell else None
@@ -141,7 +169,9 @@ def table_fields(rows: list[list[str]]) -> dict[str, str] | None:
 
 def level_of(name: str) -> str | None:
     """The level of government a body's name implies (a guess the import report lists)."""
-    if re.search(r"(局|厅|委员会|办公室|中心|署|院|所|站|队|部)$", name) and not name.endswith(("党委", "区委", "县委", "市委", "省委")):
+    if re.search(r"(局|厅|委员会|办公室|中心|署|院|所|站|队|部)$", name) and not name.endswith(
+        ("党委", "区委", "县委", "市委", "省委")
+    ):
         return "department"
     if re.search(r"(乡|镇|街道)(人民政府|党委|委员会|办事处)?$", name):
         return "township"

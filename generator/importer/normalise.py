@@ -16,7 +16,9 @@ from genreport.importer.blocks import Notes, Where
 
 _CJK = "\u3001-\u303f\u4e00-\u9fff\uff01-\uff5e"
 _HAN = f"[{_CJK}“”‘’]"
-_INVISIBLE = re.compile("[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b\u200c\u200d\u2060\ufeff\u00ad\ufffe\uffff]")
+_INVISIBLE = re.compile(
+    "[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b\u200c\u200d\u2060\ufeff\u00ad\ufffe\uffff]"
+)
 _C1 = re.compile("[\u0080-\u009f]")
 _SPACE_BETWEEN = re.compile(f"(?<={_HAN})[ \u00a0\u3000]+(?={_HAN})")
 _PUNCT = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
@@ -35,7 +37,12 @@ def strip_invisible(text: str, where: Where, notes: Notes) -> str:
     if not found:
         return text
     codes = "、".join(sorted({f"U+{ord(c):04X}" for c in found}))
-    notes.add("normalised", f"删除看不见的字符 {codes}（{len(found)} 个）", f"removed invisible characters {codes} ({len(found)})", where)
+    notes.add(
+        "normalised",
+        f"删除看不见的字符 {codes}（{len(found)} 个）",
+        f"removed invisible characters {codes} ({len(found)})",
+        where,
+    )
     return _INVISIBLE.sub("", text)
 
 
@@ -66,13 +73,23 @@ def normalise(text: str, locale: str, where: Where, notes: Notes, keep_spaces: b
             example = _context(text, match.start(), match.end())
             count = len(_SPACE_BETWEEN.findall(text))
             text = _SPACE_BETWEEN.sub("", text)
-            notes.add("normalised", f"删除汉字之间的空格 {count} 处，如“{example}”", f"removed {count} space(s) between Chinese characters, e.g. “{example}”", where)
+            notes.add(
+                "normalised",
+                f"删除汉字之间的空格 {count} 处，如“{example}”",
+                f"removed {count} space(s) between Chinese characters, e.g. “{example}”",
+                where,
+            )
     match = _HALF_PUNCT.search(text)
     if match:
         example = _context(text, match.start(), match.end())
         count = len(_HALF_PUNCT.findall(text))
         text = _HALF_PUNCT.sub(lambda m: _PUNCT[m.group(1) or m.group(2)], text)
-        notes.add("normalised", f"半角标点改为全角 {count} 处，如“{example}”", f"half-width punctuation made full-width ({count}), e.g. “{example}”", where)
+        notes.add(
+            "normalised",
+            f"半角标点改为全角 {count} 处，如“{example}”",
+            f"half-width punctuation made full-width ({count}), e.g. “{example}”",
+            where,
+        )
     changed = []
 
     def parens(m: re.Match[str]) -> str:
@@ -85,5 +102,10 @@ def normalise(text: str, locale: str, where: Where, notes: Notes, keep_spaces: b
 
     text = _PARENS.sub(parens, text)
     if changed:
-        notes.add("normalised", f"半角括号改为全角 {len(changed)} 处，如“{changed[0]}”", f"half-width brackets made full-width ({len(changed)}), e.g. “{changed[0]}”", where)
+        notes.add(
+            "normalised",
+            f"半角括号改为全角 {len(changed)} 处，如“{changed[0]}”",
+            f"half-width brackets made full-width ({len(changed)}), e.g. “{changed[0]}”",
+            where,
+        )
     return text.strip()

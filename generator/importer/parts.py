@@ -29,7 +29,13 @@ SUBSECTION = {
 }
 POINT = {
     "zh-CN": re.compile(rf"^([{ZH_NUM}]{{1,3}})是\s*[，,：:]?\s*(?P<rest>.+)$"),
-    "en": re.compile(r"^(?:(" + "|".join(EN_ORDINALS) + r"),|The (?:" + "|".join(EN_ORDINALS).lower() + r") is(?: to)?)\s+(?P<rest>.+)$"),
+    "en": re.compile(
+        r"^(?:("
+        + "|".join(EN_ORDINALS)
+        + r"),|The (?:"
+        + "|".join(EN_ORDINALS).lower()
+        + r") is(?: to)?)\s+(?P<rest>.+)$"
+    ),
 }
 ITEM = re.compile(r"^(\d{1,2})\s*[.．、]\s*(?P<rest>\S.*)$")
 HEADING_MAX = {"zh-CN": 60, "en": 200}
@@ -44,7 +50,10 @@ TOPICS: dict[str, list[tuple[str, str]]] = {
         ("measures", r"举措|成效|做法|成绩|进展|工作情况|主要工作|推进.*情况|开展.*情况|建设情况"),
     ],
     "en": [
-        ("leaders_duties", r"(?i)first (persons? )?responsible|principal .*leaders|leaders.*duties|responsible persons"),
+        (
+            "leaders_duties",
+            r"(?i)first (persons? )?responsible|principal .*leaders|leaders.*duties|responsible persons",
+        ),
         ("other_matters", r"(?i)^other"),
         ("deficiencies", r"(?i)deficienc|shortcoming|problems|weakness"),
         ("next_year", r"(?i)coming year|next year|plans? for|arrangements"),
@@ -81,7 +90,10 @@ _RULE = {"right": " ---: |", "center": " :---: |", "left": " :--- |"}
 def markdown_table(rows: list[list[str]], align: list[str | None] | None = None) -> str:
     """The table in Markdown, its columns aligned as the source aligned them."""
     width = max(len(row) for row in rows)
-    cells = [[cell.replace("|", "\\|").replace("\n", " ") or " " for cell in row] + [" "] * (width - len(row)) for row in rows]
+    cells = [
+        [cell.replace("|", "\\|").replace("\n", " ") or " " for cell in row] + [" "] * (width - len(row))
+        for row in rows
+    ]
     columns = list(align or [])[:width] + [None] * (width - len(align or []))
     lines = ["| " + " | ".join(cells[0]) + " |", "|" + "".join(_RULE.get(a or "", " --- |") for a in columns)]
     lines += ["| " + " | ".join(row) + " |" for row in cells[1:]]
@@ -164,7 +176,9 @@ class Body:
     merged: dict[str, str] = field(default_factory=dict)  # part also covered by another part's heading
 
 
-def walk(blocks: list[Block], locale: str, year: int | None, defaults: dict[str, str], notes: Notes, clean: Any) -> Body:
+def walk(
+    blocks: list[Block], locale: str, year: int | None, defaults: dict[str, str], notes: Notes, clean: Any
+) -> Body:
     """Fill the parts from `blocks` (the body: first part heading to the signature)."""
     body = Body()
     part: Container | None = None
@@ -174,8 +188,17 @@ def walk(blocks: list[Block], locale: str, year: int | None, defaults: dict[str,
         if block.rows:
             if part is None:
                 continue
-            _current(part).add_text(markdown_table([[clean(cell, block.where, quiet=True) for cell in row] for row in block.rows], block.align))
-            notes.add("recognised", f"表格（{len(block.rows)} 行）保存为 Markdown 表格", f"table ({len(block.rows)} rows) kept as a Markdown table", block.where)
+            _current(part).add_text(
+                markdown_table(
+                    [[clean(cell, block.where, quiet=True) for cell in row] for row in block.rows], block.align
+                )
+            )
+            notes.add(
+                "recognised",
+                f"表格（{len(block.rows)} 行）保存为 Markdown 表格",
+                f"table ({len(block.rows)} rows) kept as a Markdown table",
+                block.where,
+            )
             continue
         text = block.text
         match = PART[locale].match(text)
@@ -193,7 +216,12 @@ def walk(blocks: list[Block], locale: str, year: int | None, defaults: dict[str,
                 part = Container(heading=None if heading == defaults[key] else heading, where=block.where)
                 body.parts[key] = part
                 body.order.append(key)
-                notes.add("recognised", f"第{len(body.order)}个一级标题“{heading}”对应“{defaults[key]}”", f"heading “{heading}” is the part “{defaults[key]}”", block.where)
+                notes.add(
+                    "recognised",
+                    f"第{len(body.order)}个一级标题“{heading}”对应“{defaults[key]}”",
+                    f"heading “{heading}” is the part “{defaults[key]}”",
+                    block.where,
+                )
                 for other in free[1:]:
                     body.merged[other] = key
                 continue
@@ -212,10 +240,20 @@ def walk(blocks: list[Block], locale: str, year: int | None, defaults: dict[str,
             )
             continue
         if text.startswith(("【待填写】", "【待填】", "[To be completed]")):
-            notes.add("missing", f"草稿中待填写的部分，未导入：“{text[:30]}”", f"a part still to be written in the draft, not imported: “{text[:30]}”", block.where)
+            notes.add(
+                "missing",
+                f"草稿中待填写的部分，未导入：“{text[:30]}”",
+                f"a part still to be written in the draft, not imported: “{text[:30]}”",
+                block.where,
+            )
             continue
         if part is None:
-            notes.add("left-out", f"正文第一部分之前的文字未采用：“{text[:30]}”", f"text before the first part left out: “{text[:30]}”", block.where)
+            notes.add(
+                "left-out",
+                f"正文第一部分之前的文字未采用：“{text[:30]}”",
+                f"text before the first part left out: “{text[:30]}”",
+                block.where,
+            )
             continue
         match = SUBSECTION[locale].match(text)
         if match:
@@ -226,7 +264,12 @@ def walk(blocks: list[Block], locale: str, year: int | None, defaults: dict[str,
                 end = rest.find("。") if locale == "zh-CN" else rest.find(". ")
                 if 0 < end <= HEADING_MAX[locale] and end + 1 < len(rest.rstrip()):
                     heading, after = rest[:end], rest[end + 1 :].strip()
-                    notes.add("guessed", f"小标题与正文在同一段，以第一个句号分开：“{heading}”", f"subsection heading and text share a paragraph; split at the first full stop: “{heading}”", block.where)
+                    notes.add(
+                        "guessed",
+                        f"小标题与正文在同一段，以第一个句号分开：“{heading}”",
+                        f"subsection heading and text share a paragraph; split at the first full stop: “{heading}”",
+                        block.where,
+                    )
             if heading is not None and clean(heading, block.where, quiet=True):
                 sub = Container(heading=clean(heading, block.where), where=block.where)
                 part.subsections.append(sub)
@@ -234,7 +277,11 @@ def walk(blocks: list[Block], locale: str, year: int | None, defaults: dict[str,
                     sub.add_text(clean(after, block.where))
                 continue
         match = POINT[locale].match(text)
-        if match and (re.search(rf"[；;，,。]\s*[{ZH_NUM}]{{1,2}}是", text) if locale == "zh-CN" else re.search(r"[.;] (Second|Secondly), ", text)):
+        if match and (
+            re.search(rf"[；;，,。]\s*[{ZH_NUM}]{{1,2}}是", text)
+            if locale == "zh-CN"
+            else re.search(r"[.;] (Second|Secondly), ", text)
+        ):
             match = None  # 一是……；二是……in one paragraph: kept as the paragraph it is
         if match:
             rest = match["rest"]
@@ -246,9 +293,21 @@ def walk(blocks: list[Block], locale: str, year: int | None, defaults: dict[str,
             if guessed:
                 leads_guessed.append(block.where)
             container = _current(part)
-            container.points.append({"lead": (clean(lead, block.where) or None) if lead else None, "chunks": [clean(rest, block.where)], "where": block.where})
+            container.points.append(
+                {
+                    "lead": (clean(lead, block.where) or None) if lead else None,
+                    "chunks": [clean(rest, block.where)],
+                    "where": block.where,
+                }
+            )
             continue
-        if locale == "zh-CN" and part.heading is None and NONE_OF(text) and not _current(part).intro and not part.subsections:
+        if (
+            locale == "zh-CN"
+            and part.heading is None
+            and NONE_OF(text)
+            and not _current(part).intro
+            and not part.subsections
+        ):
             part.none = True
             continue
         match = ITEM.match(text)
@@ -260,7 +319,9 @@ def walk(blocks: list[Block], locale: str, year: int | None, defaults: dict[str,
             continue
         _current(part).add_text(clean(text, block.where))
     if leads_guessed:
-        places = ("、" if locale == "zh-CN" else ", ").join(str(w.number) for w in leads_guessed[:12]) + ("…" if len(leads_guessed) > 12 else "")
+        places = ("、" if locale == "zh-CN" else ", ").join(str(w.number) for w in leads_guessed[:12]) + (
+            "…" if len(leads_guessed) > 12 else ""
+        )
         notes.add(
             "guessed",
             f"{len(leads_guessed)} 个要点以第一句作为引导句（lead）：{leads_guessed[0].unit == 'line' and '行' or '段'} {places}",
@@ -272,7 +333,12 @@ def walk(blocks: list[Block], locale: str, year: int | None, defaults: dict[str,
             for point in container.points:
                 container.intro.append(("" if not point["lead"] else point["lead"]) + "\n\n".join(point["chunks"]))
             container.points = []
-            notes.add("guessed", f"“{defaults[key]}”既有要点又有小节：要点并入导语", f"“{defaults[key]}” has points and subsections: the points joined its intro", container.where)
+            notes.add(
+                "guessed",
+                f"“{defaults[key]}”既有要点又有小节：要点并入导语",
+                f"“{defaults[key]}” has points and subsections: the points joined its intro",
+                container.where,
+            )
     return body
 
 

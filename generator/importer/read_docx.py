@@ -44,9 +44,22 @@ def inspect_archive(raw: bytes, name: str) -> None:
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))
         infos = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, ValueError, OSError, EOFError, KeyError, UnicodeDecodeError):
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        NotImplementedError,
+        ValueError,
+        OSError,
+        EOFError,
+        KeyError,
+        UnicodeDecodeError,
+    ):
         # NotImplementedError: an entry claiming a zip version Python cannot read (7.9)
-        raise _refuse(name, "不是有效的 .docx 文件（不是 zip 压缩包，或已损坏）", "not a valid .docx file (not a zip archive, or damaged)") from None
+        raise _refuse(
+            name,
+            "不是有效的 .docx 文件（不是 zip 压缩包，或已损坏）",
+            "not a valid .docx file (not a zip archive, or damaged)",
+        ) from None
     if len(infos) > MAX_PARTS:
         raise _refuse(name, f"压缩包内文件过多（{len(infos)} 个）", f"too many parts in the archive ({len(infos)})")
     total = sum(info.file_size for info in infos)
@@ -61,9 +74,13 @@ def inspect_archive(raw: bytes, name: str) -> None:
         )
     names = {info.filename for info in infos}
     if "word/document.xml" not in names:
-        raise _refuse(name, "压缩包中没有 word/document.xml，不是 Word 文档", "no word/document.xml inside: not a Word document")
+        raise _refuse(
+            name, "压缩包中没有 word/document.xml，不是 Word 文档", "no word/document.xml inside: not a Word document"
+        )
     if any(info.flag_bits & 0x1 for info in infos):
-        raise _refuse(name, "文件已加密，请去掉密码后再导入", "the file is encrypted; remove the password and import it again")
+        raise _refuse(
+            name, "文件已加密，请去掉密码后再导入", "the file is encrypted; remove the password and import it again"
+        )
 
 
 def read_docx(raw: bytes, name: str) -> list[Block]:
@@ -83,10 +100,18 @@ def read_docx_review(raw: bytes, name: str, revisions: str = "accept") -> tuple[
     try:
         document = docx.Document(io.BytesIO(package))
     except Exception as error:  # python-docx raises KeyError, ValueError, lxml errors... for a damaged file
-        raise _refuse(name, f"无法读取 Word 文档内容（{type(error).__name__}）", f"cannot read the Word document ({type(error).__name__})") from None
+        raise _refuse(
+            name,
+            f"无法读取 Word 文档内容（{type(error).__name__}）",
+            f"cannot read the Word document ({type(error).__name__})",
+        ) from None
     body = document.element.find(f"{_W}body") if document.element.tag == f"{_W}document" else None
     if body is None:
-        raise _refuse(name, "word/document.xml 中没有正文（w:body），文件已损坏", "word/document.xml has no body (w:body): the file is damaged")
+        raise _refuse(
+            name,
+            "word/document.xml 中没有正文（w:body），文件已损坏",
+            "word/document.xml has no body (w:body): the file is damaged",
+        )
     try:
         review = resolve(body, read_comments(_part(raw, "word/comments.xml")), revisions)
         for part in ("word/footnotes.xml", "word/endnotes.xml"):
@@ -94,7 +119,11 @@ def read_docx_review(raw: bytes, name: str, revisions: str = "accept") -> tuple[
         blocks, wheres = _walk(body, document, styles)
     except (ValueError, AttributeError, KeyError, IndexError, TypeError) as error:
         # python-docx's reading of a run or a paragraph assumes the schema's shapes; a damaged one is refused
-        raise _refuse(name, f"Word 文档结构已损坏（{type(error).__name__}）", f"the Word document's structure is damaged ({type(error).__name__})") from None
+        raise _refuse(
+            name,
+            f"Word 文档结构已损坏（{type(error).__name__}）",
+            f"the Word document's structure is damaged ({type(error).__name__})",
+        ) from None
     return blocks, review, wheres
 
 
@@ -128,9 +157,13 @@ def _walk(body: object, document: object, styles: dict[str, StyleInfo]) -> tuple
             hidden = _drop_hidden(element, styles)
             rows, paragraphs, align = _table(element, document, styles)
             if any(len(cell) > _LAYOUT_CELL for row in rows for cell in row):
-                blocks.extend(Block(text, where, hidden=hidden if i == 0 else 0) for i, text in enumerate(paragraphs))  # a table used for layout
+                blocks.extend(
+                    Block(text, where, hidden=hidden if i == 0 else 0) for i, text in enumerate(paragraphs)
+                )  # a table used for layout
             else:
-                blocks.append(Block("", where, rows=rows, style="table", align=align if any(align) else None, hidden=hidden))
+                blocks.append(
+                    Block("", where, rows=rows, style="table", align=align if any(align) else None, hidden=hidden)
+                )
     return [block for block in blocks if block.text or block.rows], wheres
 
 
@@ -148,7 +181,9 @@ def _part(raw: bytes, name: str) -> bytes | None:
         return None
 
 
-def _table(element: object, document: object, styles: dict[str, StyleInfo]) -> tuple[list[list[str]], list[str], list[str | None]]:
+def _table(
+    element: object, document: object, styles: dict[str, StyleInfo]
+) -> tuple[list[list[str]], list[str], list[str | None]]:
     """A table's rows of cell texts, its cells' paragraphs, its first row's alignments.
 
     Read from the XML, one <w:tc> a cell: python-docx's cells repeat a cell once per grid column
@@ -210,7 +245,7 @@ def _listed(element: object, info: StyleInfo | None) -> bool:
 
 
 def _aligned(element: object, info: StyleInfo | None) -> str | None:
-    """"center" / "right" / None: the paragraph's alignment, or its style's."""
+    """ "center" / "right" / None: the paragraph's alignment, or its style's."""
     jc = element.find(f"{_W}pPr/{_W}jc")  # type: ignore[attr-defined]
     if jc is not None:
         return {"center": "center", "right": "right", "end": "right"}.get(jc.get(f"{_W}val") or "")

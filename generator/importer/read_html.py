@@ -38,7 +38,9 @@ _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", 
 _LAYOUT_CELL = 120
 _LINE_BREAK = "\x00"
 _BETWEEN_LINES = re.compile("(.)\x00 ?(.)")
-_CJK_PAIR = re.compile("[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’].|.[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’]")  # a cell with more text than this is page layout, not a table of figures
+_CJK_PAIR = re.compile(
+    "[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’].|.[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’]"
+)  # a cell with more text than this is page layout, not a table of figures
 
 
 # The charsets a web page may declare. Python's codec registry also holds punycode (quadratic in
@@ -120,7 +122,9 @@ class _Reader(HTMLParser):
     # -- text collection
     def _flush(self) -> None:
         text = _SPACES.sub(" ", "".join(self.buffer)).strip(" \u00a0\u3000" + _LINE_BREAK)
-        text = _BETWEEN_LINES.sub(lambda m: m.group(1) + ("" if _CJK_PAIR.match(m.group(1) + m.group(2)) else " ") + m.group(2), text)
+        text = _BETWEEN_LINES.sub(
+            lambda m: m.group(1) + ("" if _CJK_PAIR.match(m.group(1) + m.group(2)) else " ") + m.group(2), text
+        )
         text = text.replace(_LINE_BREAK, "")
         self.buffer = []
         lead, self.lead_text = self.lead_text, None
@@ -163,7 +167,11 @@ class _Reader(HTMLParser):
         elif tag in ("td", "th") and self.tables:
             self.cell = []
             self.tables[-1].cell_align = _cell_alignment(attrs)
-        elif tag in ("p", "div", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6") and self.tables and self.cell is not None:
+        elif (
+            tag in ("p", "div", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6")
+            and self.tables
+            and self.cell is not None
+        ):
             if tag != "p" or self.cell:
                 self.tables[-1].layout = True
         if tag == "span":
@@ -221,7 +229,14 @@ class _Reader(HTMLParser):
             return
         self._emit("", "table", rows, outer, table.align if any(table.align) else None)
 
-    def _emit(self, text: str, style: str, rows: list[list[str]] | None, outer: _Table | None, align: list[str | None] | None = None) -> None:
+    def _emit(
+        self,
+        text: str,
+        style: str,
+        rows: list[list[str]] | None,
+        outer: _Table | None,
+        align: list[str | None] | None = None,
+    ) -> None:
         if outer is not None:
             outer.layout = True
             outer.cell_blocks.append(Block(text, Where("paragraph", 0), rows=rows, style=style, align=align))
@@ -239,7 +254,9 @@ class _Reader(HTMLParser):
             self.lead.append(data)
 
 
-_HIDING_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)", re.I)
+_HIDING_STYLE = re.compile(
+    r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)", re.I
+)
 
 
 def _hides(attrs: list[tuple[str, str | None]]) -> bool:

@@ -33,7 +33,9 @@ class Imported:
     missing: list[str] = field(default_factory=list)  # the kind's required parts the source lacks
     figures: list[tuple[Where, str]] = field(default_factory=list)  # sentences that could become indicators
     guessed_fields: dict[str, str] = field(default_factory=dict)  # field -> why (for the YAML comments)
-    indicators: list[dict[str, Any]] = field(default_factory=list)  # genreport's indicator table read back: candidates, commented out
+    indicators: list[dict[str, Any]] = field(
+        default_factory=list
+    )  # genreport's indicator table read back: candidates, commented out
 
 
 def detect_locale(blocks: list[Block]) -> str:
@@ -57,7 +59,12 @@ class _Recogniser(Closing):
     def _visible(self, block: Block) -> Block:
         """The block without control or zero-width characters: they would break every pattern below."""
         if block.hidden:
-            self.note("left-out", f"隐藏文字 {block.hidden} 字（原文不显示，未导入）", f"{block.hidden} characters of hidden text (not shown in the source; not imported)", block.where)
+            self.note(
+                "left-out",
+                f"隐藏文字 {block.hidden} 字（原文不显示，未导入）",
+                f"{block.hidden} characters of hidden text (not shown in the source; not imported)",
+                block.where,
+            )
             block.hidden = 0  # noted once, however often the block is looked at
         block.text = strip_invisible(block.text, block.where, self.notes).strip()
         if block.lead:
@@ -85,7 +92,11 @@ class _Recogniser(Closing):
             last = max((i for i in range(first, note) if self._is_part_heading(blocks[i])), default=first)
         end, tail_start, signers, signed = self._signature(last)
         self._head(blocks[:first] if first < len(blocks) else blocks)
-        body = walk(blocks[first:end], self.locale, self._year_hint(), self._defaults(), self.notes, self.clean) if first < len(blocks) else None
+        body = (
+            walk(blocks[first:end], self.locale, self._year_hint(), self._defaults(), self.notes, self.clean)
+            if first < len(blocks)
+            else None
+        )
         self._signers(signers, signed)
         self._tail(tail_start)
         return self._assemble(body)
@@ -98,7 +109,11 @@ class _Recogniser(Closing):
         for index, block in enumerate(self.blocks):
             if self._is_part_heading(block):
                 return index
-        self.note("missing", "没有找到任何一级标题（一、二、三……），全文作为开头段落导入", "no part headings (1. 2. 3.) found: the whole text became the preamble")
+        self.note(
+            "missing",
+            "没有找到任何一级标题（一、二、三……），全文作为开头段落导入",
+            "no part headings (1. 2. 3.) found: the whole text became the preamble",
+        )
         return len(self.blocks)
 
     # -- head
@@ -107,7 +122,9 @@ class _Recogniser(Closing):
         for index, block in enumerate(head[:-1]):
             if not block.rows and meta.label_only(block.text) and not head[index + 1].rows:
                 # a label and its value in separate elements (<dt>/<dd>, two <span>s in two <div>s)
-                head[index + 1] = Block(f"{block.text.rstrip(':：')}：{head[index + 1].text}", block.where, style=block.style)
+                head[index + 1] = Block(
+                    f"{block.text.rstrip(':：')}：{head[index + 1].text}", block.where, style=block.style
+                )
                 consumed.add(index)
         for index, block in enumerate(head):
             found = meta.table_fields(block.rows) if block.rows else meta.fields(block.text)
@@ -132,7 +149,12 @@ class _Recogniser(Closing):
         if title_index is None:
             if "title" in self.fields:
                 self.data["title"] = self.clean(self.fields["title"][0], self.fields["title"][1], keep_spaces=True)
-                self.note("guessed", "正文中没有标题，标题取自网页的“标题”栏", "no title in the text: taken from the page's title field", self.fields["title"][1])
+                self.note(
+                    "guessed",
+                    "正文中没有标题，标题取自网页的“标题”栏",
+                    "no title in the text: taken from the page's title field",
+                    self.fields["title"][1],
+                )
             else:
                 self.note("missing", "没有找到标题", "no title found")
             start = 0
@@ -144,17 +166,34 @@ class _Recogniser(Closing):
             title = joiner.join(head[index].text for index in range(first, last + 1))
             if (first, last) != (title_index, title_index):
                 consumed.update(range(first, last + 1))
-                self.note("guessed", f"标题分 {last - first + 1} 行：合并为一行", f"title over {last - first + 1} lines: joined", head[first].where)
+                self.note(
+                    "guessed",
+                    f"标题分 {last - first + 1} 行：合并为一行",
+                    f"title over {last - first + 1} lines: joined",
+                    head[first].where,
+                )
             title_index = last
             self.data["title"] = self.clean(title, title_block.where, keep_spaces=True)
-            self.note("recognised", f"标题：“{self.data['title']}”", f"title: “{self.data['title']}”", title_block.where)
+            self.note(
+                "recognised", f"标题：“{self.data['title']}”", f"title: “{self.data['title']}”", title_block.where
+            )
             for index in range(title_index):
                 if index not in consumed and head[index].text in ("征求意见稿", "DRAFT", "送审稿", "讨论稿"):
-                    self.note("left-out", f"草稿标记“{head[index].text}”未采用", f"draft mark “{head[index].text}” left out", head[index].where)
+                    self.note(
+                        "left-out",
+                        f"草稿标记“{head[index].text}”未采用",
+                        f"draft mark “{head[index].text}” left out",
+                        head[index].where,
+                    )
                 elif index not in consumed and head[index].text == title:
                     self.note("recognised", "网页上重复的标题", "the page's own copy of the title", head[index].where)
                 elif index not in consumed and head[index].text:
-                    self.note("left-out", f"标题之前的网页内容未采用：“{head[index].text[:30]}”", f"page content before the title left out: “{head[index].text[:30]}”", head[index].where)
+                    self.note(
+                        "left-out",
+                        f"标题之前的网页内容未采用：“{head[index].text[:30]}”",
+                        f"page content before the title left out: “{head[index].text[:30]}”",
+                        head[index].where,
+                    )
             start = title_index + 1
         preamble: list[str] = []
         for index in range(start, len(head)):
@@ -165,7 +204,13 @@ class _Recogniser(Closing):
             if block.rows:
                 preamble.append(markdown_table(block.rows, block.align))
                 continue
-            if not preamble and "recipient" not in self.data and re.search(r"[:：]$", text) and len(text) <= 80 and "。" not in text:
+            if (
+                not preamble
+                and "recipient" not in self.data
+                and re.search(r"[:：]$", text)
+                and len(text) <= 80
+                and "。" not in text
+            ):
                 self._recipient(text[:-1], block.where)
                 continue
             if not preamble and re.search(r"(打印|关闭|分享|收藏|字体|【[大中小]】)", text) and len(text) <= 40:
@@ -182,12 +227,19 @@ class _Recogniser(Closing):
 
         def title_line(block: Block) -> bool:
             text = block.text
-            return bool(text) and not block.rows and len(text) <= 40 and not re.search(r"[。：:，,.;；>›»|]$|[。>›»|]", text)
+            return (
+                bool(text)
+                and not block.rows
+                and len(text) <= 40
+                and not re.search(r"[。：:，,.;；>›»|]$|[。>›»|]", text)
+            )
 
         first = last = index
         while first - 1 >= 0 and not head[first].gap and first - 1 not in consumed and title_line(head[first - 1]):
             first -= 1
-        while last + 1 < len(head) and not head[last + 1].gap and last + 1 not in consumed and title_line(head[last + 1]):
+        while (
+            last + 1 < len(head) and not head[last + 1].gap and last + 1 not in consumed and title_line(head[last + 1])
+        ):
             last += 1
         return first, last
 
@@ -203,7 +255,9 @@ class _Recogniser(Closing):
                 if best is not None:
                     break  # the title is the last candidate before the text begins
                 continue
-            if pattern.search(text) and ("title" in block.style or "h1" in block.style or "heading" in block.style or len(text) >= 8):
+            if pattern.search(text) and (
+                "title" in block.style or "h1" in block.style or "heading" in block.style or len(text) >= 8
+            ):
                 best = index
         return best
 
@@ -212,12 +266,21 @@ class _Recogniser(Closing):
             return
         self.data["document_number"] = number
         if number != raw.replace(" ", ""):
-            self.note("normalised", f"发文字号“{raw}”规范为“{number}”", f"document number “{raw}” normalised to “{number}”", where)
+            self.note(
+                "normalised",
+                f"发文字号“{raw}”规范为“{number}”",
+                f"document number “{raw}” normalised to “{number}”",
+                where,
+            )
         self.note("recognised", f"发文字号：{number}", f"document number: {number}", where)
 
     def _recipient(self, text: str, where: Where) -> None:
         text = self.clean(text, where)
-        names = [name.strip() for name in re.split(r"[、，,]" if self.locale == "zh-CN" else r"[;,] (?=[A-Z])", text) if name.strip()]
+        names = [
+            name.strip()
+            for name in re.split(r"[、，,]" if self.locale == "zh-CN" else r"[;,] (?=[A-Z])", text)
+            if name.strip()
+        ]
         if self.locale == "en":
             names = [text]
         self.data["recipient"] = names[0] if len(names) == 1 else names
@@ -242,7 +305,11 @@ class _Recogniser(Closing):
         if year is None and signed is not None:
             year = signed.year - 1
             self.guessed["year"] = "成文日期的上一年" if self.locale == "zh-CN" else "the year before the date signed"
-            self.note("guessed", f"标题中没有年份：year 取成文日期的上一年 {year}", f"no year in the title: year is the year before signing, {year}")
+            self.note(
+                "guessed",
+                f"标题中没有年份：year 取成文日期的上一年 {year}",
+                f"no year in the title: year is the year before signing, {year}",
+            )
         if year is None:
             year = dt.date.today().year - 1
             self.guessed["year"] = "未找到，请核对" if self.locale == "zh-CN" else "not found: check it"
@@ -262,9 +329,15 @@ class _Recogniser(Closing):
             date = meta.parse_date(self.fields["signed_on"][0])
             if date:
                 out["signed_on"] = date
-                self.note("guessed", "成文日期取自网页的“成文日期”栏", "date signed taken from the page's field", self.fields["signed_on"][1])
+                self.note(
+                    "guessed",
+                    "成文日期取自网页的“成文日期”栏",
+                    "date signed taken from the page's field",
+                    self.fields["signed_on"][1],
+                )
         default_title = self.kind.title(self.locale).format(  # type: ignore[arg-type]
-            issuer=(" " if self.locale == "zh-CN" else " and ").join(i["name"] for i in _issuers(out["issuer"])), year=year
+            issuer=(" " if self.locale == "zh-CN" else " and ").join(i["name"] for i in _issuers(out["issuer"])),
+            year=year,
         )
         if out.get("title") == default_title:
             out["title"] = None
@@ -288,7 +361,11 @@ class _Recogniser(Closing):
                 continue
             heading = spec.heading(self.locale)  # type: ignore[arg-type]
             if body is not None and spec.key in body.merged:
-                self.note("missing", f"“{heading}”与另一部分合写在同一标题下，未单独成部分", f"“{heading}” is written together with another part, not on its own")
+                self.note(
+                    "missing",
+                    f"“{heading}”与另一部分合写在同一标题下，未单独成部分",
+                    f"“{heading}” is written together with another part, not on its own",
+                )
             else:
                 self.note("missing", f"原文没有“{heading}”部分", f"the source has no part “{heading}”")
             if spec.required:
@@ -304,7 +381,9 @@ class _Recogniser(Closing):
         names = list(self.signers)
         if not names and "issuer" in self.fields:
             names = [self.fields["issuer"][0]]
-            self.guessed["issuer"] = "取自网页的“发文机关”栏" if self.locale == "zh-CN" else "from the page's issuer field"
+            self.guessed["issuer"] = (
+                "取自网页的“发文机关”栏" if self.locale == "zh-CN" else "from the page's issuer field"
+            )
         if not names and self.data.get("title"):
             match = re.match(r"^(.+?)(关于)?\s*(\d{4})\s*年", self.data["title"])
             if match:
@@ -314,14 +393,20 @@ class _Recogniser(Closing):
             names = ["【待填】发文机关全称" if self.locale == "zh-CN" else "TODO: issuing body"]
             self.note("missing", "没有找到发文机关（落款）", "no issuing body (signature) found")
         elif "issuer" in self.guessed:
-            self.note("guessed", f"没有落款：发文机关{self.guessed['issuer']}", f"no signature: issuer {self.guessed['issuer']}")
+            self.note(
+                "guessed",
+                f"没有落款：发文机关{self.guessed['issuer']}",
+                f"no signature: issuer {self.guessed['issuer']}",
+            )
         issuers = []
         for name in names:
             entry: dict[str, Any] = {"name": name}
             level = meta.level_of(name)
             if level:
                 entry["level"] = level
-                self.note("guessed", f"“{name}”的层级按名称判断为 {level}", f"level of “{name}” judged from its name: {level}")
+                self.note(
+                    "guessed", f"“{name}”的层级按名称判断为 {level}", f"level of “{name}” judged from its name: {level}"
+                )
             issuers.append(entry)
         return issuers[0] if len(issuers) == 1 else issuers
 
@@ -336,7 +421,9 @@ class _Recogniser(Closing):
             if date:
                 found["published_on"] = date
             else:
-                self.note("left-out", f"发布日期“{value}”无法识别为日期", f"published date “{value}” is not a date", where)
+                self.note(
+                    "left-out", f"发布日期“{value}”无法识别为日期", f"published date “{value}” is not a date", where
+                )
         if "publisher" in self.fields:
             publisher = self.fields["publisher"][0]
             if publisher not in [i["name"] for i in _issuers(out["issuer"])]:

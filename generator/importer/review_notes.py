@@ -20,7 +20,7 @@ def _when(date: str) -> str:
 
 
 def _where(review: Review, wheres: dict[object, Where], block: object) -> Where | None:
-    home = review.home(block)  # type: ignore[arg-type]
+    home = review.home(block)
     if home in wheres:
         return wheres[home]
     return None

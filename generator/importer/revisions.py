@@ -187,7 +187,7 @@ def resolve(body: etree._Element, comments: dict[str, tuple[str, str, str]], mod
             Revision("formatting", author, date, _text(target) if target is not None else "", _block_of(element, body))
         )
         if accept:
-            element.getparent().remove(element)  # type: ignore[union-attr]
+            element.getparent().remove(element)
         else:
             _restore_properties(element)
 
@@ -224,7 +224,7 @@ def resolve(body: etree._Element, comments: dict[str, tuple[str, str, str]], mod
             )
             props.remove(change)
             if added != accept and row.getparent() is not None:
-                row.getparent().remove(row)  # type: ignore[union-attr]
+                row.getparent().remove(row)
 
     elements = list(body.iter(*_ADDED, *_REMOVED))
     first = _runs_of_one_change(elements)
@@ -246,9 +246,9 @@ def resolve(body: etree._Element, comments: dict[str, tuple[str, str, str]], mod
                     deleted.tag = f"{W}t" if deleted.tag == f"{W}delText" else f"{W}instrText"
             _unwrap(element)
         else:
-            element.getparent().remove(element)  # type: ignore[union-attr]
+            element.getparent().remove(element)
     for element in list(body.iter(*_RANGE_MARKS)):
-        element.getparent().remove(element)  # type: ignore[union-attr]
+        element.getparent().remove(element)
 
     for paragraph in joins:
         if not _detached(paragraph, body):

@@ -44,23 +44,30 @@ def _convert(value: Any) -> Any:
 def _words(locale: str) -> dict[str, Any]:
     zh = locale == "zh-CN"
     return {
-        "imported": (lambda source: f"由 genreport import 从 {source} 导入；请逐项核对后再运行 genreport check") if zh
+        "imported": (lambda source: f"由 genreport import 从 {source} 导入；请逐项核对后再运行 genreport check")
+        if zh
         else (lambda source: f"Imported by genreport import from {source}; review it, then run genreport check"),
         "guessed": "以下内容是推测的，请核对：" if zh else "Guessed, please check:",
-        "missing": "原文缺少的部分（check 会报告，请补写）：" if zh else "Parts the source lacks (check reports them; write them):",
+        "missing": "原文缺少的部分（check 会报告，请补写）："
+        if zh
+        else "Parts the source lacks (check reports them; write them):",
         "absent": "原文没有此部分，请补写：" if zh else "Not in the source; write it: ",
         "title": "title 省略：与默认标题相同" if zh else "title left out: the same as the default title",
-        "figures": "以下句子含有数字，可整理为 indicators（主要指标）；导入时未自动生成：" if zh
+        "figures": "以下句子含有数字，可整理为 indicators（主要指标）；导入时未自动生成："
+        if zh
         else "These sentences carry figures that could become indicators (none were made automatically):",
         "guess": "推测：" if zh else "guessed: ",
         "candidates": (
             "原文的主要指标附件（genreport 由 indicators 生成的表）整理为下面的指标，尚未启用：",
             "核对每项的数字、单位和比较值，把 key 改成有意义的英文标识（逐年不变），再去掉行首的“# ”。",
-        ) if zh else (
+        )
+        if zh
+        else (
             "The source's key figures attachment (genreport's table of indicators) as indicators, not yet in use:",
             "check each figure, unit and comparison, give each a meaningful key (kept every year), then remove the leading “# ”.",
         ),
-        "year_heading": "原文标题写了年份：init --from 会把年份顺延一年，check 核对年份（year-mismatch）；也可删去 heading 用默认措辞" if zh
+        "year_heading": "原文标题写了年份：init --from 会把年份顺延一年，check 核对年份（year-mismatch）；也可删去 heading 用默认措辞"
+        if zh
         else "the source's heading names a year: init --from moves it on by one, check compares it (year-mismatch); or delete heading for the default wording",
     }
 
@@ -90,7 +97,9 @@ def write_yaml(imported: Imported, kind: KindSpec, source: str, schema: str) -> 
             heading = present[spec.key].get("heading") or ""
             if re.search(r"(19|20)\d{2}", heading):
                 comment_before(sections[spec.key], "heading", [words["year_heading"]], indent=4)
-    absent = [f"{words['absent']}{spec.key}（{spec.heading(locale)}）" for spec in kind.sections if spec.key not in sections]
+    absent = [
+        f"{words['absent']}{spec.key}（{spec.heading(locale)}）" for spec in kind.sections if spec.key not in sections
+    ]
     comment_before(document, "preamble" if "preamble" in document else "kind", [""], indent=0)
     document["sections"] = sections
     if absent:
@@ -102,7 +111,10 @@ def write_yaml(imported: Imported, kind: KindSpec, source: str, schema: str) -> 
     header = [schema_line(schema), words["imported"](source)]
     if data.get("title") is None:
         header.append(words["title"])
-    guessed = [f"  {note.where.text()(locale) + '：' if note.where else ''}{note.message(locale)}" for note in imported.notes.of("guessed")]
+    guessed = [
+        f"  {note.where.text()(locale) + '：' if note.where else ''}{note.message(locale)}"
+        for note in imported.notes.of("guessed")
+    ]
     if guessed:
         header += [words["guessed"], *guessed[:15]]
     if imported.missing:
@@ -116,5 +128,5 @@ def write_yaml(imported: Imported, kind: KindSpec, source: str, schema: str) -> 
         candidates = dump(mapping([("indicators", _convert(imported.indicators))]))
         footer += [*words["candidates"], *re.sub(r"(?m)^(\s+previous):$", r"\1: null", candidates).splitlines()]
     elif "indicators" not in data:
-        footer += list(WORDS[locale].indicators)  # type: ignore[index]
+        footer += list(WORDS[locale].indicators)
     return dump(document, header=header, footer=footer)

@@ -37,7 +37,9 @@ ENV_SWITCH = "GENREPORT_PDF_HELPER"
 
 # `genreport build` options followed by a value (tests/test_pdf_helper.py compares this with the
 # command's own list), and the global options that may come before the command.
-BUILD_VALUE_OPTIONS = frozenset({"-o", "--output", "-f", "--format", "-p", "--previous", "--lang", "--font-dir", "-j", "--jobs"})
+BUILD_VALUE_OPTIONS = frozenset(
+    {"-o", "--output", "-f", "--format", "-p", "--previous", "--lang", "--font-dir", "-j", "--jobs"}
+)
 GLOBAL_FLAGS = frozenset({"--debug"})
 
 _early: PdfHelper | None = None
@@ -150,7 +152,9 @@ class PdfHelper:
         status = self._reap()
         if not answer:
             how = f"signal {-status}" if status < 0 else f"status {status}"
-            raise RenderError(Text(f"PDF 排版进程意外结束（{how}）", f"the PDF layout process ended unexpectedly ({how})"))
+            raise RenderError(
+                Text(f"PDF 排版进程意外结束（{how}）", f"the PDF layout process ended unexpectedly ({how})")
+            )
         kind, *rest = pickle.loads(answer)
         if kind == "ok":
             return rest[0], rest[1]

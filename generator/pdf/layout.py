@@ -135,6 +135,7 @@ def lay_out_measured(job: PdfJob) -> tuple[bytes, int, Agreement | None]:
                 weasyprint.CSS(string=text, base_url=base, url_fetcher=fetcher, font_config=font_config)
                 for text in job.extra_css
             ]
+
             def render(html: str) -> Any:
                 return user_agent.print_html_class()(string=html, base_url=base, url_fetcher=fetcher).render(
                     stylesheets=sheets, font_config=font_config, **RENDER_OPTIONS

@@ -30,7 +30,13 @@ from genreport.render.document import Document
 from genreport.render.html import render_html
 from genreport.resources import styles_dir
 
-__all__ = ["RENDER_OPTIONS", "STYLESHEETS", "InProcessLayout", "PdfJob", "lay_out"]  # the WeasyPrint part, kept in layout.py
+__all__ = [
+    "RENDER_OPTIONS",
+    "STYLESHEETS",
+    "InProcessLayout",
+    "PdfJob",
+    "lay_out",
+]  # the WeasyPrint part, kept in layout.py
 
 
 @dataclass(frozen=True)

@@ -91,7 +91,7 @@ def full_page(draft: Draft, draft_version: int, panel: Markup, nonce: str) -> st
     return (
         "<!doctype html>\n"
         f'<html lang="{escape(draft.lang)}" class="genreport-preview">\n'
-        f"<head>{draft.head}\n<style id=\"genreport-preview-style\">\n{_static('preview.css')}</style></head>\n"
+        f'<head>{draft.head}\n<style id="genreport-preview-style">\n{_static("preview.css")}</style></head>\n'
         f'<body class="{escape(draft.body_class)}">\n'
         f"{panel}\n"
         f'<div id="{REPORT_ID}" data-version="{draft_version}">\n{draft.body}\n</div>\n'

@@ -130,7 +130,15 @@ def _dismissed_item(finding: Finding, lang: str) -> Markup:
     return Markup(
         '<li class="gp-item gp-dismissed"><span class="gp-sev">{}</span><span class="gp-where">{}</span>'
         '<code class="gp-code">{}</code><span class="gp-msg">{}</span><span class="gp-reason">{}{}{}</span></li>'
-    ).format(w["dismissed_item"], f"{location.line}:{location.column or 1}", finding.code, finding.message(lang), w["reason"], colon, finding.dismissed or "")
+    ).format(
+        w["dismissed_item"],
+        f"{location.line}:{location.column or 1}",
+        finding.code,
+        finding.message(lang),
+        w["reason"],
+        colon,
+        finding.dismissed or "",
+    )
 
 
 def panel_html(state: PanelState) -> Markup:
@@ -150,7 +158,11 @@ def panel_html(state: PanelState) -> Markup:
     if state.dismissed:
         items = Markup("").join(_dismissed_item(f, state.lang) for f in state.dismissed)
         heading = w["dismissed"].format(n=len(state.dismissed))
-        body.append(Markup('<details class="gp-dismissed"><summary>{}</summary><ol class="gp-list">{}</ol></details>').format(heading, items))
+        body.append(
+            Markup('<details class="gp-dismissed"><summary>{}</summary><ol class="gp-list">{}</ol></details>').format(
+                heading, items
+            )
+        )
     return Markup(
         '<aside id="{id}" class="gp gp-{tone}" data-version="{version}" aria-label="{label}">'
         '<details open><summary><span class="gp-summary">{summary}</span> '

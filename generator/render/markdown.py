@@ -29,7 +29,18 @@ ALLOWED_TAGS = {
     "ul", "ol", "li", "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td", "h4", "h5", "h6", "a",
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}, "ol": {"start"}}
-DROPPED_WITH_CONTENT = {"script", "style", "iframe", "object", "embed", "svg", "math", "template", "noscript", "textarea"}
+DROPPED_WITH_CONTENT = {
+    "script",
+    "style",
+    "iframe",
+    "object",
+    "embed",
+    "svg",
+    "math",
+    "template",
+    "noscript",
+    "textarea",
+}
 
 
 def _parser() -> markdown_lib.Markdown:
@@ -80,7 +91,9 @@ def _to_html(text: str) -> str:
 BREAK_AFTER = 40
 BREAK_EVERY = 20
 _TEXT_NODE = re.compile(r">([^<]+)<")
-_LONG_RUN = re.compile(f"[^\\s&<>\u200b\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]{{{BREAK_AFTER + 1},}}")
+_LONG_RUN = re.compile(
+    f"[^\\s&<>\u200b\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]{{{BREAK_AFTER + 1},}}"
+)
 _CHUNK = re.compile(f".{{{BREAK_EVERY}}}(?=.)", re.DOTALL)
 
 
@@ -90,7 +103,11 @@ def breakable(html_text: str) -> str:
         return html_text
 
     def node(match: re.Match[str]) -> str:
-        return ">" + _LONG_RUN.sub(lambda run: _CHUNK.sub(lambda c: c.group(0) + "\u200b", run.group(0)), match.group(1)) + "<"
+        return (
+            ">"
+            + _LONG_RUN.sub(lambda run: _CHUNK.sub(lambda c: c.group(0) + "\u200b", run.group(0)), match.group(1))
+            + "<"
+        )
 
     return _TEXT_NODE.sub(node, f">{html_text}<")[1:-1]
 

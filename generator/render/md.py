@@ -17,5 +17,10 @@ def render_markdown(doc: Document) -> str:
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
     bad = md_safety.bad_links(text)  # the fields are made safe one by one; this is the whole document
     if bad:
-        raise RenderError(Text(f"report.md 中有不允许的链接：{bad[0][:80]}", f"report.md would carry a link that is not allowed: {bad[0][:80]}"))
+        raise RenderError(
+            Text(
+                f"report.md 中有不允许的链接：{bad[0][:80]}",
+                f"report.md would carry a link that is not allowed: {bad[0][:80]}",
+            )
+        )
     return text

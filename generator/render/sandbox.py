@@ -50,17 +50,29 @@ def _check_growth(name: str, value: Any, args: tuple[Any, ...], kwargs: dict[str
     numbers = [a for a in (*args, *kwargs.values()) if isinstance(a, int) and not isinstance(a, bool)]
     if any(abs(n) > MAX_PRODUCT for n in numbers):
         raise _too_large(name)  # a width (center, ljust, indent, wordwrap, zfill, expandtabs...)
-    if name == "replace" and isinstance(value, str) and len(args) >= 2 and isinstance(args[0], str) and isinstance(args[1], str):
+    if (
+        name == "replace"
+        and isinstance(value, str)
+        and len(args) >= 2
+        and isinstance(args[0], str)
+        and isinstance(args[1], str)
+    ):
         hits = value.count(args[0]) if args[0] else len(value) + 1
         if len(value) + hits * max(0, len(args[1]) - len(args[0])) > MAX_PRODUCT:
             raise _too_large("replace")
     if name == "join":
-        items, separator = (value, args[0] if args else "") if not isinstance(value, str) else (args[0] if args else (), value)
+        items, separator = (
+            (value, args[0] if args else "") if not isinstance(value, str) else (args[0] if args else (), value)
+        )
         if isinstance(items, (list, tuple)):
             total = sum(len(x) if isinstance(x, str) else 32 for x in items) + len(str(separator)) * len(items)
             if total > MAX_PRODUCT:
                 raise _too_large("join")
-    if name in ("format", "%") and isinstance(value, str) and (_WIDE_PRINTF.search(value) or _WIDE_FORMAT.search(value)):
+    if (
+        name in ("format", "%")
+        and isinstance(value, str)
+        and (_WIDE_PRINTF.search(value) or _WIDE_FORMAT.search(value))
+    ):
         raise _too_large(f"the format {value[:40]!r}")
 
 

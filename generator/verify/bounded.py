@@ -92,8 +92,8 @@ def run_bounded(path: Path, work: Callable[[], T]) -> T:
         )
     if not hasattr(os, "fork"):
         with bounds_installed():
-            return _answer(path, _attempt(path, work))
-    return _answer(path, _in_child(path, work))
+            return _answer(path, _attempt(path, work))  # type: ignore[no-any-return]
+    return _answer(path, _in_child(path, work))  # type: ignore[no-any-return]
 
 
 def _answer(path: Path, message: tuple[Any, ...]) -> Any:
@@ -306,12 +306,12 @@ def bounds_installed() -> Iterator[None]:
     render = PDFPageInterpreter.render_contents
     log = logging.getLogger("pdfminer")
     level, propagate = log.level, log.propagate
-    pdftypes.zlib = budget  # type: ignore[assignment]  # decompress / decompressobj / error, bounded
+    pdftypes.zlib = budget  # type: ignore[assignment,attr-defined]  # decompress / decompressobj / error, bounded
     pdftypes.decompress_corrupted = budget.inflate_corrupted
-    pdftypes.lzwdecode = budget.lzw
-    pdftypes.rldecode = budget.runlength
-    pdftypes.apply_png_predictor = _rows_bounded(saved["apply_png_predictor"], columns_at=2)
-    pdftypes.apply_tiff_predictor = _rows_bounded(saved["apply_tiff_predictor"], columns_at=1)
+    pdftypes.lzwdecode = budget.lzw  # type: ignore[attr-defined]
+    pdftypes.rldecode = budget.runlength  # type: ignore[attr-defined]
+    pdftypes.apply_png_predictor = _rows_bounded(saved["apply_png_predictor"], columns_at=2)  # type: ignore[attr-defined]
+    pdftypes.apply_tiff_predictor = _rows_bounded(saved["apply_tiff_predictor"], columns_at=1)  # type: ignore[attr-defined]
     PDFPageInterpreter.render_contents = _content_bounded(render)  # type: ignore[method-assign]
     pdftypes.PDFObjRef.resolve = _chained(resolve)  # type: ignore[method-assign]
     log.setLevel(logging.CRITICAL + 1)  # "Invalid MediaBox ..." and the like: the reason says what matters

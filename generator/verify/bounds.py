@@ -84,7 +84,9 @@ def a4_block(margin_mm: float, bottom_mm: float) -> tuple[float, float, float, f
     return margin_mm * MM - tol, margin_mm * MM - tol, (A4[0] - margin_mm) * MM + tol, (A4[1] - bottom_mm) * MM + tol
 
 
-def bounds_results(pdf: Pdf, block: tuple[float, float, float, float] | None = None, clause: str = CLAUSE) -> Iterator[Result]:
+def bounds_results(
+    pdf: Pdf, block: tuple[float, float, float, float] | None = None, clause: str = CLAUSE
+) -> Iterator[Result]:
     """One result: every stray, page by page; `block` and `clause` for an en PDF (a4.css's page)."""
     strays = [(page.number, what) for page in pdf.pages for what in outside(page, block)]
     # every stray named: a reader of the detail (and a test accepting a known one) sees them all

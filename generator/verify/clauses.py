@@ -194,7 +194,11 @@ def closing_results(pdf: Pdf, kinds: list[str], body_pt: float) -> Iterator[Resu
     date = lines[i]
     signers: list[Line] = []
     j = i - 1
-    while j >= 0 and lines[j].x0 > left + 4 * CELL and abs(lines[j + 1].baseline - lines[j].baseline - PITCH) < LINE_TOL_PT:
+    while (
+        j >= 0
+        and lines[j].x0 > left + 4 * CELL
+        and abs(lines[j + 1].baseline - lines[j].baseline - PITCH) < LINE_TOL_PT
+    ):
         signers.insert(0, lines[j])
         j -= 1
     yield Result(
@@ -212,7 +216,9 @@ def closing_results(pdf: Pdf, kinds: list[str], body_pt: float) -> Iterator[Resu
     date_space = in_cells(right - date.glyphs[-1].x1, CELL)
     shift = in_cells(date.x0 - start, CELL)
     above = round((signers[0].baseline - lines[j].baseline) / PITCH) - 1 if j >= 0 else None
-    centred = all(abs((s.x0 + s.glyphs[-1].x1) / 2 - (date.x0 + date.glyphs[-1].x1) / 2) < CENTRE_TOL_MM * MM for s in signers)
+    centred = all(
+        abs((s.x0 + s.glyphs[-1].x1) / 2 - (date.x0 + date.glyphs[-1].x1) / 2) < CENTRE_TOL_MM * MM for s in signers
+    )
     # The rule comes from the data (the PDF's GenreportSealed entry); only a PDF without it is
     # judged by its geometry (issuers centred on the date: the sealed layout).
     sealed = pdf.sealed if pdf.sealed is not None else centred
@@ -312,7 +318,10 @@ def imprint_results(pdf: Pdf, kinds: list[str]) -> Iterator[Result]:
         yield Result("§7.4", "抄送 4号, one character in, ends with 。", status_of(good),
                      f"x {mm(texts[copies].x0)} mm, {texts[copies].size} pt, ends {end.text[-2:]!r}", page.number)  # fmt: skip
     if printed:
-        good = abs(printed.x0 - left - FOLIO_PT) < IMPRINT_TOL_MM * MM and abs(right - FOLIO_PT - printed.glyphs[-1].x1) < EDGE_TOL_MM * MM
+        good = (
+            abs(printed.x0 - left - FOLIO_PT) < IMPRINT_TOL_MM * MM
+            and abs(right - FOLIO_PT - printed.glyphs[-1].x1) < EDGE_TOL_MM * MM
+        )
         yield Result(
             "§7.4",
             "印发机关 and 印发日期 one character in",

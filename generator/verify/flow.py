@@ -124,9 +124,7 @@ def attachment_pages_results(pdf: Pdf, kinds: list[str]) -> Iterator[Result]:
         return
     number, i, lines = notes[0]
     first = lines[i]
-    items = 1 + sum(
-        1 for line in lines[i + 1 :] if re.match(r"^\d+\.", line.text) and line.x0 > first.x0 + 2 * CELL
-    )
+    items = 1 + sum(1 for line in lines[i + 1 :] if re.match(r"^\d+\.", line.text) and line.x0 > first.x0 + 2 * CELL)
     numbered = re.match(r"^附件[:：]\s*1\.", first.text) is not None
     expected = [str(n) for n in range(1, items + 1)] if numbered else [""]
     found = [m.group(1) if m else "?" for _, m in labels]

@@ -50,14 +50,18 @@ def format_text(v: Verification, show_all: bool = False, lang: str = "en") -> st
         if zh:
             page = f"（第 {r.page} 页）" if r.page else ""
             status = STATUS_ZH[r.status]
-            lines.append(f"{status}{' ' * (8 - 2 * len(status))} {r.clause} {CHECKS_ZH.get(r.id, r.check)}{page}：{detail_zh(r.detail)}")
+            lines.append(
+                f"{status}{' ' * (8 - 2 * len(status))} {r.clause} {CHECKS_ZH.get(r.id, r.check)}{page}：{detail_zh(r.detail)}"
+            )
         else:
             page = f" (page {r.page})" if r.page else ""
             lines.append(f"{r.status:<12} {r.clause} {r.check}{page}: {r.detail}")
     counts = {s: sum(1 for r in v.results if r.status == s) for s in (FAIL, NOT_VERIFIED, OK, NA)}
     lines.append(grid_line(v, lang))
     if zh:
-        lines.append(f"{v.path}：{counts[FAIL]} 项不符合，{counts[NOT_VERIFIED]} 项未能验证，{counts[OK]} 项符合，{counts[NA]} 项不适用")
+        lines.append(
+            f"{v.path}：{counts[FAIL]} 项不符合，{counts[NOT_VERIFIED]} 项未能验证，{counts[OK]} 项符合，{counts[NA]} 项不适用"
+        )
     else:
         lines.append(
             f"{v.path}: {counts[FAIL]} deviations, {counts[NOT_VERIFIED]} not verified, {counts[OK]} ok, {counts[NA]} not applicable"

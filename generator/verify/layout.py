@@ -16,8 +16,8 @@ from genreport.fonts.roles import roles_of
 from genreport.resources import styles_dir
 from genreport.verify import clauses, flow
 from genreport.verify import fonts as layout_fonts
-from genreport.verify.bounds import bounds_results
 from genreport.verify.bounded import run_bounded
+from genreport.verify.bounds import bounds_results
 from genreport.verify.en import en_results
 from genreport.verify.grid import body_size, grid_results
 from genreport.verify.letterhead import letterhead_results
@@ -62,7 +62,12 @@ def verify(path: Path, stylesheet: Path | None = None) -> Verification:
         a4 = abs(width - A4[0]) < 0.5 and abs(height - A4[1]) < 0.5
         results = [
             Result("§5.1", "page size A4 210 × 297 mm", status_of(a4), f"{width} × {height} mm"),
-            Result("GB/T 9704", "the zh-CN layout", NA, f"this PDF's language is {pdf.lang}: GB/T 9704 applies to zh-CN reports"),
+            Result(
+                "GB/T 9704",
+                "the zh-CN layout",
+                NA,
+                f"this PDF's language is {pdf.lang}: GB/T 9704 applies to zh-CN reports",
+            ),
         ]
         results += list(en_results(pdf, {r.key: r for r in roles_of(stylesheet or styles_dir() / "a4.css")}))
         return Verification(path, kinds, Grid(body_pt=body_pt), results)

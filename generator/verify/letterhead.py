@@ -1,9 +1,9 @@
 """verify-layout, GB/T 9704 §7.2: the 版头 of a copy sent up (data `letterhead:`), when the PDF has one.
 
-  * §7.2.4 发文机关标志: red, centred, 小标宋, its top 35 mm below the text block's top (72 mm).
-  * §7.2.5–7.2.6 发文字号 one character in from the left, 签发人 one character in from the right, on
-    one line.
-  * §7.2.7 a red rule as wide as the text block, 4 mm below the 发文字号.
+* §7.2.4 发文机关标志: red, centred, 小标宋, its top 35 mm below the text block's top (72 mm).
+* §7.2.5–7.2.6 发文字号 one character in from the left, 签发人 one character in from the right, on
+  one line.
+* §7.2.7 a red rule as wide as the text block, 4 mm below the 发文字号.
 """
 
 from __future__ import annotations
@@ -43,7 +43,9 @@ def letterhead_results(pdf: Pdf, body_pt: float, roles: dict[str, Role]) -> Iter
     below = [line for line in page.text_lines if line.baseline > mark.baseline]
     number = below[0] if below else None
     if number is None:
-        yield Result("§7.2.6", "发文字号 and 签发人 on one line, one character in", status_of(False), "no line under the mark", 1)
+        yield Result(
+            "§7.2.6", "发文字号 and 签发人 on one line, one character in", status_of(False), "no line under the mark", 1
+        )
         return
     signers = "签发人" in number.text
     end = number.glyphs[-1].x1

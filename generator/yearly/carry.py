@@ -88,12 +88,27 @@ def cleared_fields(last: Report) -> list[tuple[str, tuple[str, str]]]:
         ("signed_on", ("成文日期 YYYY-MM-DD", "the date signed, YYYY-MM-DD")),
     ]
     if last.distribution is not None and last.distribution.printed_on is not None:
-        fields.append(("distribution.printed_on", ("印发日期 YYYY-MM-DD（写在 distribution 下）", "the date printed, YYYY-MM-DD (under distribution)")))
+        fields.append(
+            (
+                "distribution.printed_on",
+                ("印发日期 YYYY-MM-DD（写在 distribution 下）", "the date printed, YYYY-MM-DD (under distribution)"),
+            )
+        )
     if last.disclosure is not None:
         if last.disclosure.published_on is not None:
-            fields.append(("disclosure.published_on", ("网站发布日期 YYYY-MM-DD（写在 disclosure 下）", "the date published, YYYY-MM-DD (under disclosure)")))
+            fields.append(
+                (
+                    "disclosure.published_on",
+                    (
+                        "网站发布日期 YYYY-MM-DD（写在 disclosure 下）",
+                        "the date published, YYYY-MM-DD (under disclosure)",
+                    ),
+                )
+            )
         if last.disclosure.index_number is not None:
-            fields.append(("disclosure.index_number", ("索引号（写在 disclosure 下）", "the index number (under disclosure)")))
+            fields.append(
+                ("disclosure.index_number", ("索引号（写在 disclosure 下）", "the index number (under disclosure)"))
+            )
     return fields
 
 
@@ -132,10 +147,12 @@ def carry_forward(last: Report, kind: KindSpec, source: str, schema: str, record
     document["sections"] = _sections(last, kind)
     if last.attachments:
         document["attachments"] = sequence(
-            mapping([
-                ("title", moved_years(a.title, last.year)),
-                ("body", _attachment_body(a.body, last, words["attachment"])),
-            ])
+            mapping(
+                [
+                    ("title", moved_years(a.title, last.year)),
+                    ("body", _attachment_body(a.body, last, words["attachment"])),
+                ]
+            )
             for a in last.attachments
         )
     if last.indicators:
@@ -246,7 +263,10 @@ def _plans_prompt(last: Report, kind: KindSpec) -> list[str]:
         items = [point.lead or _excerpt(point.text) for point in plans.points]
     else:
         items = [_excerpt(p) for p in paragraphs(plans.intro or "")]
-    return [_WORDS[last.locale]["plans"].format(heading=heading), *(f"  {n}. {item}" for n, item in enumerate(items, 1))]
+    return [
+        _WORDS[last.locale]["plans"].format(heading=heading),
+        *(f"  {n}. {item}" for n, item in enumerate(items, 1)),
+    ]
 
 
 def plans_of(last: Report, kind: KindSpec) -> list[str]:
@@ -263,7 +283,9 @@ def _indicators(last: Report) -> Any:
     for old in last.indicators:
         item = _indicator(old)
         note = words["value_note"].format(year=year)
-        item.yaml_add_eol_comment(note if old.value is not None else f"{note} ({words['no_previous']})", "value", column=COMMENT_COLUMN)
+        item.yaml_add_eol_comment(
+            note if old.value is not None else f"{note} ({words['no_previous']})", "value", column=COMMENT_COLUMN
+        )
         if old.value is not None:
             item.yaml_add_eol_comment(words["previous_note"].format(year=last.year), "previous", column=COMMENT_COLUMN)
         out.append(item)

@@ -152,8 +152,17 @@ def _change_text(change: Change, locale: str, *, markdown: bool) -> str:
 
 def _table(diff: ReportDiff) -> list[list[str]]:
     words = _WORDS[diff.locale]
-    header = [words["indicator"], words["unit"], words["year"].format(year=diff.old_year), words["year"].format(year=diff.new_year), words["change"]]
-    rows = [[r.label, r.unit or "", format_number(r.old), format_number(r.new), format_change(r, diff.locale)] for r in diff.indicators]
+    header = [
+        words["indicator"],
+        words["unit"],
+        words["year"].format(year=diff.old_year),
+        words["year"].format(year=diff.new_year),
+        words["change"],
+    ]
+    rows = [
+        [r.label, r.unit or "", format_number(r.old), format_number(r.new), format_change(r, diff.locale)]
+        for r in diff.indicators
+    ]
     return [header, *rows]
 
 
@@ -172,7 +181,11 @@ def format_text(diff: ReportDiff) -> str:
     if len(table) == 1:
         lines.append(words["none"])
     widths = [max(_width(row[i]) for row in table) for i in range(len(table[0]))]
-    lines += ["  ".join(_pad(cell, w) for cell, w in zip(row, widths, strict=True)).rstrip() for row in table] if len(table) > 1 else []
+    lines += (
+        ["  ".join(_pad(cell, w) for cell, w in zip(row, widths, strict=True)).rstrip() for row in table]
+        if len(table) > 1
+        else []
+    )
     return "\n".join(lines) + "\n"
 
 

@@ -17,7 +17,10 @@ def write_new(path: Path, text: str, *, force: bool = False) -> None:
     """Write `text` to `path` as UTF-8; refuse (GenreportError) if it exists and `force` is off."""
     if path.exists() and not force:
         raise GenreportError(
-            Text(f"{path}: 文件已存在；换一个文件名，或加 --force 覆盖", f"{path}: already exists; choose another name, or pass --force to overwrite it")
+            Text(
+                f"{path}: 文件已存在；换一个文件名，或加 --force 覆盖",
+                f"{path}: already exists; choose another name, or pass --force to overwrite it",
+            )
         )
     if path.is_dir():
         raise GenreportError(Text(f"{path}: 这是一个文件夹", f"{path}: is a folder"))

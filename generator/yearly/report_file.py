@@ -19,7 +19,9 @@ def read_report(path: Path) -> tuple[Report, KindSpec]:
     from genreport.checks import field_names, validate  # the checks package registers every rule on import
 
     result = validate(load_yaml(path, field_names))
-    if result.report is None or result.kind is None or result.loaded.repairs is not None:  # a slip mended for `check` only
+    if (
+        result.report is None or result.kind is None or result.loaded.repairs is not None
+    ):  # a slip mended for `check` only
         first = result.findings[0] if result.findings else None
         zh = f"：{first.location}: {first.message.zh}" if first else ""
         en = f": {first.location}: {first.message.en}" if first else ""

@@ -51,9 +51,7 @@ def laid_out_lines(page_boxes: Iterable[Any]) -> dict[int, list[str]]:
     for page in page_boxes:
         for number, box in _paragraph_boxes(page):
             lines = found.setdefault(number, [])
-            lines.extend(
-                visible(_line_text(child)) for child in box.children if type(child).__name__ == "LineBox"
-            )
+            lines.extend(visible(_line_text(child)) for child in box.children if type(child).__name__ == "LineBox")
     return found
 
 

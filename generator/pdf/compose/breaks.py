@@ -67,7 +67,7 @@ def line_class(char: str) -> str:
     return ID  # hanzi, kana, full-width forms, symbols: a break on either side
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _allowed(before: str, after: str, before2: str | None) -> bool:
     """Whether a break is allowed between two characters of classes `before` and `after`
     (`before2`: the class of the character before `before`, for number rules)."""
@@ -103,4 +103,5 @@ def _allowed(before: str, after: str, before2: str | None) -> bool:
 def opportunities(text: str) -> list[bool]:
     """For each index i, whether a line may break before text[i] (index 0: never)."""
     classes = [line_class(char) for char in text]
-    return [False] + [_allowed(b, a, c) for c, b, a in zip([None, *classes], classes, classes[1:])]
+    # (the class before each pair, its first, its second): the three lists end at the shortest
+    return [False] + [_allowed(b, a, c) for c, b, a in zip([None, *classes], classes, classes[1:], strict=False)]

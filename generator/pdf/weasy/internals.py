@@ -36,7 +36,10 @@ RELIED_ON: tuple[tuple[str, str], ...] = (
     ("weasyprint.text.fonts.FontConfiguration:_config", "fontconfig: the isolated configuration"),
     ("weasyprint.text.fonts.FontConfiguration:_folder", "fontconfig: its temporary font folder"),
     ("weasyprint.text.fonts.FontConfiguration:font_map", "fontconfig"),
-    ("weasyprint.document.Page:_page_box", "agreement: pdf/compose/agreement.py compares the laid-out lines with the composer's"),
+    (
+        "weasyprint.document.Page:_page_box",
+        "agreement: pdf/compose/agreement.py compares the laid-out lines with the composer's",
+    ),
     ("atexit._run_exitfuncs", "process: the quick exit"),
     ("os._exit", "process: the quick exit"),
 )

@@ -117,7 +117,9 @@ def check_internals() -> None:
     import weasyprint
     from weasyprint import html
 
-    problems = [f"weasyprint.html.{name} is gone" for name in (*_DEFERRED_NAMES, "UA_COUNTER_STYLE") if not hasattr(html, name)]
+    problems = [
+        f"weasyprint.html.{name} is gone" for name in (*_DEFERRED_NAMES, "UA_COUNTER_STYLE") if not hasattr(html, name)
+    ]
     for method, params in (("_ua_stylesheets", ["self", "forms"]), ("_ua_counter_style", ["self"])):
         function = getattr(weasyprint.HTML, method, None)
         if function is None:
