@@ -24,7 +24,7 @@ def _codes_in_source() -> set[str]:
         found.update(re.findall(r'code="([a-z0-9-]+)"', text))
         found.update(re.findall(r'^CODE = "([a-z0-9-]+)"', text, re.M))  # a module's one code (glyphs: missing-glyph)
         found.update(
-            re.findall(r'_finding\(\s*[^"\n]*?"([a-z][a-z0-9]*-[a-z0-9-]+)"', text)
+            re.findall(r'_finding\([^"()]*?"([a-z][a-z0-9]*-[a-z0-9-]+)"', text)
         )  # limits.py's bounds, its arguments on one line or several
     return found
 
