@@ -12,7 +12,6 @@ import pytest
 from render_helpers import document
 
 from genreport.fonts.roles import font_setup
-from genreport.pdf.compose import policy
 from genreport.pdf.compose.breaks import opportunities
 from genreport.pdf.compose.document import INDENT, LETTER_SPACING, MEASURE, compose_document
 from genreport.pdf.compose.paragraph import Measure, compose
@@ -84,12 +83,18 @@ def test_no_mid_line_mark_is_squeezed_and_pairs_stay_full_width(advances):
 
 
 def test_a_line_end_squeeze_only_where_nothing_else_fits(advances):
-    """27 cells and a comma on the first line (Latin makes the half cell): squeezed at the end only
-    because a push-down would leave the line past the limit."""
-    assert policy.SQUEEZE_COST > 100  # more than any line within the limit costs
-    text = fill(25) + "。" + fill(40, 3)
-    lines = lines_of(text, advances)
-    assert all(len(line) <= 28 for line in lines)
+    """22 hanzi, a seven-digit number (3.5 cells) and a comma make 26.5 cells on a 26-cell first line:
+    the comma loses its blank half at the line end. Pushing the number down instead would leave the
+    line four cells short, letter-spaced; with a half cell to spare, nothing is squeezed."""
+    text = fill(22) + "1234567，" + fill(40, 3) + "。"
+    widths = [advances.of(c) for c in text]
+    measure = Measure(text, widths, opportunities(text), MEASURE, INDENT, 16.0)  # type: ignore[arg-type]
+    decided = compose(measure)
+    comma = text.index("，")
+    assert decided.breaks[0] == comma + 1 and decided.squeezed == {comma}
+    roomy = fill(21) + "1234567，" + fill(40, 3) + "。"  # 25.5 cells: fits as it is
+    widths = [advances.of(c) for c in roomy]
+    assert not compose(Measure(roomy, widths, opportunities(roomy), MEASURE, INDENT, 16.0)).squeezed  # type: ignore[arg-type]
 
 
 def test_a_lone_last_hanzi_gets_company(advances):
