@@ -12,14 +12,16 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from genreport.errors import GenreportError, RenderError, Text
 from genreport.pdf.compose.agreement import Agreement, compare
-from genreport.pdf.compose.document import Composition
 from genreport.pdf.weasy import cjk_justify, engine, user_agent
 from genreport.pdf.weasy.fontconfig import declare_config_create, font_context
 from genreport.resources import styles_dir
+
+if TYPE_CHECKING:  # the helper process loads this module early: it needs no font code of the composer's
+    from genreport.pdf.compose.document import Composition
 
 LOGGER = logging.getLogger("genreport.pdf")
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from genreport.fonts.roles import Face
 from genreport.gbt9704 import BODY_PT, MM, WIDTH
 from genreport.pdf.compose import markup
+from genreport.pdf.compose.agreement import visible
 from genreport.pdf.compose.breaks import opportunities
 from genreport.pdf.compose.paragraph import Lines, Measure, compose, first_fit
 from genreport.pdf.compose.widths import Advances
@@ -48,11 +49,6 @@ class Composition:
     @property
     def pushes(self) -> int:
         return sum(len(d.glued) for d in self.decisions.values())
-
-
-def visible(text: str) -> str:
-    """A line's text as the comparison sees it: no white space, no zero-width break opportunity."""
-    return "".join(text.replace("\u200b", "").split())
 
 
 def _pin(source: str, paragraph: markup.Paragraph, measure: Measure, lines: Lines) -> markup.Decisions | None:
