@@ -176,3 +176,38 @@ def test_a_layout_that_differs_falls_back_to_weasyprints_own_lines(tmp_path):
     path.write_bytes(data)
     right_edge = max(g.x1 for page in read_pdf(path).pages for line in page.text_lines for g in line.glyphs)
     assert right_edge <= (28 + 156) * 72 / 25.4 + 1  # inside the text block
+
+
+def test_latin_abbreviations_and_full_width_digits_break_as_pango_breaks_them():
+    """UAX #14's LB29 (no break between “.” and a letter: e.g.) and Pango's full-width digits,
+    which break like hanzi: both once made the composer's lines differ from the layout's."""
+    text = "省e.g.台１２３"
+    allowed = opportunities(text)
+    assert allowed[text.index("g")] is False
+    assert allowed[text.index("２")] is True
+
+
+def test_a_mark_squeezed_at_a_line_end_stays_inside_the_text_block(tmp_path):
+    """The squeezed comma's blank half may stand past the text block (its box is still a full em),
+    its ink does not: verify-layout's outside-text-block check passes, and the comma ends the line."""
+    from genreport.pdf.layout import lay_out_measured
+    from genreport.pdf.prepare import prepare
+    from genreport.verify.layout import FAIL, verify
+
+    data_file = tmp_path / "tiny.yaml"
+    text = fill(22) + "1234567，" + fill(40, 3) + "。"
+    data_file.write_text(
+        "kind: rule-of-law-government\nlocale: zh-CN\nyear: 2023\nissuer:\n  name: 左云县人民政府\n  level: county\n"
+        f"preamble: '{text}'\n",
+        encoding="utf-8",
+    )
+    job = prepare(document(data_file, draft=True))
+    assert job.composition is not None and job.composition.squeezes == 1
+    data, _, agreement = lay_out_measured(job)
+    assert agreement is not None and not agreement.differing
+    path = tmp_path / "r.pdf"
+    path.write_bytes(data)
+    lines = [line.text for page in read_pdf(path).pages for line in page.text_lines if line.size == 16.0]
+    assert any(line.endswith("1234567，") for line in lines), lines
+    failed = [r.check for r in verify(path).results if r.status == FAIL]
+    assert not any("outside the text block" in check for check in failed), failed

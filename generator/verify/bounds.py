@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 
 from genreport.gbt9704 import A4, BODY_PT, EDGE_TOL_MM, EM_TOP, HEIGHT, LEFT, MM, PITCH, TOP, WIDTH
-from genreport.verify.measure import Line, Page, Pdf, mm
+from genreport.verify.measure import Glyph, Line, Page, Pdf, mm
 from genreport.verify.results import FAIL, OK, Result
 
 CLAUSE, CHECK = "§5.2.1", "nothing drawn outside the text block but the page number and draft mark"
@@ -36,6 +36,19 @@ def _block() -> tuple[float, float, float, float]:
     return LEFT * MM - tol, TOP * MM - leading - tol, (LEFT + WIDTH) * MM + tol, (TOP + HEIGHT) * MM + leading + tol
 
 
+# Closing marks whose ink sits in the left half of their em box: squeezed at a line end (the
+# composer's policy, OpenType halt) the PDF still gives them a full-em box, whose blank right
+# half may stand past the text block while nothing is printed there.
+_LEFT_HALF_INK = frozenset("，。、；：？！”’）》〉」』】〕")
+
+
+def _ink_right(glyph: Glyph) -> float:
+    """Where a glyph's ink can end: its box's right edge, or its middle for a closing mark."""
+    if glyph.text in _LEFT_HALF_INK:
+        return min(glyph.x1, glyph.x0 + glyph.size / 2)
+    return float(glyph.x1)
+
+
 def _exempt(page: Page, line: Line, top: float, bottom: float) -> bool:
     """The page number below the block ("— 3 —"; en: "3") and the draft mark above it."""
     if line.baseline > bottom and (_FOLIO.match(line.text) or line.text.isdigit()):
@@ -51,7 +64,9 @@ def outside(page: Page, block: tuple[float, float, float, float] | None = None) 
     for line in page.lines:
         if _exempt(page, line, top, bottom):
             continue
-        boxes = [(g.x0, g.baseline - EM_TOP * g.size, g.x1, g.baseline + (1 - EM_TOP) * g.size) for g in line.glyphs]
+        boxes = [
+            (g.x0, g.baseline - EM_TOP * g.size, _ink_right(g), g.baseline + (1 - EM_TOP) * g.size) for g in line.glyphs
+        ]
         stray = [i for i, (x0, y0, x1, y1) in enumerate(boxes) if x0 < left or x1 > right or y0 < top or y1 > bottom]
         if stray:
             text = "".join(line.glyphs[i].text for i in stray)[:16]

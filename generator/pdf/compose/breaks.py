@@ -55,7 +55,7 @@ def line_class(char: str) -> str:
     found = _CLASSES.get(char)
     if found is not None:
         return found
-    if "0" <= char <= "9" or "０" <= char <= "９":
+    if "0" <= char <= "9":  # (full-width digits break like hanzi in Pango: ID)
         return NU
     if char.isascii():
         return AL if char.isalnum() or char in "&*@^_`|~<=>" else ID
@@ -93,6 +93,8 @@ def _allowed(before: str, after: str, before2: str | None) -> bool:
         return False  # LB24, LB25: ¥100, 46.55%, A+B
     if before == PR and after == ID or before == ID and after == PO:
         return False  # LB23a: 承诺制+全代办 keeps + with 全
+    if before == IS and after == AL:
+        return False  # LB29: e.g., 3.5kg
     if before in (IS, SY) and after == NU and before2 == NU:
         return False  # LB25: 3.2, 1/2
     if before == SY and after == NU:
