@@ -222,7 +222,7 @@ def grid_results(pdf: Pdf, kinds: list[str], body_pt: float) -> tuple[Grid, list
 
 
 def _squeezed(line: Line, cell: float) -> bool:
-    """A line whose punctuation was squeezed to half width (pdf/cjk_squeeze.py) holds more
+    """A line whose punctuation was squeezed to half width (pdf/compose/policy.py) holds more
     characters than cells: it is not a measure of how many characters a line takes."""
     return any(b.x0 - a.x0 < 0.75 * cell for a, b in pairwise(line.glyphs))
 
