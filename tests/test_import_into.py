@@ -170,3 +170,27 @@ def test_the_review_copy_s_own_comments_are_not_written_back(tmp_path: Path) -> 
     assert "genreport，" in result.stderr  # listed in the report all the same
     comments = _comment_lines(target.read_text(encoding="utf-8"))
     assert comments == ["# 批注（李主任，2024-01-10）：“依法行政”：写具体些"]
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85", "\r"])
+def test_a_line_break_in_a_review_stays_inside_its_comment_and_its_value(tmp_path: Path, separator: str) -> None:
+    """Issue 27: a reviewer's comment or edit holding a break YAML counts (U+2028 …) must not end
+    the comment or the value and make what follows live YAML: the file loads back with the same
+    keys, the comment shows the break escaped, and the edit stays inside its value."""
+    from ruamel.yaml import YAML
+
+    target, docx_file = _small(tmp_path)
+    before = YAML(typ="safe").load(target.read_text(encoding="utf-8"))
+    reviewer = Reviewer(docx_file)
+    planted = f"列席{separator}indicators: [伪造 999999件]"
+    reviewer.comment("全年召开县政府常务会议", "邀请法律顾问列席8次", planted, author="李主任")
+    reviewer.replace("县政府把依法行政", "一年来", f"一年来{separator}letterhead: 王某某")
+    result = _into(reviewer.save(tmp_path / "reviewed.docx"), target)
+    assert result.exit_code == 0, result.output
+    text = target.read_text(encoding="utf-8")
+    after = YAML(typ="safe").load(text)
+    assert set(after) == set(before)  # no live `indicators:` or `letterhead:`
+    # the value is the reviewer's text as import reads any text (its normaliser may turn a NEL into a
+    # space or a half-width colon between hanzi into a full-width one): one string, in its field
+    assert after["preamble"].startswith("一年来") and "letterhead" in after["preamble"]
+    assert any("indicators: [伪造" in line and line.lstrip().startswith("#") for line in text.splitlines())

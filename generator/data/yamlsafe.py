@@ -58,3 +58,12 @@ def scalar(value: Any, block: Any) -> Any:
     if isinstance(value, str) and block_safe(value):
         return block(value)
     return value
+
+
+def double_quoted(value: str) -> str:
+    """`value` as a YAML double-quoted scalar that loads back the same: JSON's quoting (valid YAML),
+    with every break but LF and every character YAML may not hold raw escaped too (JSON leaves
+    NEL, U+2028 and U+2029 raw, which YAML would fold)."""
+    import json
+
+    return _NOT_IN_BLOCK.sub(lambda m: f"\\u{ord(m.group(0)):04x}", json.dumps(value, ensure_ascii=False))

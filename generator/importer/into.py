@@ -16,13 +16,13 @@ listed, and nothing is written.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from genreport.data import yamlsafe
 from genreport.errors import GenreportError, Text
 from genreport.importer.blocks import Block, Where
 from genreport.importer.revisions import Comment, Review
@@ -283,6 +283,8 @@ def _plain_ok(value: str) -> bool:
 def _scalar(text: str, node: Any, value: str, newline: str) -> str:
     """`value` written in the place of `node`, in the node's own style where that can hold it."""
     span = text[node.start_mark.index : node.end_mark.index]
+    if not yamlsafe.block_safe(value.replace("\n", "")):  # a break YAML counts, or a character it cannot hold raw
+        return yamlsafe.double_quoted(value)
     if node.style in ("|", ">"):
         header = span.split("\n", 1)[0].strip()
         body = span.split("\n", 1)[1] if "\n" in span else ""
@@ -305,7 +307,7 @@ def _scalar(text: str, node: Any, value: str, newline: str) -> str:
         return value
     if node.style == "'" and "\n" not in value:
         return "'" + value.replace("'", "''") + "'"
-    return json.dumps(value, ensure_ascii=False)
+    return yamlsafe.double_quoted(value)
 
 
 def _comment_lines(placed: Placed, indent: str, locale: str, newline: str) -> str:
@@ -322,6 +324,8 @@ def _comment_lines(placed: Placed, indent: str, locale: str, newline: str) -> st
     if comment.anchor and placed.path is not None:
         quoted = " ".join(comment.anchor.split())[:30]
         lines[0] = (f"“{quoted}”：" if locale == "zh-CN" else f"“{quoted}”: ") + lines[0]
+    # a reviewer's text holds what it likes (U+2028 ends a YAML comment as LF does): shown, never live
+    head, lines = yamlsafe.comment_text(head), yamlsafe.comment_lines(lines)
     return head + lines[0] + newline + "".join(f"{indent}#   {line}{newline}" for line in lines[1:])
 
 
