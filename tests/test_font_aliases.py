@@ -19,26 +19,26 @@ ROOT = Path(__file__).resolve().parent.parent
 FANDOL = shutil.which("fc-list") and "FandolFang" in subprocess.run(["fc-list"], capture_output=True, text=True).stdout
 
 
-def _rules() -> dict[str, tuple[str, bool]]:
+def _rules() -> dict[str, str]:
+    """Each official name -> the family it falls back to (an <accept>: after the real font, if
+    installed; 小标宋's, a match that also asks for bold, as "family bold")."""
     root = etree.fromstring(aliases_xml().encode())
-    return {
-        match.findtext("test/string"): (
-            match.findtext("edit[@name='family']/string"),
-            match.find("edit[@name='weight']") is not None,
-        )
-        for match in root.iter("match")
-    }
+    rules = {alias.findtext("family"): alias.findtext("accept/family") for alias in root.iter("alias")}
+    for match in root.iter("match"):
+        rules[match.findtext("test[@name='family']/string")] = match.findtext("edit[@name='family']/string") + " bold"
+    return rules
 
 
 def test_the_official_names_map_to_the_pdfs_fonts() -> None:
     rules = _rules()
     for name in ("仿宋_GB2312", "仿宋", "FangSong"):
-        assert rules[name] == ("FandolFang", False)
+        assert rules[name] == "FandolFang"
     for name in ("楷体_GB2312", "楷体", "KaiTi"):
-        assert rules[name] == ("FandolKai", False)
-    assert rules["黑体"] == ("Noto Sans CJK SC", False)
-    assert rules["方正小标宋简体"] == ("Noto Serif CJK SC", True)
-    assert rules["宋体"] == ("Noto Serif CJK SC", False)
+        assert rules[name] == "FandolKai"
+    assert rules["黑体"] == "Noto Sans CJK SC"
+    assert rules["方正小标宋简体"] == "Noto Serif CJK SC bold"
+    assert rules["宋体"] == "Noto Serif CJK SC"
+    assert rules["仿宋_GB2312"] == "FandolFang" and "仿宋_GB2312</string>" not in aliases_xml()  # never assigned
 
 
 def _install(folder: Path) -> subprocess.CompletedProcess[str]:
@@ -55,12 +55,17 @@ def _install(folder: Path) -> subprocess.CompletedProcess[str]:
 
 
 def _config(tmp_path: Path, include: Path | None) -> Path:
-    extra = f"<include>{include}</include>" if include else ""
-    config = tmp_path / "fonts.conf"
-    config.write_text(
-        f"<?xml version='1.0'?><fontconfig><include>/etc/fonts/fonts.conf</include>{extra}</fontconfig>",
-        encoding="utf-8",
-    )
+    """A fontconfig configuration with the system's fonts and, when given, the aliases file. Without
+    one it does not read /etc/fonts/ (where `make setup` has installed the aliases on this machine)."""
+    if include:
+        body = f"<include>/etc/fonts/fonts.conf</include><include>{include}</include>"
+        config = tmp_path / "fonts.conf"
+    else:
+        body = (
+            f"<dir>/usr/share/fonts</dir><dir>/usr/local/share/fonts</dir><cachedir>{tmp_path / 'fc-cache'}</cachedir>"
+        )
+        config = tmp_path / "fonts-without-aliases.conf"
+    config.write_text(f"<?xml version='1.0'?><fontconfig>{body}</fontconfig>", encoding="utf-8")
     return config
 
 

@@ -40,14 +40,25 @@ def aliases() -> list[Alias]:
 
 
 def aliases_xml() -> str:
+    """fontconfig rules: each official name falls back to its open font, as an `<accept>` of an
+    alias, so that a machine with the official font installed keeps it (an `assign` would replace
+    the real 仿宋_GB2312 by FandolFang everywhere). 方正小标宋 alone is assigned, with bold, and only
+    for LibreOffice (prgname soffice): its stand-in is Noto Serif CJK SC Bold, which an alias cannot
+    ask for, and no other program (genreport's own PDF lookups included) sees that rule."""
     rules = []
     for alias in aliases():
-        weight = "<edit name='weight' mode='assign'><const>bold</const></edit>" if alias.bold else ""
-        rules.append(
-            f"  <match target='pattern'><test name='family'><string>{escape(alias.name)}</string></test>"
-            f"<edit name='family' mode='assign' binding='strong'><string>{escape(alias.family)}</string></edit>"
-            f"{weight}</match>"
-        )
+        name, family = escape(alias.name), escape(alias.family)
+        if alias.bold:  # 小标宋: only a match can ask for the bold face its stand-in needs
+            rules.append(
+                "  <match target='pattern'><test name='prgname' compare='contains'><string>soffice</string></test>"
+                f"<test name='family'><string>{name}</string></test>"
+                f"<edit name='family' mode='assign' binding='strong'><string>{family}</string></edit>"
+                "<edit name='weight' mode='assign'><const>bold</const></edit></match>"
+            )
+        else:
+            rules.append(
+                f"  <alias binding='same'><family>{name}</family><accept><family>{family}</family></accept></alias>"
+            )
     return (
         "<?xml version='1.0'?>\n<!DOCTYPE fontconfig SYSTEM 'urn:fontconfig:fonts.dtd'>\n"
         "<!-- genreport: the .docx's official font names -> its PDF's open fonts (make setup: .ci/font-aliases) -->\n"
@@ -74,7 +85,8 @@ def status() -> tuple[bool | None, list[tuple[str, str, str | None]]]:
     seen: dict[str, Alias] = {}
     for alias in aliases():
         seen.setdefault(alias.family + str(alias.bold), alias)
-    rows = [(a.name, a.family, resolved(a.name)) for a in seen.values()]
+    # 小标宋's rule is LibreOffice's alone (prgname soffice): asked as LibreOffice asks
+    rows = [(a.name, a.family, resolved(f"{a.name}:prgname=soffice.bin" if a.bold else a.name)) for a in seen.values()]
     if any(got is None for _, _, got in rows):
         return None, rows
     return all(got == family for _, family, got in rows), rows
