@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from conftest import line_of
+from hostile_docs import PARAGRAPHS
 
 from genreport.checks import check_file
 from genreport.data.kinds import load_kind
@@ -27,22 +28,7 @@ from genreport.importer.yaml_out import write_yaml
 
 KIND = load_kind("rule-of-law-government")
 C1 = re.compile("[\x80-\x9f\x1b]")
-PARTS = [
-    "左云县人民政府2023年法治政府建设年度报告",
-    "一、上一年度推进法治政府建设的主要举措和成效",
-    "（一）深入推进简政放权",
-    "一是承接下放权限。全年承接市级下放行政职权11项，办理行政复议案件3件。",
-    "二、存在的不足和原因",
-    "一是法治意识仍需增强，部分干部学法用法不够深入，原因在于培训不足。",
-    "三、党政主要负责人履行推进法治建设第一责任人职责情况",
-    "县长主持召开常务会议12次研究法治工作。",
-    "四、下一年度推进法治政府建设的主要安排",
-    "一是继续深化改革。",
-    "五、其他需要报告的情况",
-    "无。",
-    "左云县人民政府",
-    "2024年1月16日",
-]
+PARTS = PARAGRAPHS  # one small report, the same as the hostile .docx files are made of
 
 
 def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
