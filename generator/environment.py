@@ -32,6 +32,8 @@ KIND_PATH = "GENREPORT_KIND_PATH"
 FONT_DIR = "GENREPORT_FONT_DIR"
 CACHE_HOME = "XDG_CACHE_HOME"
 PDF_HELPER = "GENREPORT_PDF_HELPER"
+BODY_LAYOUT = "GENREPORT_BODY_LAYOUT"
+BODY_LAYOUTS = ("placed", "weasyprint")
 
 
 class EnvironmentValueError(GenreportError):
@@ -51,6 +53,17 @@ def _refuse(name: str, value: str, zh: str, en: str) -> EnvironmentValueError:
 
 
 # ------------------------------------------------------------------ values ---
+
+
+def body_placed() -> bool:
+    """GENREPORT_BODY_LAYOUT: "placed" (unset: the default) sets a zh-CN body's pages on the grid
+    (pdf/direct/); "weasyprint" lays every page out with WeasyPrint, for a comparison."""
+    raw = os.environ.get(BODY_LAYOUT, "").strip()
+    if not raw:
+        return True
+    if raw not in BODY_LAYOUTS:
+        raise _refuse(BODY_LAYOUT, raw, "可用的值为 placed 或 weasyprint", "it takes placed or weasyprint")
+    return raw == "placed"
 
 
 def batch_timeout() -> float | None:

@@ -124,6 +124,7 @@ def _build(
     helper: PdfHelper | None,
     review: bool = False,
 ) -> None:
+    from genreport import environment
     from genreport.build import WRITERS, build_file, default_formats, default_out_dir, unknown_formats
     from genreport.checks.format import format_text, summary_line
     from genreport.fonts.roles import font_dir_from
@@ -138,7 +139,8 @@ def _build(
         )
         raise typer.BadParameter(said(environment_lang()), param_hint="--format")
     try:
-        pdf = PdfSettings(font_dir=font_dir_from(font_dir), strict_fonts=strict_fonts)
+        placed = environment.body_placed()
+        pdf = PdfSettings(font_dir=font_dir_from(font_dir), strict_fonts=strict_fonts, place_body=placed)
     except GenreportError as error:
         raise fail(error, lang.value if lang else None) from None
     if len(files) > 1 or files[0].is_dir():

@@ -84,3 +84,8 @@ def grid_css(fonts: FontSetup) -> str:
             nudge = body_base - baseline(role.face, BODY_PT, PITCH)
             rules.append(f"{selector} {{ position: relative; top: {nudge:.3f}pt; }}")
     return "\n".join(rules)
+
+
+def metrics_of(path: Path, index: int = 0) -> tuple[float, float, float | None]:
+    """metrics() of a font file (a cut of the font cache) rather than a role's face."""
+    return _metrics(path, index, path.stat().st_mtime)

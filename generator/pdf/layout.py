@@ -22,6 +22,7 @@ from genreport.resources import styles_dir
 
 if TYPE_CHECKING:  # the helper process loads this module early: it needs no font code of the composer's
     from genreport.pdf.compose.document import Composition
+    from genreport.pdf.direct.faces import CutFace
 
 LOGGER = logging.getLogger("genreport.pdf")
 
@@ -85,6 +86,8 @@ class PdfJob:
     extra_css: tuple[str, ...]  # gridfit's offsets for the fonts in use; a test's override
     metadata: tuple[tuple[str, object], ...]
     composition: Composition | None = None  # zh-CN: the composer's lines, emitted into `html`
+    # zh-CN: each role's cut faces, for the body pages set without WeasyPrint (pdf/direct/); None: WeasyPrint sets all
+    direct_faces: dict[str, tuple[CutFace, ...]] | None = None
 
 
 class InProcessLayout:
@@ -114,6 +117,36 @@ def _once(job: PdfJob, render: Callable[[str], Any]) -> tuple[Any, Agreement | N
     return rendered, Agreement(agreement.composed, agreement.differing, fallback=True)
 
 
+def _direct(job: PdfJob, render: Callable[..., Any], font_config: Any) -> tuple[Any, Agreement] | None:
+    """The body pages placed by pdf/direct/ in front of the pages WeasyPrint lays out for the rest
+    (the 附件 and 版记, or an empty document); None when the body has anything it does not set."""
+    if job.composition is None or job.direct_faces is None:
+        return None
+    from genreport.pdf.direct.body import plan
+    from genreport.pdf.direct.writer import DirectPage, FontSource, folio_runs, install, tail_css
+
+    body = plan(job.html, job.composition, job.direct_faces)
+    if body is None:
+        return None
+    install()
+    if body.tail_html:
+        tail = render(body.tail_html, tail_css(body.tail_first_page))
+        tail_pages = list(tail.pages)
+    else:
+        tail = render('<html lang="zh-CN"><head><title></title></head><body></body></html>')
+        tail_pages = []
+    from genreport.pdf.direct.pages import PagePlan, Setter
+
+    setter = Setter(body.faces)
+    fonts = FontSource(font_config, body.faces, body.song_dash)
+    pages: list[Any] = [DirectPage(page, body.area_top, folio_runs(setter, page.number), fonts) for page in body.pages]
+    if body.blank_before_tail:
+        pages.append(DirectPage(PagePlan(), body.area_top, (), fonts))
+    tail.pages = pages + tail_pages
+    composed = len(job.composition.decisions)
+    return tail, Agreement(composed, frozenset())
+
+
 def lay_out(job: PdfJob) -> tuple[bytes, int]:
     """WeasyPrint lays `job` out and writes the PDF: (bytes, pages). Raises RenderError."""
     data, pages, _ = lay_out_measured(job)
@@ -138,12 +171,14 @@ def lay_out_measured(job: PdfJob) -> tuple[bytes, int, Agreement | None]:
                 for text in job.extra_css
             ]
 
-            def render(html: str) -> Any:
+            def render(html: str, *extra: str) -> Any:
+                more = [weasyprint.CSS(string=text, base_url=base, url_fetcher=fetcher) for text in extra]
                 return user_agent.print_html_class()(string=html, base_url=base, url_fetcher=fetcher).render(
-                    stylesheets=sheets, font_config=font_config, **RENDER_OPTIONS
+                    stylesheets=sheets + more, font_config=font_config, **RENDER_OPTIONS
                 )
 
-            rendered, agreement = _once(job, render)
+            placed = _direct(job, render, font_config)
+            rendered, agreement = placed if placed is not None else _once(job, render)
             for name, value in job.metadata:
                 setattr(rendered.metadata, name, value)
             data: bytes = rendered.write_pdf(**{**RENDER_OPTIONS, "custom_metadata": True})  # GenreportSealed

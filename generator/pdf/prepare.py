@@ -44,6 +44,9 @@ class PdfSettings:
     font_dir: Path | None = None  # the user's own font files, used before the system's
     strict_fonts: bool = False  # refuse to build with a substitute for an official font
     extra_css: str = ""  # appended after the print stylesheet (tests: a deliberately broken layout)
+    # zh-CN body pages placed on the grid by pdf/direct/ (False: WeasyPrint lays out every page; the
+    # tests and the benchmark compare the two)
+    place_body: bool = True
 
 
 def stylesheet_path(locale: str) -> Path:
@@ -133,7 +136,14 @@ def prepare(doc: Document, settings: PdfSettings | None = None) -> PdfJob:
         html = composition.html()
     cached = document_fonts(fonts, printed_chars(html, fonts.stylesheet))
     extra = tuple(text for text in (gridfit.grid_css(fonts), settings.extra_css) if text)
-    return PdfJob(html, fonts.stylesheet, cached.css, cached.rules, extra, _metadata(doc), composition)
+    direct = None
+    if (
+        composition is not None and settings.place_body and not settings.extra_css
+    ):  # a test's override is WeasyPrint's to apply
+        from genreport.pdf.direct.faces import role_faces
+
+        direct = role_faces(fonts, cached)
+    return PdfJob(html, fonts.stylesheet, cached.css, cached.rules, extra, _metadata(doc), composition, direct)
 
 
 def _metadata(doc: Document) -> tuple[tuple[str, object], ...]:

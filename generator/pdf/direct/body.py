@@ -1,0 +1,59 @@
+"""A zh-CN report's body planned as pages: blocks read, rows made, pages broken; the rest named for WeasyPrint.
+
+plan() is the whole placing in one call: None (and the reason, logged) when the report has
+anything the placing does not set, so that WeasyPrint lays it out as a whole.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from genreport.pdf.compose.document import Composition
+from genreport.pdf.direct import blocks
+from genreport.pdf.direct.faces import CutFace, RoleFaces
+from genreport.pdf.direct.pages import PagePlan, RowMaker, geometry, paginate
+
+LOGGER = logging.getLogger("genreport.pdf")
+_BODY_OPEN = re.compile(r"<body[^>]*>")
+
+
+@dataclass(frozen=True)
+class BodyPlan:
+    pages: list[PagePlan]
+    area_top: float  # pt from the page top to the first grid line's top
+    faces: dict[str, RoleFaces]
+    tail_html: str  # the 附件 and 版记 for WeasyPrint ('' when there are none)
+    tail_first_page: int  # the page number the tail starts on
+    blank_before_tail: bool  # an unnumbered blank page so that the 版记 falls on an even page
+    song_dash: float  # the page number face's dash centre above the baseline, in em
+
+
+def plan(html: str, composition: Composition, faces: Mapping[str, tuple[CutFace, ...]]) -> BodyPlan | None:
+    """The body pages of `html` (the composition's print HTML), or None when it must go to WeasyPrint."""
+    if not {"fangsong", "hei", "kai", "xiaobiaosong", "song"} <= set(faces):
+        LOGGER.debug("direct body pages: a role without a font")
+        return None
+    role_faces = {key: RoleFaces(value) for key, value in faces.items()}
+    try:
+        found, tail_start = blocks.read(html)
+        geo = geometry(role_faces)
+        pages = paginate(RowMaker(role_faces, composition, geo).rows(found))
+    except blocks.Unsupported as why:
+        LOGGER.debug("direct body pages: %s; WeasyPrint lays the report out", why)
+        return None
+    tail = html[tail_start:] if tail_start < len(html) else ""
+    tail_html = ""
+    next_number = len(pages) + 1
+    blank = False
+    if tail:
+        opened = _BODY_OPEN.search(html)
+        assert opened is not None  # read() found the body
+        tail_html = html[: opened.end()] + tail
+        blank = tail.startswith("<footer") and next_number % 2 == 1  # the 版记 goes on an even page
+    from genreport.pdf.gridfit import metrics_of
+
+    dash = metrics_of(role_faces["song"].faces[0].path)[2] or 0.0
+    return BodyPlan(pages, geo.area_top, role_faces, tail_html, next_number + blank, blank, dash)
