@@ -52,6 +52,9 @@ TYPST_RELEASE = "0.15.2"  # of typst-py, which binds the Typst 0.15.1 compiler (
 # to see how time and memory grow past it
 SIZES = {"1x": 10_500, "10x": 105_000, "20x": 210_000}
 GENREPORT = [sys.executable, "-m", "genreport"]
+# the contestants and their environment: genreport as it builds (the body pages placed on the grid,
+# pdf/direct/), genreport with every page laid out by WeasyPrint (the build before that), Typst
+TOOLS = {"g": {"GENREPORT_BODY_LAYOUT": "placed"}, "w": {"GENREPORT_BODY_LAYOUT": "weasyprint"}, "t": {}}
 # the compiler's own version, from the software bill of materials the wheel ships
 TYPST_VERSION = """
 import json, importlib.metadata as m
@@ -132,18 +135,22 @@ def measure(size: Size, python: Path, work: Path) -> None:
     warm = {**os.environ, "XDG_CACHE_HOME": str(warm_cache)}
     child(build, warm)  # fill the font cache for this report's fonts (and warm the OS's file cache)
     child(compile_, warm)
-    runs: dict[str, list[Run]] = {k: [] for k in ("g-cold", "t-cold", "g-warm", "t-warm")}
+    runs: dict[str, list[Run]] = {f"{tool}-{kind}": [] for tool in TOOLS for kind in ("cold", "warm")}
+    before = out.with_name(out.name + "-weasyprint")
+    commands = {"g": build, "w": [*build[:-1], str(before)], "t": compile_}
     for _ in range(size.runs):
-        for tool, command in (("g", build), ("t", compile_)):
+        for tool, command in commands.items():
+            env = {**os.environ, **TOOLS[tool]}
             cold_cache = Path(tempfile.mkdtemp(dir=work, prefix="cold-cache-"))
             try:
-                runs[f"{tool}-cold"].append(child(command, {**os.environ, "XDG_CACHE_HOME": str(cold_cache)}))
+                runs[f"{tool}-cold"].append(child(command, {**env, "XDG_CACHE_HOME": str(cold_cache)}))
             finally:
                 shutil.rmtree(cold_cache, ignore_errors=True)
-            runs[f"{tool}-warm"].append(child(command, warm))
+            runs[f"{tool}-warm"].append(child(command, {**env, "XDG_CACHE_HOME": str(warm_cache)}))
     size.figures = runs
     (pdf,) = out.glob("*.pdf")
-    for tool, path in (("g", pdf), ("t", typst_pdf)):
+    (pdf_before,) = before.glob("*.pdf")
+    for tool, path in (("g", pdf), ("w", pdf_before), ("t", typst_pdf)):
         size.pdf_bytes[tool] = path.stat().st_size
         size.pages[tool] = pdf_pages(path)
 
@@ -152,23 +159,33 @@ def table(sizes: list[Size], floor: Run, version: str) -> str:
     def trio(label: str, key: str, attr: str, unit: str, digits: int) -> list[tuple[str, ...]]:
         """genreport's figure, Typst's, and their ratio, each a median over the runs."""
         g = [s.median(f"g-{key}", attr) for s in sizes]
+        w = [s.median(f"w-{key}", attr) for s in sizes]
         t = [s.median(f"t-{key}", attr) for s in sizes]
         return [
             (f"{label}: genreport", *(f"{v:.{digits}f} {unit}" for v in g)),
+            (f"{label}: genreport, all WeasyPrint", *(f"{v:.{digits}f} {unit}" for v in w)),
             (f"{label}: {version}", *(f"{v:.{digits}f} {unit}" for v in t)),
             ("  genreport / Typst", *(f"{a / b:.1f}x" for a, b in zip(g, t, strict=True))),
+            ("  all WeasyPrint / Typst", *(f"{a / b:.1f}x" for a, b in zip(w, t, strict=True))),
         ]
 
-    rows: list[tuple[str, ...]] = [("pages: genreport / Typst", *(f"{s.pages['g']} / {s.pages['t']}" for s in sizes))]
+    rows: list[tuple[str, ...]] = [
+        (
+            "pages: genreport / all WeasyPrint / Typst",
+            *(f"{s.pages['g']} / {s.pages['w']} / {s.pages['t']}" for s in sizes),
+        )
+    ]
     rows += trio("build cold (empty font cache), wall", "cold", "seconds", "s", 2)
     rows += trio("build cold, CPU (user + sys)", "cold", "cpu_seconds", "s", 2)
     rows += trio("build warm (font cache filled), wall", "warm", "seconds", "s", 2)
     rows += trio("build warm, CPU (user + sys)", "warm", "cpu_seconds", "s", 2)
     rows += trio("peak memory, warm build", "warm", "max_rss_mib", "MiB", 0)
     g_kb = [s.pdf_bytes["g"] / 1024 for s in sizes]
+    w_kb = [s.pdf_bytes["w"] / 1024 for s in sizes]
     t_kb = [s.pdf_bytes["t"] / 1024 for s in sizes]
     rows += [
         ("PDF size: genreport", *(f"{v:.0f} KB" for v in g_kb)),
+        ("PDF size: genreport, all WeasyPrint", *(f"{v:.0f} KB" for v in w_kb)),
         ("PDF size: Typst", *(f"{v:.0f} KB" for v in t_kb)),
         ("  genreport / Typst", *(f"{a / b:.2f}x" for a, b in zip(g_kb, t_kb, strict=True))),
         ("in Typst's figures: Python start + import typst",

@@ -79,14 +79,14 @@ attachments:
 """
 
 
-def _doc(path: Path) -> Document:
+def _doc(path: Path, draft: bool = False) -> Document:
     result = check_file(path)
     assert result.report is not None and result.kind is not None, [f.message.en for f in result.findings]
-    return Document(result.report, result.kind, draft=bool(result.errors))
+    return Document(result.report, result.kind, draft=draft or bool(result.errors))
 
 
-def _both(path: Path, out: Path) -> tuple[Path, Path]:
-    doc = _doc(path)
+def _both(path: Path, out: Path, draft: bool = False) -> tuple[Path, Path]:
+    doc = _doc(path, draft)
     made = []
     for name, placed in (("weasyprint", False), ("placed", True)):
         data, _ = lay_out(prepare(doc, PdfSettings(place_body=placed)))
@@ -106,6 +106,8 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, P
     for stem, source in sources.items():
         (root / stem).mkdir()
         found[stem] = _both(source, root / stem)
+    (root / "made-up-draft").mkdir()
+    found["made-up-draft"] = _both(made_up, root / "made-up-draft", draft=True)  # 征求意见稿 on every page
     return found
 
 
@@ -209,6 +211,18 @@ def test_structure_tree_has_the_same_elements(reports: dict[str, tuple[Path, Pat
         assert _skeleton(placed) == _skeleton(weasy), stem
 
 
+def test_a_draft_carries_its_mark_on_every_page(reports: dict[str, tuple[Path, Path]]) -> None:
+    weasy, placed = reports["made-up-draft"]
+    with pdfplumber.open(placed) as pdf:
+        for page in pdf.pages:
+            mark = [c for c in page.chars if c["top"] < 37 * 72 / 25.4 and c["text"].strip()]
+            assert "".join(c["text"] for c in mark) == "征求意见稿"
+            assert all(c["non_stroking_color"] in ((0.8, 0, 0), [0.8, 0, 0]) for c in mark), mark[0][
+                "non_stroking_color"
+            ]
+    assert _rows(placed)[0][0] == _rows(weasy)[0][0] == "征求意见稿"
+
+
 def test_rebuilds_are_byte_identical(tmp_path: Path) -> None:
     source = tmp_path / "m.zh-CN.yaml"
     source.write_text(MADE_UP, encoding="utf-8")
@@ -225,7 +239,7 @@ def test_unknown_markup_goes_to_weasyprint() -> None:
         '<section class="part"><div class="part-intro"><ul><li>x</li></ul></div></section>',
         '<section class="part"><p class="point" data-cp="0"><strong>x</strong></p></section>',
         '<header class="doc-head with-letterhead"><p class="issuer-mark">x</p></header>',
-        '<p class="draft-mark">征求意见稿</p>',
+        '<section class="part"><div class="missing">【待填写】</div></section>',
     ):
         with pytest.raises(blocks.Unsupported):
             blocks.read(page.format(body))

@@ -122,29 +122,12 @@ def _direct(job: PdfJob, render: Callable[..., Any], font_config: Any) -> tuple[
     (the 附件 and 版记, or an empty document); None when the body has anything it does not set."""
     if job.composition is None or job.direct_faces is None:
         return None
-    from genreport.pdf.direct.body import plan
-    from genreport.pdf.direct.writer import DirectPage, FontSource, folio_runs, install, tail_css
+    from genreport.pdf.direct.join import placed_document
 
-    body = plan(job.html, job.composition, job.direct_faces)
-    if body is None:
+    document = placed_document(job.html, job.composition, job.direct_faces, render, font_config)
+    if document is None:
         return None
-    install()
-    if body.tail_html:
-        tail = render(body.tail_html, tail_css(body.tail_first_page))
-        tail_pages = list(tail.pages)
-    else:
-        tail = render('<html lang="zh-CN"><head><title></title></head><body></body></html>')
-        tail_pages = []
-    from genreport.pdf.direct.pages import PagePlan, Setter
-
-    setter = Setter(body.faces)
-    fonts = FontSource(font_config, body.faces, body.song_dash)
-    pages: list[Any] = [DirectPage(page, body.area_top, folio_runs(setter, page.number), fonts) for page in body.pages]
-    if body.blank_before_tail:
-        pages.append(DirectPage(PagePlan(), body.area_top, (), fonts))
-    tail.pages = pages + tail_pages
-    composed = len(job.composition.decisions)
-    return tail, Agreement(composed, frozenset())
+    return document, Agreement(len(job.composition.decisions), frozenset())  # the composer's lines, by construction
 
 
 def lay_out(job: PdfJob) -> tuple[bytes, int]:

@@ -7,7 +7,8 @@ its place in the structure tree (`path`: the tagged elements it sits in, outermo
 WeasyPrint would tag it. Anything else in the body raises Unsupported: the report is then laid
 out by WeasyPrint as a whole, never placed half right.
 
-The 附件 and the 版记 are not read here: `tail_start` is where they begin, for WeasyPrint.
+The 附件 and the 版记 are not read here: `tail_start` is where they begin, for WeasyPrint. A
+draft's mark is no block either: the stylesheet runs it at the head of every page.
 """
 
 from __future__ import annotations
@@ -64,6 +65,7 @@ class _Reader(HTMLParser):
         self.collecting: _Element | None = None  # the element whose text is being read
         self.pieces: list[str] = []  # texts of the block being read (title lines, signers ...)
         self.kind: str = ""
+        self.draft_mark: str | None = None
         self.cp: int | None = None
         self.dated = False
         self.leaves: list[int] = []
@@ -90,7 +92,10 @@ class _Reader(HTMLParser):
             return
         if any(e.tag == "aside" for e in self.stack):
             return  # the disclosure block: website only (display: none in print)
-        if "draft" in classes or "draft-mark" in classes or "with-letterhead" in classes or "missing" in classes:
+        if tag == "p" and "draft-mark" in classes:
+            self._start(element, "draft-mark")  # a running element: at the head of every page
+            return
+        if "with-letterhead" in classes or "missing" in classes:
             raise Unsupported(f"<{tag} class={' '.join(sorted(classes))}>")
         if tag in CONTAINERS and classes & {"doc-head", "preamble", "part", "subsection", "part-intro",
                                              "subsection-intro", "signature"}:  # fmt: skip
@@ -185,6 +190,8 @@ class _Reader(HTMLParser):
             self.blocks.append(
                 Block("signature", path, 2 if sealed else 1, texts, sealed=sealed, dated=self.dated, leaves=leaves)
             )
+        elif kind == "draft-mark":
+            self.draft_mark = texts[0] if texts else ""
         elif kind == "annotation":
             self.blocks.append(Block("annotation", path, 0, texts, anchor=element.anchor))
 
@@ -194,8 +201,15 @@ def _collapse(text: str) -> str:
     return re.sub(r"[ \t\n\r\f]+", " ", text).strip(" \t\n\r\f")
 
 
-def read(html: str) -> tuple[list[Block], int]:
-    """The body's blocks, and where the 附件 and 版记 begin in `html` (its length when neither is there).
+@dataclass(frozen=True)
+class Body:
+    blocks: list[Block]
+    tail_start: int  # where the 附件 and 版记 begin in the HTML (its length when neither is there)
+    draft_mark: str | None  # a draft's mark (征求意见稿), shown at the head of every page
+
+
+def read(html: str) -> Body:
+    """The body's blocks, where the 附件 and 版记 begin, and a draft's mark.
 
     Raises Unsupported for anything the placing does not set."""
     found = _TAIL.search(html)
@@ -206,4 +220,4 @@ def read(html: str) -> tuple[list[Block], int]:
     reader.close()
     if not reader.blocks or reader.blocks[-1].kind == "title":
         raise Unsupported("no body")
-    return reader.blocks, tail_start
+    return Body(reader.blocks, tail_start, reader.draft_mark)

@@ -10,6 +10,7 @@ import logging
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from html import escape
 
 from genreport.pdf.compose.document import Composition
 from genreport.pdf.direct import blocks
@@ -29,6 +30,7 @@ class BodyPlan:
     tail_first_page: int  # the page number the tail starts on
     blank_before_tail: bool  # an unnumbered blank page so that the 版记 falls on an even page
     song_dash: float  # the page number face's dash centre above the baseline, in em
+    draft_mark: str | None  # a draft's 征求意见稿, at the head of every page
 
 
 def plan(html: str, composition: Composition, faces: Mapping[str, tuple[CutFace, ...]]) -> BodyPlan | None:
@@ -38,22 +40,23 @@ def plan(html: str, composition: Composition, faces: Mapping[str, tuple[CutFace,
         return None
     role_faces = {key: RoleFaces(value) for key, value in faces.items()}
     try:
-        found, tail_start = blocks.read(html)
+        body = blocks.read(html)
         geo = geometry(role_faces)
-        pages = paginate(RowMaker(role_faces, composition, geo).rows(found))
+        pages = paginate(RowMaker(role_faces, composition, geo).rows(body.blocks))
     except blocks.Unsupported as why:
         LOGGER.debug("direct body pages: %s; WeasyPrint lays the report out", why)
         return None
-    tail = html[tail_start:] if tail_start < len(html) else ""
+    tail = html[body.tail_start :] if body.tail_start < len(html) else ""
     tail_html = ""
     next_number = len(pages) + 1
     blank = False
     if tail:
         opened = _BODY_OPEN.search(html)
         assert opened is not None  # read() found the body
-        tail_html = html[: opened.end()] + tail
+        mark = f'<p class="draft-mark">{escape(body.draft_mark)}</p>' if body.draft_mark is not None else ""
+        tail_html = html[: opened.end()] + mark + tail  # a draft's pages all carry the mark
         blank = tail.startswith("<footer") and next_number % 2 == 1  # the 版记 goes on an even page
     from genreport.pdf.gridfit import metrics_of
 
     dash = metrics_of(role_faces["song"].faces[0].path)[2] or 0.0
-    return BodyPlan(pages, geo.area_top, role_faces, tail_html, next_number + blank, blank, dash)
+    return BodyPlan(pages, geo.area_top, role_faces, tail_html, next_number + blank, blank, dash, body.draft_mark)

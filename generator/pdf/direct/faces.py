@@ -34,6 +34,11 @@ class Glyph:
     id: int
     advance: float  # in em
 
+    @property
+    def units(self) -> int:
+        """The advance in thousandths of an em, as a PDF font's widths give it."""
+        return round(self.advance * 1000)
+
 
 @dataclass
 class RoleFaces:

@@ -24,7 +24,7 @@ from genreport.pdf.compose.breaks import opportunities
 from genreport.pdf.compose.document import Composition
 from genreport.pdf.compose.paragraph import Measure, first_fit
 from genreport.pdf.direct.blocks import Block, Unsupported
-from genreport.pdf.direct.faces import ZERO_WIDTH, CutFace, RoleFaces
+from genreport.pdf.direct.faces import ZERO_WIDTH, CutFace, Glyph, RoleFaces
 
 LINE = 10.2272 * MM  # gbt9704.css's line-height: the grid line
 BODY_SPACING = -0.22  # the body's letter-spacing, pt
@@ -44,6 +44,7 @@ class Run:
     ids: tuple[int, ...]
     xs: tuple[float, ...]
     text: tuple[str, ...]  # the characters each glyph stands for (the PDF's ToUnicode)
+    units: tuple[int, ...]  # each glyph's advance in thousandths of an em: the font's /W entry
     red: bool = False
 
 
@@ -114,35 +115,47 @@ class Setter:
         return glyph.advance * size + spacing
 
     def runs(
-        self, text: str, role: str, size: float, x: float, spacing: float,
-        extra: float = 0.0, squeezed: frozenset[int] = frozenset(), red: bool = False,
+        self, text: str, role: str, size: float, x: float, spacing: float, *,
+        justify_to: float | None = None, squeezed: frozenset[int] = frozenset(), red: bool = False,
     ) -> tuple[Run, ...]:  # fmt: skip
-        """`text` from `x`; `extra` more after each character (inter-character justification),
-        or after each space when the text has spaces; the characters at `squeezed` take half."""
-        spaced = " " in text
-        runs: list[Run] = []
-        current: list[tuple[int, float, str]] = []
-        face: CutFace | None = None
+        """`text` from `x`, each character advanced by its glyph's width and `spacing`; the characters
+        at `squeezed` take half their width. Justified to `justify_to`: the slack spread over the
+        spaces when the text has some (WeasyPrint's justification), else after every character
+        but the last (inter-character, pdf/weasy/cjk_justify.py)."""
+        lookup = self.faces[role].glyph
+        placed: list[tuple[Glyph, str, float]] = []
         for index, char in enumerate(text):
             if char in ZERO_WIDTH:
                 continue
-            glyph = self.faces[role].glyph(char)
+            glyph = lookup(char)
             if glyph is None:
                 raise Unsupported(f"no face of {role} has {char!r}")
+            placed.append((glyph, char, glyph.advance * size * (0.5 if index in squeezed else 1.0) + spacing))
+        spaced = " " in text
+        extra = 0.0
+        if justify_to is not None:
+            slack = justify_to - x - sum(advance for _, _, advance in placed)
+            gaps = text.count(" ") if spaced else len(placed) - 1
+            if slack > 0 and gaps > 0:
+                extra = slack / gaps
+        runs: list[Run] = []
+        current: list[tuple[int, float, str, int]] = []
+        face: CutFace | None = None
+        for glyph, char, advance in placed:
             if glyph.face != face and current:
                 runs.append(_run(face, size, current, red))  # type: ignore[arg-type]
                 current = []
             face = glyph.face
-            current.append((glyph.id, x, char))
-            advance = glyph.advance * size * (0.5 if index in squeezed else 1.0) + spacing
-            x += advance + (extra if (char == " " if spaced else True) else 0.0)
+            current.append((glyph.id, x, char, glyph.units))
+            x += advance + (extra if not spaced or char == " " else 0.0)
         if current:
             runs.append(_run(face, size, current, red))  # type: ignore[arg-type]
         return tuple(runs)
 
 
-def _run(face: CutFace, size: float, glyphs: list[tuple[int, float, str]], red: bool) -> Run:
-    return Run(face, size, tuple(g[0] for g in glyphs), tuple(g[1] for g in glyphs), tuple(g[2] for g in glyphs), red)
+def _run(face: CutFace, size: float, glyphs: list[tuple[int, float, str, int]], red: bool) -> Run:
+    ids, xs, text, units = zip(*glyphs, strict=True)
+    return Run(face, size, ids, xs, text, units, red)
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -180,18 +193,10 @@ class RowMaker:
             squeezed = frozenset(i - a for i in decisions.squeezed if a <= i < b)
             line = text[a:b]
             last = number == len(starts) - 1
-            extra = 0.0
-            if not last:
-                natural = indent + sum(
-                    self.setter._advance(c, block.role, BODY_PT, BODY_SPACING) * (0.5 if i in squeezed else 1.0)
-                    + (BODY_SPACING * 0.5 if i in squeezed else 0.0)
-                    for i, c in enumerate(line)
-                )
-                slack = MEASURE - natural
-                if slack > 0:
-                    gaps = line.count(" ") if " " in line else len(line) - sum(c in ZERO_WIDTH for c in line) - 1
-                    extra = slack / gaps if gaps > 0 else 0.0
-            runs = self.setter.runs(line, block.role, BODY_PT, self.left + indent, BODY_SPACING, extra, squeezed)
+            runs = self.setter.runs(
+                line, block.role, BODY_PT, self.left + indent, BODY_SPACING,
+                justify_to=None if last else self.left + MEASURE, squeezed=squeezed,
+            )  # fmt: skip
             # a heading is never cut by a page break (WeasyPrint moves it whole); the paragraph
             # after a heading keeps two lines with it (orphans: 2)
             glue = (number == 0 and glue_first) or (number == 1 and after_heading) or (number > 0 and block.level > 0)

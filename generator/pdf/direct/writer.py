@@ -13,9 +13,10 @@ Private WeasyPrint names used here: Document.pages and .fonts, Stream.add_font, 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
 from typing import Any
 
-from genreport.gbt9704 import FOLIO_PT, HEIGHT, LEFT, MM, TOP, WIDTH
+from genreport.gbt9704 import BODY_PT, FOLIO_PT, HEIGHT, LEFT, MM, TOP, WIDTH
 from genreport.pdf.direct.faces import CutFace, RoleFaces
 from genreport.pdf.direct.pages import PagePlan, Run, Setter
 
@@ -34,10 +35,14 @@ class PlacedBox:
 class DirectPage:
     """A body page as WeasyPrint's Page looks to its PDF writer: size, bookmarks, anchors, paint()."""
 
-    def __init__(self, plan: PagePlan, area_top: float, folio: tuple[Run, ...], fonts: FontSource) -> None:
+    def __init__(
+        self, plan: PagePlan, area_top: float, folio: tuple[Run, ...], fonts: FontSource,
+        mark: tuple[tuple[Run, ...], float] | None = None,
+    ) -> None:  # fmt: skip
         self.plan = plan
         self.area_top = area_top
         self.folio = folio
+        self.mark = mark  # a draft's mark and its baseline
         self.fonts = fonts
         self.width, self.height = A4_PX
         self.bleed = {side: 0 for side in ("top", "right", "bottom", "left")}
@@ -71,31 +76,45 @@ class DirectPage:
             self._text(stream, row.runs, baseline)
             if tagged:
                 pydyf.Stream.end_marked_content(stream)
-        if self.folio:
+        for runs, baseline in ((self.folio, folio_baseline(self.fonts.song_dash)), self.mark or ((), 0.0)):
+            if not runs:
+                continue
             if tagged:
-                pydyf.Stream.begin_marked_content(stream, "Artifact")
-            self._text(stream, self.folio, folio_baseline(self.fonts.song_dash))
+                pydyf.Stream.begin_marked_content(stream, "Artifact")  # page furniture, not the text
+            self._text(stream, runs, baseline)
             if tagged:
                 pydyf.Stream.end_marked_content(stream)
 
     def _text(self, stream: Any, runs: tuple[Run, ...], baseline: float) -> None:
+        """One TJ per run: the glyphs, each followed by how far the next one sits from where the
+        font's own width would put it (justification, letter-spacing, a squeezed mark)."""
+        red = any(run.red for run in runs)
+        if red:
+            stream.push_state()
+            stream.set_color_rgb(0.8, 0, 0)  # #c00, the draft mark's colour in gbt9704.css
         stream.begin_text()
         for run in runs:
             font = self.fonts.font(stream, run.face, run.size)
             stream.set_font_size(font.hash, run.size)
             stream.set_text_matrix(1, 0, 0, -1, run.xs[0], baseline)
-            parts = []
-            for index, (glyph, char) in enumerate(zip(run.ids, run.text, strict=True)):
-                width = font.widths.setdefault(glyph, self.fonts.width(run.face, glyph))
-                font.to_unicode.setdefault(glyph, char)
-                parts.append(f"<{glyph:04x}>")
-                if index + 1 < len(run.ids):
-                    step = run.xs[index + 1] - run.xs[index]
-                    adjust = width - step * 1000 / run.size
-                    if abs(adjust) > 0.0005:
-                        parts.append(f"{adjust:.3f}")
-            stream.show_text("".join(parts))
+            widths, to_unicode = font.widths, font.to_unicode
+            for glyph, char, width in zip(run.ids, run.text, run.units, strict=True):
+                if glyph not in widths:
+                    widths[glyph] = width
+                    to_unicode[glyph] = char
+            scale = 1000 / run.size
+            xs, units = run.xs, run.units
+            adjusts = [_number(units[i] - (xs[i + 1] - xs[i]) * scale) for i in range(len(xs) - 1)]
+            adjusts.append("")
+            stream.show_text("".join(f"<{g:04x}>{a}" for g, a in zip(run.ids, adjusts, strict=True)))
         stream.end_text()
+        if red:
+            stream.pop_state()
+
+
+def _number(adjust: float) -> str:
+    """A TJ adjustment; none where the font's width is the step (a thousandth of an em is 0.016 pt)."""
+    return "" if -0.0005 < adjust < 0.0005 else f"{adjust:.3f}"
 
 
 def _line() -> float:
@@ -108,6 +127,18 @@ def tail_css(first_page: int) -> str:
     """WeasyPrint's pages after the body: numbered on from it, starting on the side that number has."""
     side = "right" if first_page % 2 else "left"
     return f"html {{ break-before: {side}; }} @page :first {{ counter-reset: page {first_page}; }}"
+
+
+def draft_mark(setter: Setter, text: str, area_top: float, hei_path: Path) -> tuple[tuple[Run, ...], float]:
+    """A draft's mark as gbt9704.css runs it: 黑体 16 pt, red, flush with the text block's right
+    edge, in a 16 pt line whose bottom is 6 mm above the page area."""
+    from genreport.pdf.gridfit import metrics_of
+
+    ascent, descent, _ = metrics_of(hei_path)
+    line_top = area_top - 6 * MM - BODY_PT
+    baseline = line_top + (BODY_PT - (ascent + descent) * BODY_PT) / 2 + ascent * BODY_PT
+    x = (LEFT + WIDTH) * MM - setter.width(text, "hei", BODY_PT, 0.0)
+    return setter.runs(text, "hei", BODY_PT, x, 0.0, red=True), baseline
 
 
 def folio_baseline(dash_centre: float) -> float:
@@ -156,13 +187,6 @@ class FontSource:
             _check_file(font, face)
             self._fonts[key] = font
         return self._fonts[key]
-
-    def width(self, face: CutFace, glyph: int) -> int:
-        from genreport.fonts import harfbuzz
-
-        advance: int = harfbuzz.font(face.path).get_glyph_h_advance(glyph)
-        upem: int = harfbuzz.face(face.path).upem
-        return round(advance * 1000 / upem)
 
 
 def _check_file(font: Any, face: CutFace) -> None:
