@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def measure(path: Path, out: Path) -> tuple[str, ...]:
     from genreport.checks import check_file
     from genreport.pdf.layout import lay_out_measured
-    from genreport.pdf.prepare import prepare
+    from genreport.pdf.prepare import PdfSettings, prepare
     from genreport.render.document import Document
     from genreport.verify.layout import FAIL, verify
 
@@ -37,7 +37,7 @@ def measure(path: Path, out: Path) -> tuple[str, ...]:
     assert result.report is not None and result.kind is not None
     doc = Document(result.report, result.kind, draft=True)
     started = time.perf_counter()
-    job = prepare(doc)
+    job = prepare(doc, PdfSettings(place_body=False))  # the composer's model against WeasyPrint's own layout
     data, pages, agreement = lay_out_measured(job)
     seconds = time.perf_counter() - started
     pdf = out / (path.stem + ".pdf")

@@ -141,9 +141,9 @@ def test_the_laid_out_pdf_has_the_composers_lines(tmp_path):
     )
     doc = document(data_file, draft=True)
     from genreport.pdf.layout import lay_out_measured
-    from genreport.pdf.prepare import prepare
+    from genreport.pdf.prepare import PdfSettings, prepare
 
-    job = prepare(doc)
+    job = prepare(doc, PdfSettings(place_body=False))  # WeasyPrint lays the decisions out: do its lines agree?
     data, _, agreement = lay_out_measured(job)
     assert agreement is not None and agreement.composed >= len(points)
     assert agreement.differing == frozenset() and not agreement.fallback
@@ -187,11 +187,13 @@ def test_latin_abbreviations_and_full_width_digits_break_as_pango_breaks_them():
     assert allowed[text.index("２")] is True
 
 
-def test_a_mark_squeezed_at_a_line_end_stays_inside_the_text_block(tmp_path):
+@pytest.mark.parametrize("placed", [True, False], ids=["placed", "weasyprint"])
+def test_a_mark_squeezed_at_a_line_end_stays_inside_the_text_block(tmp_path, placed):
     """The squeezed comma's blank half may stand past the text block (its box is still a full em),
-    its ink does not: verify-layout's outside-text-block check passes, and the comma ends the line."""
+    its ink does not: verify-layout's outside-text-block check passes, and the comma ends the line
+    (body pages placed by pdf/direct/, and laid out by WeasyPrint)."""
     from genreport.pdf.layout import lay_out_measured
-    from genreport.pdf.prepare import prepare
+    from genreport.pdf.prepare import PdfSettings, prepare
     from genreport.verify.layout import FAIL, verify
 
     data_file = tmp_path / "tiny.yaml"
@@ -201,7 +203,7 @@ def test_a_mark_squeezed_at_a_line_end_stays_inside_the_text_block(tmp_path):
         f"preamble: '{text}'\n",
         encoding="utf-8",
     )
-    job = prepare(document(data_file, draft=True))
+    job = prepare(document(data_file, draft=True), PdfSettings(place_body=placed))
     assert job.composition is not None and job.composition.squeezes == 1
     data, _, agreement = lay_out_measured(job)
     assert agreement is not None and not agreement.differing

@@ -15,8 +15,9 @@ the 发文字号 centred, the signature two (sealed: four) characters in from th
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 from genreport.gbt9704 import BODY_PT, CELL, EM_TOP, LEFT, LINES, MM, TITLE_PT, TOP, WIDTH
@@ -50,14 +51,24 @@ class Run:
 
 @dataclass(frozen=True)
 class Row:
-    """One grid line's text, and the structure element it belongs to."""
+    """One grid line, and the structure element it belongs to. Its glyphs are made when the page is
+    drawn (`draw()`), not kept: a 3,000-page report holds its pagination, not its glyph positions."""
 
-    runs: tuple[Run, ...]
+    draw: Callable[[], tuple[Run, ...]]
     path: tuple[tuple[str, int], ...]
     baseline: float  # pt below the line box's top
     glue: bool = False  # no page break between this row and the one before
     bookmark: tuple[int, str] | None = None  # (level, label) of a heading's first row
     anchor: str | None = None
+    blank: bool = False  # a blank grid line (a margin)
+
+
+def _kept(runs: tuple[Run, ...]) -> Callable[[], tuple[Run, ...]]:
+    return lambda: runs
+
+
+def _nothing() -> tuple[Run, ...]:
+    return ()
 
 
 @dataclass
@@ -113,6 +124,13 @@ class Setter:
         if glyph is None:
             raise Unsupported(f"no face of {role} has {char!r}")
         return glyph.advance * size + spacing
+
+    def check(self, text: str, role: str) -> None:
+        """Raise Unsupported unless a face of `role` has every character of `text` (before any is drawn)."""
+        lookup = self.faces[role].glyph
+        for char in text:
+            if char not in ZERO_WIDTH and lookup(char) is None:
+                raise Unsupported(f"no face of {role} has {char!r}")
 
     def runs(
         self, text: str, role: str, size: float, x: float, spacing: float, *,
@@ -175,7 +193,7 @@ class RowMaker:
         self.left = LEFT * MM
 
     def blank(self, path: tuple[tuple[str, int], ...], glue: bool) -> Row:
-        return Row((), path, 0.0, glue)
+        return Row(_nothing, path, 0.0, glue, blank=True)
 
     def composed(self, block: Block, after_heading: bool, glue_first: bool) -> list[Row]:
         """A paragraph's or heading's rows: the composer's lines, justified but the last."""
@@ -193,21 +211,22 @@ class RowMaker:
             squeezed = frozenset(i - a for i in decisions.squeezed if a <= i < b)
             line = text[a:b]
             last = number == len(starts) - 1
-            runs = self.setter.runs(
-                line, block.role, BODY_PT, self.left + indent, BODY_SPACING,
+            self.setter.check(line, block.role)
+            draw = partial(
+                self.setter.runs, line, block.role, BODY_PT, self.left + indent, BODY_SPACING,
                 justify_to=None if last else self.left + MEASURE, squeezed=squeezed,
             )  # fmt: skip
             # a heading is never cut by a page break (WeasyPrint moves it whole); the paragraph
             # after a heading keeps two lines with it (orphans: 2)
             glue = (number == 0 and glue_first) or (number == 1 and after_heading) or (number > 0 and block.level > 0)
             bookmark = (block.level, _label(text)) if number == 0 and block.level else None
-            rows.append(Row(runs, block.path, base, glue, bookmark, block.anchor if number == 0 else None))
+            rows.append(Row(draw, block.path, base, glue, bookmark, block.anchor if number == 0 else None))
         return rows
 
     def line(self, block: Block, text: str, x: float, *, role: str = "fangsong", size: float = BODY_PT,
              spacing: float = BODY_SPACING, glue: bool = False, red: bool = False) -> Row:  # fmt: skip
         runs = self.setter.runs(text, role, size, x, spacing, red=red)
-        return Row(runs, block.path, self.geo.baselines[(role, size)], glue)
+        return Row(_kept(runs), block.path, self.geo.baselines[(role, size)], glue)
 
     def centred(self, block: Block, text: str, role: str, size: float) -> Row:
         width = self.setter.width(text, role, size, 0.0)
@@ -239,14 +258,14 @@ class RowMaker:
         if block.kind == "title":
             rows = [self.centred(block, t, "xiaobiaosong", TITLE_PT) for t in block.texts]
             label = "".join(block.texts)
-            rows[0] = Row(rows[0].runs, rows[0].path, rows[0].baseline, rows[0].glue, (1, label))
+            rows[0] = replace(rows[0], bookmark=(1, label))
             return rows
         if block.kind in ("paragraph", "heading"):
             return self.composed(block, after_heading, glue)
         if block.kind == "recipient":
             self.fits(block.texts[0], MEASURE)
             row = self.line(block, block.texts[0], left, glue=glue)
-            return [Row(row.runs, row.path, row.baseline, glue, None, block.anchor)]
+            return [replace(row, glue=glue, anchor=block.anchor)]
         if block.kind == "annotation":
             self.fits(block.texts[0], MEASURE - INDENT)
             return [self.line(block, block.texts[0], left + INDENT, glue=True)]
@@ -284,7 +303,7 @@ class RowMaker:
                     runs = self.setter.runs(num, "fangsong", BODY_PT, x, 0.0) + runs
                 if line_number == 0 and number == 0:
                     runs = self.setter.runs(label, "fangsong", BODY_PT, left, BODY_SPACING) + runs
-                rows.append(Row(runs, block.path, base, True))
+                rows.append(Row(_kept(runs), block.path, base, True))
         return rows
 
     def _signature(self, block: Block) -> list[Row]:
@@ -318,9 +337,7 @@ class RowMaker:
         if len(block.leaves) != len(rows):
             raise Unsupported("a signature's lines and its elements do not match")
         # each issuer and the date a P of its own in the signature's Div, as the HTML has them
-        return [
-            Row(r.runs, (*r.path, ("P", leaf)), r.baseline, r.glue) for r, leaf in zip(rows, block.leaves, strict=True)
-        ]
+        return [replace(r, path=(*r.path, ("P", leaf))) for r, leaf in zip(rows, block.leaves, strict=True)]
 
 
 def _label(text: str) -> str:

@@ -66,14 +66,14 @@ class DirectPage:
         self.marks = []
         tagged = stream._tags is not None
         for slot, row in self.plan.rows:
-            if not row.runs:
+            if row.blank:
                 continue
             baseline = self.area_top + slot * _line() + row.baseline
             if tagged:
                 mcid = len(self.marks)
                 self.marks.append((mcid, row.path))
                 pydyf.Stream.begin_marked_content(stream, row.path[-1][0], pydyf.Dictionary({"MCID": mcid}))
-            self._text(stream, row.runs, baseline)
+            self._text(stream, row.draw(), baseline)
             if tagged:
                 pydyf.Stream.end_marked_content(stream)
         for runs, baseline in ((self.folio, folio_baseline(self.fonts.song_dash)), self.mark or ((), 0.0)):
@@ -84,6 +84,7 @@ class DirectPage:
             self._text(stream, runs, baseline)
             if tagged:
                 pydyf.Stream.end_marked_content(stream)
+        _compress_now(stream)
 
     def _text(self, stream: Any, runs: tuple[Run, ...], baseline: float) -> None:
         """One TJ per run: the glyphs, each followed by how far the next one sits from where the
@@ -110,6 +111,20 @@ class DirectPage:
         stream.end_text()
         if red:
             stream.pop_state()
+
+
+def _compress_now(stream: Any) -> None:
+    """The page's content compressed as soon as it is drawn, as pydyf would at the end (the same
+    bytes): a long report does not hold every page's operators until the file is written."""
+    import pydyf
+
+    if not stream.compress:
+        return
+    content = b"\n".join(pydyf._to_bytes(item) for item in stream.stream)
+    compressor = pydyf.zlib.compressobj(level=9)  # the level pydyf asks for (pdf/weasy/engine.py)
+    stream.stream = [compressor.compress(content) + compressor.flush()]
+    stream.compress = False
+    stream.extra["Filter"] = "/FlateDecode"
 
 
 def _number(adjust: float) -> str:
