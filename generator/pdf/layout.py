@@ -22,7 +22,7 @@ from genreport.resources import styles_dir
 
 if TYPE_CHECKING:  # the helper process loads this module early: it needs no font code of the composer's
     from genreport.pdf.compose.document import Composition
-    from genreport.pdf.direct.faces import CutFace
+    from genreport.pdf.direct.faces import DirectFonts
 
 LOGGER = logging.getLogger("genreport.pdf")
 
@@ -87,7 +87,7 @@ class PdfJob:
     metadata: tuple[tuple[str, object], ...]
     composition: Composition | None = None  # zh-CN: the composer's lines, emitted into `html`
     # zh-CN: each role's cut faces, for the body pages set without WeasyPrint (pdf/direct/); None: WeasyPrint sets all
-    direct_faces: dict[str, tuple[CutFace, ...]] | None = None
+    direct_faces: DirectFonts | None = None
 
 
 class InProcessLayout:

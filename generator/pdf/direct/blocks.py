@@ -56,8 +56,9 @@ class _Element:
 
 
 class _Reader(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, plain_bold: frozenset[str]) -> None:
         super().__init__(convert_charrefs=True)
+        self.plain_bold = plain_bold  # roles whose <strong> is drawn with the regular face
         self.stack: list[_Element] = []
         self.blocks: list[Block] = []
         self.count = 0
@@ -65,6 +66,7 @@ class _Reader(HTMLParser):
         self.collecting: _Element | None = None  # the element whose text is being read
         self.pieces: list[str] = []  # texts of the block being read (title lines, signers ...)
         self.kind: str = ""
+        self.role = "fangsong"
         self.draft_mark: str | None = None
         self.cp: int | None = None
         self.dated = False
@@ -121,15 +123,25 @@ class _Reader(HTMLParser):
 
     def _start(self, element: _Element, kind: str, cp: int | None = None) -> None:
         self.collecting = element
+        self.role = (
+            "hei"
+            if "part-heading" in element.classes
+            else "kai"
+            if "subsection-heading" in element.classes
+            else "fangsong"
+        )
         self.kind, self.cp, self.dated = kind, cp, False
         self.leaves = []
         self.text, self.pieces = [], []
 
     def _inline(self, tag: str, classes: frozenset[str]) -> None:
+        """An element inside the block being read: what it changes, or Unsupported."""
         kind = self.kind
-        if kind in ("paragraph", "heading") and not (tag == "span" and classes <= PLAIN_SPANS):
-            raise Unsupported(f"<{tag}> inside a paragraph")
-        if kind == "title" and tag == "span" and "title-line" in classes:
+        if kind in ("paragraph", "heading"):
+            bold_plain = tag in ("strong", "b") and self.role in self.plain_bold
+            if not (tag == "span" and classes <= PLAIN_SPANS) and not bold_plain:
+                raise Unsupported(f"<{tag}> inside a paragraph")
+        elif kind == "title" and tag == "span" and "title-line" in classes:
             self._piece()
         elif kind == "signature" and tag == "p":
             self._piece()
@@ -137,9 +149,8 @@ class _Reader(HTMLParser):
             self.leaves.append(self.count)
         elif kind == "attachments-note" and tag == "span" and classes & {"note-label", "item"}:
             self._piece()
-        elif kind not in ("paragraph", "heading", "title", "signature", "attachments-note") or tag != "span":
-            if not (kind == "signature" and tag == "p"):
-                raise Unsupported(f"<{tag}> inside a {kind}")
+        elif tag != "span" or kind not in ("title", "attachments-note"):
+            raise Unsupported(f"<{tag}> inside a {kind}")
 
     def _piece(self) -> None:
         text = _collapse("".join(self.text))
@@ -178,7 +189,7 @@ class _Reader(HTMLParser):
         elif kind == "paragraph" or kind == "heading":
             margin = 1 if previous == "title" else 0  # .doc-head + .preamble / .part
             level = 2 if element.tag == "h2" else 3 if element.tag == "h3" else 0
-            role = "hei" if "part-heading" in classes else "kai" if "subsection-heading" in classes else "fangsong"
+            role = self.role
             if kind == "paragraph" and not (classes & {"point", "none-statement"} or open_classes & COMPOSED_PARENTS):
                 raise Unsupported("a paragraph outside the body's parts")
             self.blocks.append(Block(kind, path, margin, cp=self.cp, role=role, level=level, anchor=element.anchor))
@@ -208,14 +219,14 @@ class Body:
     draft_mark: str | None  # a draft's mark (征求意见稿), shown at the head of every page
 
 
-def read(html: str) -> Body:
+def read(html: str, plain_bold: frozenset[str] = frozenset()) -> Body:
     """The body's blocks, where the 附件 and 版记 begin, and a draft's mark.
 
     Raises Unsupported for anything the placing does not set."""
     found = _TAIL.search(html)
     tail_start = found.start() if found else len(html)
     body_end = html.find("</body>")
-    reader = _Reader()
+    reader = _Reader(plain_bold)
     reader.feed(html[:tail_start] if found else html[: body_end if body_end >= 0 else len(html)])
     reader.close()
     if not reader.blocks or reader.blocks[-1].kind == "title":

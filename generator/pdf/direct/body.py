@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 from html import escape
 
 from genreport.pdf.compose.document import Composition
 from genreport.pdf.direct import blocks
-from genreport.pdf.direct.faces import CutFace, RoleFaces
+from genreport.pdf.direct.faces import DirectFonts, RoleFaces
 from genreport.pdf.direct.pages import PagePlan, RowMaker, geometry, paginate
 
 LOGGER = logging.getLogger("genreport.pdf")
@@ -33,14 +32,14 @@ class BodyPlan:
     draft_mark: str | None  # a draft's 征求意见稿, at the head of every page
 
 
-def plan(html: str, composition: Composition, faces: Mapping[str, tuple[CutFace, ...]]) -> BodyPlan | None:
+def plan(html: str, composition: Composition, fonts: DirectFonts) -> BodyPlan | None:
     """The body pages of `html` (the composition's print HTML), or None when it must go to WeasyPrint."""
-    if not {"fangsong", "hei", "kai", "xiaobiaosong", "song"} <= set(faces):
+    if not {"fangsong", "hei", "kai", "xiaobiaosong", "song"} <= set(fonts.faces):
         LOGGER.debug("direct body pages: a role without a font")
         return None
-    role_faces = {key: RoleFaces(value) for key, value in faces.items()}
+    role_faces = {key: RoleFaces(value) for key, value in fonts.faces.items()}
     try:
-        body = blocks.read(html)
+        body = blocks.read(html, fonts.plain_bold)
         geo = geometry(role_faces)
         pages = paginate(RowMaker(role_faces, composition, geo).rows(body.blocks))
     except blocks.Unsupported as why:

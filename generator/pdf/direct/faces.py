@@ -61,10 +61,20 @@ class RoleFaces:
         return found
 
 
-def role_faces(fonts: FontSetup, cached: DocumentFonts) -> dict[str, tuple[CutFace, ...]]:
+@dataclass(frozen=True)
+class DirectFonts:
+    """What the placed pages draw with: each role's faces, and the roles whose bold is their regular
+    face (FandolFang, 仿宋_GB2312: one face; WeasyPrint then draws <strong> with it, unchanged)."""
+
+    faces: dict[str, tuple[CutFace, ...]]
+    plain_bold: frozenset[str]
+
+
+def role_faces(fonts: FontSetup, cached: DocumentFonts) -> DirectFonts:
     """Each role's cut files in fallback order: the primary family's face at the role's weight,
     then the role's metric-matched fallbacks (fonts/faces.py), as the CSS stacks name them."""
     found: dict[str, tuple[CutFace, ...]] = {}
+    plain_bold: set[str] = set()
     for key in ROLES:
         resolved = fonts.role(key)
         if resolved is None or resolved.face is None or not resolved.families:
@@ -74,10 +84,12 @@ def role_faces(fonts: FontSetup, cached: DocumentFonts) -> dict[str, tuple[CutFa
         primary = min(declared, key=lambda d: abs(d.face.weight - weight), default=None)
         if primary is None:
             continue
+        if not any(d.face.weight >= 600 and d.font.path != primary.font.path for d in declared):
+            plain_bold.add(key)
         faces = [CutFace(primary.font.path, primary.family, primary.face.weight)]
         for name, _faces in resolved.families[1:]:
             alias = fallback_family(name, resolved)
             faces += [CutFace(d.font.path, d.family, d.face.weight) for d in cached.declared
                       if d.family == alias and d.face.weight == 400]  # fmt: skip
         found[key] = tuple(dict.fromkeys(faces))
-    return found
+    return DirectFonts(found, frozenset(plain_bold))

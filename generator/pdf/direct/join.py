@@ -7,12 +7,12 @@ The body pages go in front of its pages; its write_pdf() then writes them all (w
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Any
 
 from genreport.pdf.compose.document import Composition
 from genreport.pdf.direct.body import plan
-from genreport.pdf.direct.faces import CutFace
+from genreport.pdf.direct.faces import DirectFonts
 from genreport.pdf.direct.pages import PagePlan, Setter
 from genreport.pdf.direct.writer import DirectPage, FontSource, draft_mark, folio_runs, install, tail_css
 
@@ -22,7 +22,7 @@ EMPTY = '<html lang="zh-CN"><head><title></title></head><body></body></html>'
 def placed_document(
     html: str,
     composition: Composition,
-    faces: Mapping[str, tuple[CutFace, ...]],
+    faces: DirectFonts,
     render: Callable[..., Any],
     font_config: Any,
 ) -> Any | None:
