@@ -18,16 +18,13 @@ from genreport.errors import GenreportError, RenderError, Text
 from genreport.pdf.compose.agreement import Agreement, compare
 from genreport.pdf.weasy import cjk_justify, engine, user_agent
 from genreport.pdf.weasy.fontconfig import declare_config_create, font_context
-from genreport.resources import styles_dir
+from genreport.resources import PRINT_STYLESHEETS, print_stylesheet, styles_dir
 
 if TYPE_CHECKING:  # the helper process loads this module early: it needs no font code of the composer's
     from genreport.pdf.compose.document import Composition
     from genreport.pdf.direct.faces import CutFace
 
 LOGGER = logging.getLogger("genreport.pdf")
-
-# The print stylesheet of each locale, in styles/.
-STYLESHEETS = {"zh-CN": "gbt9704.css", "en": "a4.css"}
 
 # Every WeasyPrint option a build uses, in one place (WeasyPrint's own DEFAULT_OPTIONS fill the rest).
 RENDER_OPTIONS: dict[str, object] = {
@@ -62,8 +59,8 @@ def warm_up() -> None:
     engine.load()
     cjk_justify.install()
     user_agent.print_html_class()
-    for name in STYLESHEETS.values():
-        engine.stylesheet(styles_dir() / name)
+    for locale in PRINT_STYLESHEETS:
+        engine.stylesheet(print_stylesheet(locale))
     from weasyprint.text.ffi import ffi
 
     declare_config_create()

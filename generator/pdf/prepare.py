@@ -15,7 +15,6 @@ from __future__ import annotations
 import html as html_module
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from genreport import __version__
@@ -25,14 +24,13 @@ from genreport.fonts.roles import FontError, FontSetup, font_setup
 from genreport.pdf import cjk_breaks, gridfit
 from genreport.pdf.compose.document import compose_document
 from genreport.pdf.glyphs import glyph_findings
-from genreport.pdf.layout import RENDER_OPTIONS, STYLESHEETS, InProcessLayout, PdfJob, lay_out
+from genreport.pdf.layout import RENDER_OPTIONS, InProcessLayout, PdfJob, lay_out
 from genreport.render.document import Document
 from genreport.render.html import render_html
-from genreport.resources import styles_dir
+from genreport.resources import per_file_version, print_stylesheet, read_stylesheet
 
 __all__ = [
     "RENDER_OPTIONS",
-    "STYLESHEETS",
     "InProcessLayout",
     "PdfJob",
     "lay_out",
@@ -49,13 +47,9 @@ class PdfSettings:
     place_body: bool = True
 
 
-def stylesheet_path(locale: str) -> Path:
-    return styles_dir() / STYLESHEETS[locale]
-
-
 def fonts_for(doc: Document, settings: PdfSettings) -> FontSetup:
     """The locale's font roles resolved with the user's folder; FontError when strict and substituted."""
-    fonts = font_setup(stylesheet_path(doc.locale), settings.font_dir)
+    fonts = font_setup(print_stylesheet(doc.locale), settings.font_dir)
     if settings.strict_fonts and fonts.substitutes:
         zh = "、".join(f"{r.role.label('zh')}→{r.family or '无'}" for r in fonts.substitutes)
         en = ", ".join(f"{r.role.label('en')} -> {r.family or 'none'}" for r in fonts.substitutes)
@@ -100,14 +94,9 @@ def printed_chars(doc_html: str, stylesheet: Path) -> frozenset[int]:
     return drawn(html_module.unescape(doc_html), *_content_strings(stylesheet))
 
 
-@lru_cache(maxsize=8)
-def _content_strings_of(path: Path, mtime_ns: int) -> tuple[str, ...]:
-    text = path.read_text(encoding="utf-8")
-    return tuple(m.group(2) for m in re.finditer(r"content:[^;}]*?([\"'])(.*?)\1", text))
-
-
+@per_file_version(maxsize=8)
 def _content_strings(path: Path) -> tuple[str, ...]:
-    return _content_strings_of(path, path.stat().st_mtime_ns)
+    return tuple(m.group(2) for m in re.finditer(r"content:[^;}]*?([\"'])(.*?)\1", read_stylesheet(path)))
 
 
 def render_pdf(doc: Document, settings: PdfSettings | None = None) -> bytes:

@@ -11,7 +11,7 @@ from markupsafe import Markup
 from genreport.errors import RenderError
 from genreport.render.document import Document
 from genreport.render.env import render_template
-from genreport.resources import per_file_version, styles_dir
+from genreport.resources import per_file_version, read_stylesheet, styles_dir
 
 WEB_STYLESHEET = "web.css"
 _FORBIDDEN_CSS = re.compile(r"@import|url\(|</style", re.IGNORECASE)
@@ -19,7 +19,7 @@ _FORBIDDEN_CSS = re.compile(r"@import|url\(|</style", re.IGNORECASE)
 
 @per_file_version(maxsize=8)
 def _read_css(path: Path) -> str:
-    css = path.read_text(encoding="utf-8").strip()
+    css = read_stylesheet(path).strip()
     if _FORBIDDEN_CSS.search(css):
         raise RenderError(f"{path}: an inlined stylesheet may not use @import or url(): the page must load nothing")
     return css

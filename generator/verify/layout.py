@@ -13,7 +13,7 @@ from pathlib import Path
 
 from genreport.errors import GenreportError, Text
 from genreport.fonts.roles import roles_of
-from genreport.resources import styles_dir
+from genreport.resources import print_stylesheet
 from genreport.verify import clauses, flow
 from genreport.verify import fonts as layout_fonts
 from genreport.verify.bounded import run_bounded
@@ -53,7 +53,7 @@ def verify(path: Path, stylesheet: Path | None = None) -> Verification:
     """Measure `path`. Raises ValueError (or pdfminer's errors) when it is not a readable PDF.
     `stylesheet` gives the font roles (default: gbt9704.css for a zh-CN PDF, a4.css for another)."""
     pdf = read_pdf(path)
-    sheet = stylesheet or styles_dir() / "gbt9704.css"
+    sheet = stylesheet or print_stylesheet("zh-CN")
     roles = {r.key: r for r in roles_of(sheet)}
     body_pt = body_size(pdf)
     kinds = [classify(p, body_pt, p.number == len(pdf.pages)) for p in pdf.pages]
@@ -69,7 +69,7 @@ def verify(path: Path, stylesheet: Path | None = None) -> Verification:
                 f"this PDF's language is {pdf.lang}: GB/T 9704 applies to zh-CN reports",
             ),
         ]
-        results += list(en_results(pdf, {r.key: r for r in roles_of(stylesheet or styles_dir() / "a4.css")}))
+        results += list(en_results(pdf, {r.key: r for r in roles_of(stylesheet or print_stylesheet("en"))}))
         return Verification(path, kinds, Grid(body_pt=body_pt), results)
     grid, results = grid_results(pdf, kinds, body_pt)
     parts = (
