@@ -172,7 +172,7 @@ def lay_out_measured(job: PdfJob) -> tuple[bytes, int, Agreement | None]:
             Text(f"报告引用了不允许读取的地址：{urls}", f"the report refers to addresses a build never reads: {urls}")
         )
     # An @font-face that cannot load means a cached font was silently not used. (WeasyPrint's
-    # ".notdef glyph rendered" warnings are left out: glyph_findings reports those characters with
+    # ".notdef glyph rendered" warnings are left out: build.glyph_findings reports those characters with
     # their place in the data file.)
     engine.raise_font_problems(log)
     return data, len(rendered.pages), agreement

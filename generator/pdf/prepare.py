@@ -5,6 +5,11 @@ website's (render/html.py) without its screen stylesheet; the print sheet, the f
 fonts/roles.py, the grid offsets gridfit.py works out for the fonts in use, and an optional override
 (tests break the layout on purpose with it) come after it, in that order.
 
+prepare() is the stage's one entry for a build: it resolves the fonts once and returns them with
+the job (pdf/layout.py lays it out, here or in a helper process) and the characters they lack
+(pdf/glyphs.py, pdf/fallback.py: plain data). build.py makes the findings and the font note from
+those; nothing of the check comes in here.
+
 Byte-identical rebuilds: WeasyPrint writes no clock time when the metadata carries dates, so
 created/modified are the signing date (absent in a draft without one: then no date at all);
 font subset prefixes are hashes of the glyphs used, and nothing else varies between runs.
@@ -18,12 +23,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from genreport import __version__
-from genreport.checks import CheckResult
-from genreport.errors import Finding, Text
+from genreport.errors import Text
 from genreport.fonts.roles import FontError, FontSetup, font_setup
 from genreport.pdf import cjk_breaks, gridfit
 from genreport.pdf.compose.document import compose_document
-from genreport.pdf.glyphs import glyph_findings
+from genreport.pdf.fallback import fallback_glyphs
+from genreport.pdf.glyphs import Coverage, missing_glyphs, printed_texts, role_of
 from genreport.pdf.layout import RENDER_OPTIONS, InProcessLayout, PdfJob, lay_out
 from genreport.render.document import Document
 from genreport.render.html import render_html
@@ -47,6 +52,15 @@ class PdfSettings:
     place_body: bool = True
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """prepare()'s value: the job to lay out, and what the build reports beside the PDF."""
+
+    job: PdfJob
+    fonts: FontSetup  # the roles resolved once per build: build's font note is made from it
+    coverage: Coverage  # the characters the fonts lack, by field: build turns them into findings
+
+
 def fonts_for(doc: Document, settings: PdfSettings) -> FontSetup:
     """The locale's font roles resolved with the user's folder; FontError when strict and substituted."""
     fonts = font_setup(print_stylesheet(doc.locale), settings.font_dir)
@@ -63,23 +77,10 @@ def fonts_for(doc: Document, settings: PdfSettings) -> FontSetup:
     return fonts
 
 
-def pdf_findings(result: CheckResult, doc: Document, settings: PdfSettings | None = None) -> list[Finding]:
-    """What a PDF build adds to check's findings: a warning per character no font of its role has,
-    and one per field and fallback font for the characters a later font of the role draws.
-
-    Raises FontError first when --strict-fonts meets a substitute: nothing is rendered then.
-    """
-    from genreport.pdf.fallback import fallback_findings
-
-    fonts = fonts_for(doc, settings or PdfSettings())
-    return glyph_findings(result, fonts) + fallback_findings(result, fonts)
-
-
-def pdf_font_note(doc: Document, settings: PdfSettings | None = None) -> Text | None:
-    """The line a build prints about the roles that use substitute fonts (fonts/notes.py), or None."""
-    from genreport.fonts.notes import substitute_note
-
-    return substitute_note(fonts_for(doc, settings or PdfSettings()))
+def coverage(doc: Document, fonts: FontSetup) -> Coverage:
+    """The characters of the report's texts that the fonts of their roles lack (pdf/glyphs.py, pdf/fallback.py)."""
+    texts = [(path, text, role_of(path, fonts)) for path, text in printed_texts(doc.report)]
+    return Coverage(tuple(missing_glyphs(texts)), tuple(fallback_glyphs(texts)))
 
 
 def subject(doc: Document) -> str:
@@ -106,11 +107,15 @@ def render_pdf(doc: Document, settings: PdfSettings | None = None) -> bytes:
 
 def render_pdf_pages(doc: Document, settings: PdfSettings | None = None) -> tuple[bytes, int]:
     """The PDF of `doc` and its number of pages; see render_pdf."""
-    return lay_out(prepare(doc, settings))
+    return lay_out(prepare(doc, settings).job)
 
 
-def prepare(doc: Document, settings: PdfSettings | None = None) -> PdfJob:
-    """Everything before WeasyPrint. Raises FontError (--strict-fonts) and GenreportError (font cache)."""
+def prepare(doc: Document, settings: PdfSettings | None = None) -> Prepared:
+    """Everything before WeasyPrint: the job, the fonts it resolved and the characters they lack.
+
+    The fonts are resolved here once per build. Raises FontError (--strict-fonts) and
+    GenreportError (font cache).
+    """
     settings = settings or PdfSettings()
     fonts = fonts_for(doc, settings)
     from genreport.fonts.faces import document_fonts
@@ -132,7 +137,8 @@ def prepare(doc: Document, settings: PdfSettings | None = None) -> PdfJob:
         from genreport.pdf.direct.faces import role_faces
 
         direct = role_faces(fonts, cached)
-    return PdfJob(html, fonts.stylesheet, cached.css, cached.rules, extra, _metadata(doc), composition, direct)
+    job = PdfJob(html, fonts.stylesheet, cached.css, cached.rules, extra, _metadata(doc), composition, direct)
+    return Prepared(job, fonts, coverage(doc, fonts))
 
 
 def _metadata(doc: Document) -> tuple[tuple[str, object], ...]:
