@@ -72,7 +72,7 @@ def warm_up() -> None:
 class PdfJob:
     """What WeasyPrint needs to lay one report out, as plain data: it may cross to a helper process.
 
-    render.pdf.prepare() makes it without WeasyPrint (font roles, HTML, the font cache, grid
+    pdf/prepare.prepare() makes it without WeasyPrint (font roles, HTML, the font cache, grid
     offsets); lay_out() is the WeasyPrint part, in this process or a helper's.
     """
 
@@ -88,7 +88,7 @@ class PdfJob:
 
 
 class InProcessLayout:
-    """lay_out() in this process, behind the submit()/result() of render/pdf_helper.PdfHelper."""
+    """lay_out() in this process, behind the submit()/result() of pdf/helper.PdfHelper."""
 
     def submit(self, job: PdfJob) -> None:
         self._job = job

@@ -38,6 +38,6 @@ def stylesheet(names: Sequence[str] = (WEB_STYLESHEET,)) -> Markup:
 
 
 def render_html(doc: Document, stylesheets: Sequence[str] = (WEB_STYLESHEET,), chart_family: str | None = None) -> str:
-    """The report's HTML; `chart_family` (the PDF's 黑体 role, fontnotes.chart_family) names the chart's SVG font."""
+    """The report's HTML; `chart_family` (the PDF's 黑体 role, fonts/notes.chart_family) names the chart's SVG font."""
     text = render_template(doc, "report.html.j2", stylesheet=stylesheet(stylesheets), chart_family=chart_family)
     return re.sub(r"\n{2,}", "\n", text)

@@ -10,36 +10,27 @@ from collections.abc import Iterator
 
 from genreport.fonts.roles import Role
 from genreport.gbt9704 import (
+    BODY_PT,
+    CELL,
     CELL_TOL,
     CENTRE_TOL_MM,
     EDGE_TOL_MM,
     FLUSH_TOL_MM,
-    IMPRINT_TOL_MM,
-    LINE_TOL_PT,
-    RULE_TOL_MM,
-    SIZE_TOL_PT,
-)
-from genreport.verify.letterhead import letterhead_mark
-from genreport.verify.measure import (
-    BODY_PT,
-    CELL,
-    CJK,
     FOLIO_PT,
     HEIGHT,
-    LATIN_FONT,
+    IMPRINT_TOL_MM,
     LEFT,
+    LINE_TOL_PT,
     MM,
     PITCH,
+    RULE_TOL_MM,
+    SIZE_TOL_PT,
     TITLE_PT,
     TOP,
     WIDTH,
-    Line,
-    Pdf,
-    ink_bands,
-    ink_extent,
-    mm,
-    of_size,
-)  # fmt: skip
+)
+from genreport.verify.letterhead import letterhead_mark
+from genreport.verify.measure import CJK, LATIN_FONT, Line, Pdf, ink_bands, ink_extent, mm, of_size
 from genreport.verify.results import (
     BOLD,
     DATE,

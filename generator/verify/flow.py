@@ -16,7 +16,8 @@ import statistics
 from collections.abc import Iterator
 from itertools import pairwise
 
-from genreport.verify.measure import CELL, LEFT, MM, Line, Pdf, of_size
+from genreport.gbt9704 import CELL, LEFT, MM
+from genreport.verify.measure import Line, Pdf, of_size
 from genreport.verify.results import FAIL, NA, NOT_VERIFIED, PART, SUBSECTION, Result, status_of
 
 PITCH_LIMIT = 1.08  # a justified line's hanzi may sit at most 8 % further apart than the grid's cell

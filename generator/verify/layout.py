@@ -13,6 +13,7 @@ from pathlib import Path
 
 from genreport.errors import GenreportError, Text
 from genreport.fonts.roles import roles_of
+from genreport.gbt9704 import A4
 from genreport.resources import print_stylesheet
 from genreport.verify import clauses, flow
 from genreport.verify import fonts as layout_fonts
@@ -21,7 +22,7 @@ from genreport.verify.bounds import bounds_results
 from genreport.verify.en import en_results
 from genreport.verify.grid import body_size, grid_results
 from genreport.verify.letterhead import letterhead_results
-from genreport.verify.measure import A4, Page, mm, of_size, read_pdf
+from genreport.verify.measure import Page, mm, of_size, read_pdf
 from genreport.verify.results import FAIL, NA, NOT_VERIFIED, OK, Grid, Result, Verification, status_of
 
 __all__ = ["FAIL", "NA", "NOT_VERIFIED", "OK", "Grid", "Result", "Verification", "classify", "verify", "verify_file"]
