@@ -3,8 +3,8 @@
 The pipeline: check_file -> (refuse on errors unless draft) -> Document -> every writer renders
 to bytes in memory -> only then the set is written through atomic.write_files (temp files in the same folder,
 fsync, rename). The PDF's preparation (pdf/prepare.py) returns, beside the job it lays out, the fonts
-it resolved and the characters they lack; this module turns those into findings (missing-glyph,
-fallback-glyph) and the font note: nothing of the check goes into pdf/. A failure anywhere before the writes leaves earlier outputs untouched; a temp file
+it resolved, the characters they lack and the note on substitute fonts; this module turns the
+characters into findings (missing-glyph, fallback-glyph): nothing of the check goes into pdf/. A failure anywhere before the writes leaves earlier outputs untouched; a temp file
 is removed when its own write fails. A writer is `Callable[[Document], bytes]`: a new format
 is one more entry in WRITERS (pdf also takes PdfSettings: the user's fonts, --strict-fonts).
 """
@@ -152,14 +152,13 @@ def build_file(
     pages = None
     font_note = None
     if "pdf" in formats:
-        from genreport.fonts.notes import substitute_note
         from genreport.pdf.prepare import InProcessLayout, prepare
 
         layout = layout or InProcessLayout()
         prepared = prepare(doc, pdf)  # FontError first, under --strict-fonts with a substitute
         layout.submit(prepared.job)
         result.findings += glyph_findings(result, prepared.coverage)  # while a helper lays out
-        font_note = substitute_note(prepared.fonts)
+        font_note = prepared.font_note  # made from the one FontSetup of this build
     for fmt in dict.fromkeys(formats):
         if fmt != "pdf":
             rendered[fmt] = WRITERS[fmt](doc)

@@ -4,7 +4,9 @@ returns, beside the job, the characters they lack as plain data; build.py turns 
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
+from types import FrameType
 
 import pytest
 from conftest import ROOT
@@ -87,3 +89,54 @@ def test_prepare_returns_the_gaps_as_plain_data_and_pdf_knows_no_check() -> None
     for path in (ROOT / "generator" / "pdf").rglob("*.py"):
         text = path.read_text(encoding="utf-8")
         assert "genreport.checks" not in text, path
+
+
+def _stage(module: str | None) -> str | None:
+    if not module or not module.startswith("genreport"):
+        return None
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else "__init__"
+
+
+def _is_cache_wrapper(frame: FrameType) -> bool:
+    """resources.per_file_version's wrapper: the reader it calls back counts as called by its caller."""
+    return frame.f_globals.get("__name__") == "genreport.resources" and frame.f_code.co_name in ("call", "cached")
+
+
+def test_one_build_goes_down_the_stages_once(tmp_path: Path) -> None:
+    """Followed call by call (sys.setprofile), a PDF build enters the stage packages checks, render
+    and pdf once each, in that order (a function called or a value made there; the ground floor,
+    errors, resources, atomic ..., is everyone's), and no call goes up tests/test_layering.py's order."""
+    from test_layering import RANK, STAGES
+
+    GROUND = set(STAGES[-1])
+
+    data, _, _ = with_text(tmp_path, NAMES)
+    build.build_file(data, tmp_path / "warm", ["pdf"], layout=StandInLayout())  # imports done before tracing
+    entered: list[str] = []  # the stages build.py calls into, consecutive repeats folded
+    upward: set[tuple[str, str]] = set()
+
+    def profile(frame: FrameType, event: str, arg: object) -> None:
+        callee = _stage(frame.f_globals.get("__name__"))
+        if event != "call" or callee is None or _is_cache_wrapper(frame):
+            return
+        if "self" in frame.f_locals and frame.f_code.co_name != "__init__":
+            return  # a method or property of a value already made (Role.label, loaded.locate_text)
+        back = frame.f_back
+        while back is not None and (_stage(back.f_globals.get("__name__")) is None or _is_cache_wrapper(back)):
+            back = back.f_back
+        caller = _stage(back.f_globals.get("__name__")) if back is not None else None
+        if caller is None or caller == callee:
+            return
+        if RANK[callee] < RANK[caller]:
+            upward.add((caller, f"{frame.f_globals['__name__']}.{frame.f_code.co_name}"))
+        if caller == "build" and callee not in GROUND and (not entered or entered[-1] != callee):
+            entered.append(callee)
+
+    sys.setprofile(profile)
+    try:
+        build.build_file(data, tmp_path / "out", ["pdf"], layout=StandInLayout())
+    finally:
+        sys.setprofile(None)
+    assert entered == ["checks", "render", "pdf"]
+    assert upward == set()

@@ -6,9 +6,9 @@ fonts/roles.py, the grid offsets gridfit.py works out for the fonts in use, and 
 (tests break the layout on purpose with it) come after it, in that order.
 
 prepare() is the stage's one entry for a build: it resolves the fonts once and returns them with
-the job (pdf/layout.py lays it out, here or in a helper process) and the characters they lack
-(pdf/glyphs.py, pdf/fallback.py: plain data). build.py makes the findings and the font note from
-those; nothing of the check comes in here.
+the job (pdf/layout.py lays it out, here or in a helper process), the characters they lack
+(pdf/glyphs.py, pdf/fallback.py: plain data) and the note about substitute fonts. build.py makes
+the findings from the characters; nothing of the check comes in here.
 
 Byte-identical rebuilds: WeasyPrint writes no clock time when the metadata carries dates, so
 created/modified are the signing date (absent in a draft without one: then no date at all);
@@ -57,8 +57,9 @@ class Prepared:
     """prepare()'s value: the job to lay out, and what the build reports beside the PDF."""
 
     job: PdfJob
-    fonts: FontSetup  # the roles resolved once per build: build's font note is made from it
+    fonts: FontSetup  # the roles resolved once per build
     coverage: Coverage  # the characters the fonts lack, by field: build turns them into findings
+    font_note: Text | None  # from `fonts`: the line a build prints about substitute fonts (fonts/notes.py)
 
 
 def fonts_for(doc: Document, settings: PdfSettings) -> FontSetup:
@@ -119,7 +120,7 @@ def prepare(doc: Document, settings: PdfSettings | None = None) -> Prepared:
     settings = settings or PdfSettings()
     fonts = fonts_for(doc, settings)
     from genreport.fonts.faces import document_fonts
-    from genreport.fonts.notes import chart_family
+    from genreport.fonts.notes import chart_family, substitute_note
 
     html = render_html(doc, stylesheets=(), chart_family=chart_family(fonts))
     composition = None
@@ -138,7 +139,7 @@ def prepare(doc: Document, settings: PdfSettings | None = None) -> Prepared:
 
         direct = role_faces(fonts, cached)
     job = PdfJob(html, fonts.stylesheet, cached.css, cached.rules, extra, _metadata(doc), composition, direct)
-    return Prepared(job, fonts, coverage(doc, fonts))
+    return Prepared(job, fonts, coverage(doc, fonts), substitute_note(fonts))
 
 
 def _metadata(doc: Document) -> tuple[tuple[str, object], ...]:
