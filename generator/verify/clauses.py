@@ -165,7 +165,7 @@ def head_results(pdf: Pdf, body_pt: float, roles: dict[str, Role]) -> Iterator[R
         )
 
 
-def closing_results(pdf: Pdf, kinds: list[str], body_pt: float) -> Iterator[Result]:
+def closing_results(pdf: Pdf, kinds: list[str]) -> Iterator[Result]:
     left, right = LEFT * MM, (LEFT + WIDTH) * MM
     found = None
     for page, kind in zip(pdf.pages, kinds, strict=True):

@@ -76,7 +76,7 @@ def verify(path: Path, stylesheet: Path | None = None) -> Verification:
     parts = (
         clauses.fonts_results(pdf, kinds, body_pt, roles),
         clauses.head_results(pdf, body_pt, roles),
-        clauses.closing_results(pdf, kinds, body_pt),
+        clauses.closing_results(pdf, kinds),
         clauses.attachments_results(pdf, kinds, roles),
         clauses.imprint_results(pdf, kinds),
         clauses.page_numbers_results(pdf, kinds, roles),
