@@ -88,4 +88,4 @@ def grid_css(fonts: FontSetup) -> str:
 
 def metrics_of(path: Path, index: int = 0) -> tuple[float, float, float | None]:
     """metrics() of a font file (a cut of the font cache) rather than a role's face."""
-    return _metrics(path, index, path.stat().st_mtime)
+    return _metrics(path, index)
