@@ -37,7 +37,7 @@ def measure(path: Path, out: Path) -> tuple[str, ...]:
     assert result.report is not None and result.kind is not None
     doc = Document(result.report, result.kind, draft=True)
     started = time.perf_counter()
-    job = prepare(doc, PdfSettings(place_body=False))  # the composer's model against WeasyPrint's own layout
+    job = prepare(doc, PdfSettings(place_body=False)).job  # the composer's model against WeasyPrint's own layout
     data, pages, agreement = lay_out_measured(job)
     seconds = time.perf_counter() - started
     pdf = out / (path.stem + ".pdf")

@@ -41,13 +41,15 @@ from genreport.checks import check_file
 result = check_file(Path(sys.argv[1]))
 lap("check")
 from genreport.render.document import Document
-from genreport.pdf.prepare import RENDER_OPTIONS, PdfSettings, fonts_for, pdf_findings, printed_chars
+from genreport.build import glyph_findings
+from genreport.pdf.prepare import RENDER_OPTIONS, PdfSettings, coverage, fonts_for, printed_chars
 from genreport.pdf.weasy import cjk_justify
 from genreport.pdf.weasy import engine
 from genreport.pdf import gridfit
 from genreport.pdf.weasy import user_agent
 doc = Document(result.report, result.kind)
-pdf_findings(result, doc)
+fonts = fonts_for(doc, PdfSettings())
+glyph_findings(result, coverage(doc, fonts))
 lap("font roles (fc-list) + glyph coverage")
 weasyprint = engine.load()
 cjk_justify.install()
@@ -55,7 +57,6 @@ lap("import WeasyPrint")
 from genreport.render.html import render_html
 html = render_html(doc, stylesheets=())
 lap("HTML for the PDF")
-fonts = fonts_for(doc, PdfSettings())
 from genreport.fonts.faces import document_fonts
 from genreport.pdf.weasy.fontconfig import font_context
 cached = document_fonts(fonts, printed_chars(html, fonts.stylesheet))

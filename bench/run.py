@@ -202,15 +202,15 @@ def plain(size: Size, runs: int, hide_runs: int, work: Path) -> None:
     from genreport.checks import check_file
     from genreport.fonts.roles import font_setup
     from genreport.pdf import gridfit
-    from genreport.pdf.prepare import stylesheet_path
     from genreport.render.document import Document
     from genreport.render.html import render_html
+    from genreport.resources import print_stylesheet
 
     result = check_file(size.path)
     doc = Document(result.report, result.kind)
     html = work / f"plain-{size.label}.html"
     html.write_text(render_html(doc, stylesheets=()), encoding="utf-8")
-    sheet = stylesheet_path(doc.locale)
+    sheet = print_stylesheet(doc.locale)
     Path(str(html) + ".grid.css").write_text(gridfit.grid_css(font_setup(sheet)), encoding="utf-8")
     out = work / f"plain-{size.label}.pdf"
     script = [sys.executable, "-c", PLAIN_WEASYPRINT, str(html), str(sheet), str(out)]

@@ -2,13 +2,16 @@
 
 The pipeline: check_file -> (refuse on errors unless draft) -> Document -> every writer renders
 to bytes in memory -> only then the set is written through atomic.write_files (temp files in the same folder,
-fsync, rename). A failure anywhere before the writes leaves earlier outputs untouched; a temp file
+fsync, rename). The PDF's preparation (pdf/prepare.py) returns, beside the job it lays out, the fonts
+it resolved, the characters they lack and the note on substitute fonts; this module turns the
+characters into findings (missing-glyph, fallback-glyph): nothing of the check goes into pdf/. A failure anywhere before the writes leaves earlier outputs untouched; a temp file
 is removed when its own write fails. A writer is `Callable[[Document], bytes]`: a new format
 is one more entry in WRITERS (pdf also takes PdfSettings: the user's fonts, --strict-fonts).
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,18 +19,19 @@ from typing import TYPE_CHECKING, Protocol
 
 from genreport.atomic import write_files
 from genreport.checks import CheckResult, check_file
-from genreport.errors import GenreportError, Text
+from genreport.errors import Finding, GenreportError, Severity, Text
 from genreport.pdf.prepare import PdfSettings
 from genreport.render.document import Document
 
 if TYPE_CHECKING:
+    from genreport.pdf.glyphs import Coverage, Gap
     from genreport.pdf.layout import PdfJob
 
 Writer = Callable[[Document], bytes]
 
 
 class PdfLayout(Protocol):
-    """Lays a PdfJob out: render.layout.InProcessLayout, or render.pdf_helper.PdfHelper's process."""
+    """Lays a PdfJob out: pdf.layout.InProcessLayout, or pdf.helper.PdfHelper's process."""
 
     def submit(self, job: PdfJob) -> None: ...
 
@@ -148,12 +152,13 @@ def build_file(
     pages = None
     font_note = None
     if "pdf" in formats:
-        from genreport.pdf.prepare import InProcessLayout, pdf_findings, pdf_font_note, prepare
+        from genreport.pdf.prepare import InProcessLayout, prepare
 
         layout = layout or InProcessLayout()
-        layout.submit(prepare(doc, pdf))  # FontError first, under --strict-fonts with a substitute
-        result.findings += pdf_findings(result, doc, pdf)  # glyph coverage, while a helper lays out
-        font_note = pdf_font_note(doc, pdf)
+        prepared = prepare(doc, pdf)  # FontError first, under --strict-fonts with a substitute
+        layout.submit(prepared.job)
+        result.findings += glyph_findings(result, prepared.coverage)  # while a helper lays out
+        font_note = prepared.font_note  # made from the one FontSetup of this build
     for fmt in dict.fromkeys(formats):
         if fmt != "pdf":
             rendered[fmt] = WRITERS[fmt](doc)
@@ -172,6 +177,59 @@ def build_file(
         ) from None
     written = write_files(outputs, source=path)  # the set at once; never the data file, never outside out_dir
     return BuildResult(result, written, pages, font_note)
+
+
+def glyph_findings(result: CheckResult, coverage: Coverage) -> list[Finding]:
+    """A PDF build's warnings about its fonts, each at its place in the data file: one per field and
+    character no font of its role has (missing-glyph), then one per field and fallback font that
+    draws some of its characters in another style (fallback-glyph)."""
+    missing = [_missing_glyph(result, gap, char) for gap in coverage.missing for char in gap.chars]
+    return missing + [_fallback_glyph(result, gap) for gap in coverage.fallback]
+
+
+def _missing_glyph(result: CheckResult, gap: Gap, char: str) -> Finding:
+    name = unicodedata.name(char, "")
+    return Finding(
+        Severity.WARNING,
+        "missing-glyph",
+        Text(
+            f"字符“{char}”（U+{ord(char):04X} {name}）在{gap.role.label('zh')}的字体（{'、'.join(gap.fonts) or '（未找到任何字体）'}）中都没有："
+            "PDF 中会换用别的字体或显示为方框",
+            f"character “{char}” (U+{ord(char):04X} {name}) is in none of the {gap.role.label('en')} fonts"
+            f" ({', '.join(gap.fonts) or '(no font found)'}): the PDF would draw it in another font or as a box",
+        ),
+        Text(
+            "换用规范字，或用 --font-dir 提供含该字的字体文件",
+            "use a standard character, or give a font file that has it with --font-dir",
+        ),
+        result.loaded.locate_text(gap.path, char),
+        gap.path,
+    )
+
+
+def _fallback_glyph(result: CheckResult, gap: Gap) -> Finding:
+    chars, primary, fallback = gap.chars, gap.family or "", gap.drawn_by
+    quoted = "".join(f"“{c}”" for c in chars)
+    codes = ", ".join(f"U+{ord(c):04X}" for c in chars)
+    many = len(chars) > 1
+    plural = "s" if many else ""
+    return Finding(
+        Severity.WARNING,
+        "fallback-glyph",
+        Text(
+            f"字符{quoted}（{codes}）不在{gap.role.label('zh')}的字体 {primary} 中，PDF 中改用 {fallback} 排印："
+            "字形风格与前后文字不同（行距不变）",
+            f"character{plural} {quoted} ({codes}) {'are' if many else 'is'} not in the {gap.role.label('en')}"
+            f" font {primary}: the PDF draws {'them' if many else 'it'} in {fallback}, in a different style from the"
+            " text around (on the same grid)",
+        ),
+        Text(
+            "如有含这些字的正式字体，用 --font-dir 指定其所在文件夹；否则请核对这些字",
+            "give an official font that has them with --font-dir, or check the characters",
+        ),
+        result.loaded.locate_text(gap.path, chars[0]),
+        gap.path,
+    )
 
 
 def render_draft_html(path: Path, previous: Path | None = None) -> tuple[str | None, CheckResult]:

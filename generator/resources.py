@@ -69,3 +69,20 @@ def per_file_version(maxsize: int) -> Callable[[Callable[..., R]], Callable[...,
         return call
 
     return decorate
+
+
+# The print stylesheet of each locale, in styles/: the PDF's page, and the fonts of its roles.
+PRINT_STYLESHEETS = {"zh-CN": "gbt9704.css", "en": "a4.css"}
+
+
+def print_stylesheet(locale: str) -> Path:
+    """styles/gbt9704.css for zh-CN, styles/a4.css for en."""
+    return styles_dir() / PRINT_STYLESHEETS[locale]
+
+
+@per_file_version(maxsize=8)
+def read_stylesheet(path: Path) -> str:
+    """A stylesheet's text, read once until the file changes: the one read that the font roles
+    (fonts/roles.py), the PDF's parse (pdf/weasy/engine.py), the characters its `content` prints
+    (pdf/prepare.py) and the web page's inlined sheet (render/html.py) all start from."""
+    return path.read_text(encoding="utf-8")

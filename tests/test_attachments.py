@@ -155,7 +155,8 @@ def test_table_labels_keep_their_last_two_characters_together_and_changes_wrap_b
 def test_no_table_label_wraps_to_a_lone_character_in_the_pdf():
     from pdf_helpers import verified
 
-    from genreport.verify.measure import LEFT, MM, read_pdf
+    from genreport.gbt9704 import LEFT, MM
+    from genreport.verify.measure import read_pdf
 
     pdf = read_pdf(verified("guizhou-2023.zh-CN").path)
     labels = [

@@ -143,7 +143,7 @@ def test_the_laid_out_pdf_has_the_composers_lines(tmp_path):
     from genreport.pdf.layout import lay_out_measured
     from genreport.pdf.prepare import PdfSettings, prepare
 
-    job = prepare(doc, PdfSettings(place_body=False))  # WeasyPrint lays the decisions out: do its lines agree?
+    job = prepare(doc, PdfSettings(place_body=False)).job  # WeasyPrint lays the decisions out: do its lines agree?
     data, _, agreement = lay_out_measured(job)
     assert agreement is not None and agreement.composed >= len(points)
     assert agreement.differing == frozenset() and not agreement.fallback
@@ -169,7 +169,7 @@ def test_a_layout_that_differs_falls_back_to_weasyprints_own_lines(tmp_path):
         encoding="utf-8",
     )
     doc = document(data_file, draft=True)
-    job = prepare(doc, PdfSettings(extra_css="body { letter-spacing: 0; }"))
+    job = prepare(doc, PdfSettings(extra_css="body { letter-spacing: 0; }")).job
     data, _, agreement = lay_out_measured(job)
     assert agreement is not None and agreement.fallback and agreement.differing
     path = tmp_path / "r.pdf"
@@ -203,7 +203,7 @@ def test_a_mark_squeezed_at_a_line_end_stays_inside_the_text_block(tmp_path, pla
         f"preamble: '{text}'\n",
         encoding="utf-8",
     )
-    job = prepare(document(data_file, draft=True), PdfSettings(place_body=placed))
+    job = prepare(document(data_file, draft=True), PdfSettings(place_body=placed)).job
     assert job.composition is not None and job.composition.squeezes == 1
     data, _, agreement = lay_out_measured(job)
     assert agreement is not None and not agreement.differing

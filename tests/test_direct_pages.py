@@ -89,7 +89,7 @@ def _both(path: Path, out: Path, draft: bool = False) -> tuple[Path, Path]:
     doc = _doc(path, draft)
     made = []
     for name, placed in (("weasyprint", False), ("placed", True)):
-        data, _ = lay_out(prepare(doc, PdfSettings(place_body=placed)))
+        data, _ = lay_out(prepare(doc, PdfSettings(place_body=placed)).job)
         target = out / f"{name}.pdf"
         target.write_bytes(data)
         made.append(target)
@@ -153,7 +153,7 @@ def test_composed_lines_are_the_placed_lines(reports: dict[str, tuple[Path, Path
         source = EXAMPLES / f"{stem}.yaml" if stem != "made-up" else tmp_path / "m.zh-CN.yaml"
         if stem == "made-up":
             source.write_text(MADE_UP, encoding="utf-8")
-        job = prepare(_doc(source))
+        job = prepare(_doc(source)).job
         assert job.composition is not None
         rows = [line for page in _rows(reports[stem][1]) for line in page]
         at = 0
@@ -232,8 +232,8 @@ def test_rebuilds_are_byte_identical(tmp_path: Path) -> None:
     source = tmp_path / "m.zh-CN.yaml"
     source.write_text(MADE_UP, encoding="utf-8")
     doc = _doc(source)
-    first, _ = lay_out(prepare(doc))
-    second, _ = lay_out(prepare(doc))
+    first, _ = lay_out(prepare(doc).job)
+    second, _ = lay_out(prepare(doc).job)
     assert first == second
 
 
@@ -265,9 +265,9 @@ def test_a_report_the_placing_does_not_set_is_laid_out_by_weasyprint(
     source.write_text(MADE_UP.replace("全年修订行政执法", "*全年修订*行政执法"), encoding="utf-8")  # <em>: 楷体
     doc = _doc(source)
     with caplog.at_level(logging.DEBUG, logger="genreport.pdf"):
-        placed, _ = lay_out(prepare(doc))
+        placed, _ = lay_out(prepare(doc).job)
     assert "WeasyPrint lays the report out" in caplog.text
-    weasy, _ = lay_out(prepare(doc, PdfSettings(place_body=False)))
+    weasy, _ = lay_out(prepare(doc, PdfSettings(place_body=False)).job)
     assert placed == weasy
 
 

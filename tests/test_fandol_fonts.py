@@ -130,14 +130,12 @@ def test_a_character_the_body_font_lacks_keeps_the_grid_and_is_named(tmp_path):
 def test_the_examples_need_no_fallback():
     from render_helpers import document
 
-    from genreport.checks import check_file
-    from genreport.pdf.fallback import fallback_findings
-    from genreport.pdf.prepare import PdfSettings, fonts_for
+    from genreport.pdf.prepare import PdfSettings, coverage, fonts_for
 
     for example in sorted(EXAMPLES.glob("*.yaml")):
-        fonts = fonts_for(document(example), PdfSettings())
+        doc = document(example)
         # en: 左政发〔2024〕 is not the English serif's business
-        assert fallback_findings(check_file(example), fonts) == [], example.name
+        assert coverage(doc, fonts_for(doc, PdfSettings())).fallback == (), example.name
 
 
 def test_build_notes_the_substitute_roles_once_in_the_reports_language(tmp_path):

@@ -10,12 +10,13 @@ import pytest
 from pdf_helpers import EXAMPLES, FINAL_ZH, verified
 from render_helpers import document
 
+from genreport.gbt9704 import CELL, LEFT, MM
 from genreport.gbt9704 import PITCH as PITCH_PT
 from genreport.pdf import cjk_breaks
 from genreport.pdf.compose import policy
 from genreport.pdf.prepare import PdfSettings, render_pdf
 from genreport.verify.layout import FAIL, OK, verify
-from genreport.verify.measure import CELL, LEFT, MM, read_pdf
+from genreport.verify.measure import read_pdf
 
 PITCH = "no letter-spaced line"
 STRANDED = "no heading stranded"

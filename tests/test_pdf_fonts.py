@@ -183,12 +183,12 @@ def test_a_character_no_font_of_its_role_has_is_a_warning_with_its_place(tmp_pat
     )
     data = tmp_path / "report.yaml"
     data.write_text(text, encoding="utf-8")
-    line = next(i for i, row in enumerate(text.splitlines(), start=1) if RARE in row)
+    line, row = next((i, row) for i, row in enumerate(text.splitlines(), start=1) if RARE in row)
     result = invoke("build", str(data), "-o", str(tmp_path / "out"), "-f", "pdf", "--lang", "en")
     assert result.exit_code == 0, result.output  # a warning: the PDF is still built
     assert (output(tmp_path / "out", "pdf")).exists()
     warning = next(row for row in result.output.splitlines() if "missing-glyph" in row)
-    assert warning.startswith(f"{data}:{line}:")
+    assert warning.startswith(f"{data}:{line}:{row.index(RARE) + 1}:")  # file:line:col of the character
     assert (
         "sections.measures.subsections[0].points[2].text" in warning and "U+2A6A5" in warning and "FangSong" in warning
     )

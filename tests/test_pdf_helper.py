@@ -133,7 +133,7 @@ def helper_or_skip() -> PdfHelper:
 
 
 def test_a_render_error_in_the_helper_reaches_the_command():
-    job = prepare(document(VALID))
+    job = prepare(document(VALID)).job
     job = type(job)(
         **{**job.__dict__, "extra_css": (*job.extra_css, 'body { background: url("file:///etc/hostname") }')}
     )
@@ -148,7 +148,7 @@ def test_a_bug_in_the_helper_is_an_internal_error_with_its_traceback(monkeypatch
 
     monkeypatch.setattr(layout, "lay_out", broken)  # the fork inherits it
     with helper_or_skip() as helper, pytest.raises(HelperCrash) as raised:
-        helper.lay_out(prepare(document(VALID)))
+        helper.lay_out(prepare(document(VALID)).job)
     assert "ZeroDivisionError: simulated bug in the helper" in str(raised.value)
 
 
@@ -156,7 +156,7 @@ def test_a_helper_killed_mid_way_is_a_clear_render_error():
     helper = helper_or_skip()
     os.kill(helper.pid, signal.SIGKILL)
     with helper, pytest.raises(RenderError) as raised:
-        helper.lay_out(prepare(document(VALID)))
+        helper.lay_out(prepare(document(VALID)).job)
     assert "signal 9" in raised.value.text.en
 
 
@@ -208,7 +208,7 @@ from genreport.render.document import Document
 from genreport.pdf import layout
 from genreport.pdf.prepare import prepare
 result = check_file(Path(sys.argv[1]))
-job = prepare(Document(result.report, result.kind))
+job = prepare(Document(result.report, result.kind)).job
 parsed = []
 original = cffi.api.FFI._typeof_locked
 def recording(self, cdecl):

@@ -181,11 +181,11 @@ def warm() -> None:
     util.Finalize(None, remove_font_folders, exitpriority=1)  # a worker's exit runs no atexit function
     from genreport.fonts.roles import font_setup
     from genreport.pdf.layout import warm_up
-    from genreport.pdf.prepare import STYLESHEETS, stylesheet_path
+    from genreport.resources import PRINT_STYLESHEETS, print_stylesheet
 
     warm_up()
-    for locale in STYLESHEETS:
-        font_setup(stylesheet_path(locale))
+    for locale in PRINT_STYLESHEETS:
+        font_setup(print_stylesheet(locale))
 
 
 def default_workers() -> int:

@@ -97,12 +97,6 @@ def _spawn(context: Any, lang: str | None, warm: Callable[[], None] | None) -> _
     return _Worker(process, parent)
 
 
-def _deadline(worker: _Worker, timeout: float) -> float:
-    """When the report `worker` holds runs out of time; a worker still warming up gets as long
-    again for that (one that never warms up is stopped, and its report fails, all the same)."""
-    return worker.started + (timeout if worker.ready else 2 * timeout)
-
-
 def _why(worker: _Worker) -> str:
     code = worker.process.exitcode
     if code is not None and code < 0:

@@ -37,13 +37,13 @@ def fonts(
     from genreport.fonts.report import format_json
     from genreport.fonts.report import format_text as fonts_text
     from genreport.fonts.roles import font_dir_from, font_setup
-    from genreport.pdf.prepare import STYLESHEETS, stylesheet_path
+    from genreport.resources import PRINT_STYLESHEETS, print_stylesheet
 
     lang = locale.value if locale else environment_lang()
     try:
         setups = [
-            (loc, font_setup(stylesheet_path(loc), font_dir_from(font_dir)))
-            for loc in STYLESHEETS
+            (loc, font_setup(print_stylesheet(loc), font_dir_from(font_dir)))
+            for loc in PRINT_STYLESHEETS
             if locale is None or loc == locale.value
         ]
     except GenreportError as error:

@@ -22,7 +22,7 @@ from genreport.fonts.notes import CHART_ROLES
 from genreport.fonts.roles import font_setup
 from genreport.render.chart import BAR_HEIGHT, Chart, Panel, chart
 from genreport.render.document import Document
-from genreport.resources import styles_dir
+from genreport.resources import print_stylesheet
 
 SCALE = 3  # pixels per viewBox unit: 1260 px across 156 mm, about 205 dpi
 FONT_SIZE = 13  # the SVG's font-size, in viewBox units
@@ -31,7 +31,7 @@ BLACK, GREY = 0x1A, 0xA6  # the SVG's #1a1a1a and #a6a6a6; the picture is greysc
 
 def _font_file(locale: str) -> tuple[Path, int] | None:
     """The file of the font the chart's role resolved to (黑体; en: the sans role), as in the PDF."""
-    setup = font_setup(styles_dir() / ("gbt9704.css" if locale == "zh-CN" else "a4.css"))
+    setup = font_setup(print_stylesheet("zh-CN" if locale == "zh-CN" else "en"))
     for key in (*CHART_ROLES, setup.body.role.key if setup.resolved else ""):
         resolved = setup.role(key)
         if resolved is not None and resolved.face is not None:

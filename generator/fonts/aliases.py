@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
 from genreport.fonts.roles import roles_of
-from genreport.resources import styles_dir
+from genreport.resources import print_stylesheet
 
 FILE_NAME = "65-genreport-official-fonts.conf"
 
@@ -33,7 +33,7 @@ class Alias:
 def aliases() -> list[Alias]:
     """Each official name of the zh-CN print stylesheet's roles, with the role's first open substitute."""
     out = []
-    for role in roles_of(styles_dir() / "gbt9704.css"):
+    for role in roles_of(print_stylesheet("zh-CN")):
         if role.substitutes:
             out += [Alias(name, role.substitutes[0], role.weight >= 600) for name in role.official]
     return out

@@ -4,8 +4,8 @@ fonts/roles.py says which family each role of the print stylesheet resolved to (
 first, then the system's). This module turns that into the @font-face rules the PDF build
 adds after the stylesheet, each naming a *document font* from the font cache (fonts/cache.py),
 under the very family name the stylesheet's stack already asks for (for a user's font, the
-name fonts.user_family gives it). Since the font configuration the PDF is laid out with holds
-nothing else (fontengine.font_context), the stacks resolve exactly as `genreport fonts` reports,
+name fonts/roles.user_family gives it). Since the font configuration the PDF is laid out with holds
+nothing else (pdf/weasy/fontconfig.font_context), the stacks resolve exactly as `genreport fonts` reports,
 and the PDF names its fonts as before (Noto-Serif-CJK-SC, FangSong ...).
 
 Declared per family: the faces a style may ask for — regular and bold, and italic ones where

@@ -18,7 +18,7 @@ CHART_ROLES = ("hei", "sans")  # the first of these the sheet defines prints the
 
 
 def family_of(resolved: Resolved) -> str | None:
-    """The family name the PDF's font configuration knows the role's face by (a user's font: fonts.user_family)."""
+    """The family name the PDF's font configuration knows the role's face by (a user's font: fonts/roles.user_family)."""
     if resolved.face is None:
         return None
     return user_family(resolved.face, resolved.role) if resolved.face.user else resolved.family

@@ -34,7 +34,7 @@ from typing import Any
 from genreport import environment
 from genreport.errors import GenreportError, Text
 from genreport.fonts import harfbuzz
-from genreport.resources import per_file_version
+from genreport.resources import per_file_version, read_stylesheet
 
 FONT_DIR_ENV = environment.FONT_DIR
 FONT_SUFFIXES = (".ttf", ".otf", ".ttc", ".otc")
@@ -142,7 +142,7 @@ def _strings(tokens: Iterable[Any]) -> tuple[str, ...]:
 def _roles_of(path: Path) -> tuple[Role, ...]:
     import tinycss2
 
-    rules = tinycss2.parse_stylesheet(path.read_text(encoding="utf-8"), skip_comments=True, skip_whitespace=True)
+    rules = tinycss2.parse_stylesheet(read_stylesheet(path), skip_comments=True, skip_whitespace=True)
     props: dict[str, Any] = {}
     for rule in rules:
         if rule.type == "qualified-rule" and tinycss2.serialize(rule.prelude).strip() == ":root":
@@ -370,21 +370,18 @@ def _css(roles: Sequence[Role], resolved: Sequence[Resolved], user: Sequence[Fac
     return ":root { " + " ".join(root) + " }" if root else ""
 
 
-@lru_cache(maxsize=8)
-def _setup(stylesheet: Path, font_dir: Path | None, stamp: tuple[float, ...]) -> FontSetup:
+def font_setup(stylesheet: Path, font_dir: Path | None = None) -> FontSetup:
+    """Roles of `stylesheet` resolved with `font_dir`'s fonts first.
+
+    Not cached itself (under a millisecond): what it reads is, each file until it changes (the
+    stylesheet's roles, every user font: resources.per_file_version; fc-list once per process),
+    so an edited stylesheet or a replaced font is read again and nothing else is.
+    """
+    font_dir = font_dir.resolve() if font_dir is not None else None
     roles = roles_of(stylesheet)
     user = user_faces(font_dir)
     resolved = tuple(resolve_role(role, user) for role in roles)
     return FontSetup(stylesheet, font_dir, resolved, _css(roles, resolved, user))
-
-
-def font_setup(stylesheet: Path, font_dir: Path | None = None) -> FontSetup:
-    """Roles of `stylesheet` resolved with `font_dir`'s fonts first; cached until a file changes."""
-    font_dir = font_dir.resolve() if font_dir is not None else None
-    stamp = [stylesheet.stat().st_mtime]
-    if font_dir is not None and font_dir.is_dir():
-        stamp += [p.stat().st_mtime for p in sorted(font_dir.rglob("*")) if p.suffix.lower() in FONT_SUFFIXES]
-    return _setup(stylesheet, font_dir, tuple(stamp))
 
 
 HARFBUZZ_SUBSET_LIBS = ("libharfbuzz-subset.so.0", "libharfbuzz-subset.0.dylib", "libharfbuzz-subset-0.dll")

@@ -116,7 +116,7 @@ def import_file(path: Path, kind: KindSpec, locale: str | None = None, revisions
         inspect_archive(raw, str(path))
         hidden = form_data(raw)
         if hidden is not None:
-            return read_form(raw, hidden, kind, str(path))
+            return read_form(raw, hidden, kind)
     blocks, review = read_source(path, revisions)
     if not any(block.text or block.rows for block in blocks):
         raise GenreportError(Text(f"{path}: 文件中没有文字", f"{path}: the file has no text"))

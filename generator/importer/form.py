@@ -108,7 +108,7 @@ def _number(text: str) -> Any:
     return text or None
 
 
-def read_form(raw: bytes, hidden: str, kind: KindSpec, name: str) -> Imported:
+def read_form(raw: bytes, hidden: str, kind: KindSpec) -> Imported:
     import docx
 
     try:
@@ -222,7 +222,7 @@ def read_form(raw: bytes, hidden: str, kind: KindSpec, name: str) -> Imported:
                 f"a paragraph outside the form's places left out: “{text[:30]}”",
                 where,
             )
-    data.update(_fields(data, carried, locale, notes))
+    data.update(_fields(data, carried))
     if preamble:
         data["preamble"] = "\n\n".join(preamble)
     data["sections"] = {key: sections[key] for key in keys if key in sections and (set(sections[key]) - {"heading"})}
@@ -235,7 +235,7 @@ def read_form(raw: bytes, hidden: str, kind: KindSpec, name: str) -> Imported:
     return Imported(data, notes, missing)
 
 
-def _fields(data: dict[str, Any], carried: dict[str, Any], locale: str, notes: Notes) -> dict[str, Any]:
+def _fields(data: dict[str, Any], carried: dict[str, Any]) -> dict[str, Any]:
     """The title-block fields typed in the form, over the ones the form carried hidden."""
     out: dict[str, Any] = {}
     for key in ("sealed", "public_release", "disclosure", "distribution", "letterhead"):

@@ -190,7 +190,7 @@ def place_comments(review: Review, wheres: dict[object, Where], blocks: list[Blo
             if hits:
                 found = hits[0]
                 break
-        place = _in_file(found, yaml_data, anchor, joiner) if found else _metadata(anchor or paragraph, yaml_data)
+        place = _in_file(found, yaml_data, anchor) if found else _metadata(anchor or paragraph, yaml_data)
         out.append(Placed(comment, place, where))
     return out
 
@@ -212,7 +212,7 @@ def _metadata(text: str, yaml_data: dict[str, Any]) -> Path_ | None:
     return None
 
 
-def _in_file(path: Path_, yaml_data: dict[str, Any], anchor: str, joiner: str) -> Path_ | None:
+def _in_file(path: Path_, yaml_data: dict[str, Any], anchor: str) -> Path_ | None:
     """The data file's field for an imported path: a point's lead or text when it has them."""
     written = _get(yaml_data, path)
     if written is None:

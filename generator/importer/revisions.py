@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-MODES = ("accept", "reject", "refuse")
 
 # run-level revisions: (added text, removed text)
 _ADDED = {f"{W}ins": "insertion", f"{W}moveTo": "move-to"}

@@ -1,24 +1,25 @@
-"""Glyph coverage: a character that no font of its role has becomes a build warning, never a silent box.
+"""Glyph coverage: the characters of the report the fonts of their roles lack, as plain data.
 
-Pango draws such a character with whatever font fontconfig finds (often DejaVu, or nothing: a
-box), which breaks the 28-character grid and the look of the page. Every user text is checked
-against the code points of every installed font of the role that prints it (the role's whole
-stack, the user's fonts included), and each missing character is reported once per field, with
-the line and column of its first occurrence.
+Pango draws a character no font of its role has with whatever font fontconfig finds (often DejaVu,
+or nothing: a box), which breaks the 28-character grid and the look of the page. Every user text
+is checked against the code points of every installed font of the role that prints it (the role's
+whole stack, the user's fonts included). pdf/prepare.py returns what it finds beside the job;
+build.py turns each Gap into a `missing-glyph` warning (and pdf/fallback.py's into
+`fallback-glyph`), with the line and column of the first occurrence: this stage knows nothing of
+findings or of the check that made them.
 """
 
 from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-from genreport.checks import CheckResult
 from genreport.data.model import Report
 from genreport.data.texts import report_texts
-from genreport.errors import FieldPath, Finding, Severity, Text
-from genreport.fonts.roles import FontSetup, Resolved, lacking
+from genreport.errors import FieldPath
+from genreport.fonts.roles import FontSetup, Resolved, Role, lacking
 
-CODE = "missing-glyph"
 _ANY = object()
 # Which role prints a field (the print stylesheets' choice: docs/html-structure.md classes).
 # Fields not listed are body text: the stylesheet's first role.
@@ -28,6 +29,26 @@ FIELD_ROLES: tuple[tuple[tuple[object, ...], str], ...] = (
     (("sections", _ANY, "heading"), "hei"),
     (("sections", _ANY, "subsections", _ANY, "heading"), "kai"),
 )
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Characters of one printed field that the font of its role lacks."""
+
+    path: FieldPath  # the field, as findings name it
+    chars: tuple[str, ...]  # each once, in the order of their first occurrence in the field's text
+    role: Role
+    family: str | None  # the font the role resolved to (None: no font of its stack is installed)
+    fonts: tuple[str, ...]  # every installed font of the role's stack, the ones looked in
+    drawn_by: str | None = None  # the later font of the stack that draws them; None: no font of the role has them
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """What prepare() found about the report's characters and the fonts that print them."""
+
+    missing: tuple[Gap, ...] = ()  # no font of the role has these: Pango draws a box or a stray font
+    fallback: tuple[Gap, ...] = ()  # a later font of the role draws these, in another style
 
 
 def role_of(path: FieldPath, fonts: FontSetup) -> Resolved:
@@ -55,48 +76,25 @@ def printed_texts(report: Report) -> Iterator[tuple[FieldPath, str]]:
             yield ("distribution", "printed_by"), report.distribution.printed_by
 
 
-def glyph_findings(result: CheckResult, fonts: FontSetup) -> list[Finding]:
-    """One warning per field and character that no installed font of the field's role can draw."""
-    if result.report is None:
-        return []
-    texts = [(path, text, role_of(path, fonts)) for path, text in printed_texts(result.report)]
-    used: dict[str, set[int]] = {}
+def gap(path: FieldPath, chars: list[str], resolved: Resolved, drawn_by: str | None = None) -> Gap:
+    fonts = tuple(dict.fromkeys(n for f in resolved.faces for n in f.families[:1]))
+    return Gap(path, tuple(chars), resolved.role, resolved.family, fonts, drawn_by)
+
+
+def missing_glyphs(texts: list[tuple[FieldPath, str, Resolved]]) -> list[Gap]:
+    """Per field, the characters that no installed font of the field's role can draw."""
+    used: dict[str, set[str]] = {}
     for _, text, role in texts:
-        used.setdefault(role.role.key, set()).update(map(ord, text))
+        used.setdefault(role.role.key, set()).update(text)
     roles = {role.role.key: role for _, _, role in texts}
-    absent = {key: lacking(roles[key].faces, points) for key, points in used.items()}
-    findings = []
+    # one cmap look-up per role and distinct character, never one per occurrence
+    absent: dict[str, set[str]] = {}
+    for key, chars in used.items():
+        drawn = {c for c in chars if not c.isspace() and unicodedata.category(c) not in ("Cc", "Cf")}
+        absent[key] = {chr(p) for p in lacking(roles[key].faces, map(ord, drawn))}
+    gaps = []
     for path, text, role in texts:
-        seen = set()
-        for char in text:
-            if (
-                char in seen
-                or char.isspace()
-                or ord(char) not in absent[role.role.key]
-                or unicodedata.category(char) in ("Cc", "Cf")
-            ):
-                continue
-            seen.add(char)
-            findings.append(_finding(result, path, char, role))
-    return findings
-
-
-def _finding(result: CheckResult, path: FieldPath, char: str, role: Resolved) -> Finding:
-    name = unicodedata.name(char, "")
-    fonts_zh = "、".join(dict.fromkeys(n for f in role.faces for n in f.families[:1])) or "（未找到任何字体）"
-    fonts_en = ", ".join(dict.fromkeys(n for f in role.faces for n in f.families[:1])) or "(no font found)"
-    return Finding(
-        Severity.WARNING,
-        CODE,
-        Text(
-            f"字符“{char}”（U+{ord(char):04X} {name}）在{role.role.label('zh')}的字体（{fonts_zh}）中都没有：PDF 中会换用别的字体或显示为方框",
-            f"character “{char}” (U+{ord(char):04X} {name}) is in none of the {role.role.label('en')} fonts ({fonts_en}):"
-            " the PDF would draw it in another font or as a box",
-        ),
-        Text(
-            "换用规范字，或用 --font-dir 提供含该字的字体文件",
-            "use a standard character, or give a font file that has it with --font-dir",
-        ),
-        result.loaded.locate_text(path, char),
-        path,
-    )
+        lacked = absent[role.role.key]
+        if lacked and not lacked.isdisjoint(text):
+            gaps.append(gap(path, [c for c in dict.fromkeys(text) if c in lacked], role))
+    return gaps

@@ -16,19 +16,19 @@ as the sheet's own numbers):
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 from genreport.fonts import harfbuzz
 from genreport.fonts.roles import Face, FontSetup
 from genreport.gbt9704 import A4, BODY_PT, EM_TOP, FOLIO_PT, HEIGHT, MM, PITCH, TOP
+from genreport.resources import per_file_version
 
 DASH_BELOW = 7.0  # mm, §7.5: the dash 7 mm below the text block
 FOLIO_LINE = FOLIO_PT  # the page number's line-height in gbt9704.css
 
 
-@lru_cache(maxsize=32)
-def _metrics(path: Path, index: int, mtime: float) -> tuple[float, float, float | None]:
+@per_file_version(maxsize=32)
+def _metrics(path: Path, index: int) -> tuple[float, float, float | None]:
     """(ascent, descent, centre of the — glyph's ink) in em, as Pango lays the face out.
 
     Read with HarfBuzz, as Pango reads them (OS/2 typo metrics when the font asks for them, else
@@ -48,7 +48,7 @@ def _metrics(path: Path, index: int, mtime: float) -> tuple[float, float, float 
 
 
 def metrics(face: Face) -> tuple[float, float, float | None]:
-    return _metrics(face.path, face.index, face.path.stat().st_mtime)
+    return _metrics(face.path, face.index)
 
 
 def baseline(face: Face, size: float, line_height: float) -> float:
@@ -88,4 +88,4 @@ def grid_css(fonts: FontSetup) -> str:
 
 def metrics_of(path: Path, index: int = 0) -> tuple[float, float, float | None]:
     """metrics() of a font file (a cut of the font cache) rather than a role's face."""
-    return _metrics(path, index, path.stat().st_mtime)
+    return _metrics(path, index)

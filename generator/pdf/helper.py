@@ -163,7 +163,7 @@ class PdfHelper:
         raise HelperCrash(rest[0])
 
     def lay_out(self, job: PdfJob) -> tuple[bytes, int]:
-        """submit() then result(): the drop-in for render.pdf.lay_out."""
+        """submit() then result(): the drop-in for pdf/layout.lay_out."""
         self.submit(job)
         return self.result()
 

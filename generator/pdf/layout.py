@@ -18,16 +18,13 @@ from genreport.errors import GenreportError, RenderError, Text
 from genreport.pdf.compose.agreement import Agreement, compare
 from genreport.pdf.weasy import cjk_justify, engine, user_agent
 from genreport.pdf.weasy.fontconfig import declare_config_create, font_context
-from genreport.resources import styles_dir
+from genreport.resources import PRINT_STYLESHEETS, print_stylesheet, styles_dir
 
 if TYPE_CHECKING:  # the helper process loads this module early: it needs no font code of the composer's
     from genreport.pdf.compose.document import Composition
     from genreport.pdf.direct.faces import DirectFonts
 
 LOGGER = logging.getLogger("genreport.pdf")
-
-# The print stylesheet of each locale, in styles/.
-STYLESHEETS = {"zh-CN": "gbt9704.css", "en": "a4.css"}
 
 # Every WeasyPrint option a build uses, in one place (WeasyPrint's own DEFAULT_OPTIONS fill the rest).
 RENDER_OPTIONS: dict[str, object] = {
@@ -62,8 +59,8 @@ def warm_up() -> None:
     engine.load()
     cjk_justify.install()
     user_agent.print_html_class()
-    for name in STYLESHEETS.values():
-        engine.stylesheet(styles_dir() / name)
+    for locale in PRINT_STYLESHEETS:
+        engine.stylesheet(print_stylesheet(locale))
     from weasyprint.text.ffi import ffi
 
     declare_config_create()
@@ -75,7 +72,7 @@ def warm_up() -> None:
 class PdfJob:
     """What WeasyPrint needs to lay one report out, as plain data: it may cross to a helper process.
 
-    render.pdf.prepare() makes it without WeasyPrint (font roles, HTML, the font cache, grid
+    pdf/prepare.prepare() makes it without WeasyPrint (font roles, HTML, the font cache, grid
     offsets); lay_out() is the WeasyPrint part, in this process or a helper's.
     """
 
@@ -91,7 +88,7 @@ class PdfJob:
 
 
 class InProcessLayout:
-    """lay_out() in this process, behind the submit()/result() of render/pdf_helper.PdfHelper."""
+    """lay_out() in this process, behind the submit()/result() of pdf/helper.PdfHelper."""
 
     def submit(self, job: PdfJob) -> None:
         self._job = job
@@ -175,7 +172,7 @@ def lay_out_measured(job: PdfJob) -> tuple[bytes, int, Agreement | None]:
             Text(f"报告引用了不允许读取的地址：{urls}", f"the report refers to addresses a build never reads: {urls}")
         )
     # An @font-face that cannot load means a cached font was silently not used. (WeasyPrint's
-    # ".notdef glyph rendered" warnings are left out: glyph_findings reports those characters with
+    # ".notdef glyph rendered" warnings are left out: build.glyph_findings reports those characters with
     # their place in the data file.)
     engine.raise_font_problems(log)
     return data, len(rendered.pages), agreement

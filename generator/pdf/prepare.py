@@ -5,6 +5,11 @@ website's (render/html.py) without its screen stylesheet; the print sheet, the f
 fonts/roles.py, the grid offsets gridfit.py works out for the fonts in use, and an optional override
 (tests break the layout on purpose with it) come after it, in that order.
 
+prepare() is the stage's one entry for a build: it resolves the fonts once and returns them with
+the job (pdf/layout.py lays it out, here or in a helper process), the characters they lack
+(pdf/glyphs.py, pdf/fallback.py: plain data) and the note about substitute fonts. build.py makes
+the findings from the characters; nothing of the check comes in here.
+
 Byte-identical rebuilds: WeasyPrint writes no clock time when the metadata carries dates, so
 created/modified are the signing date (absent in a draft without one: then no date at all);
 font subset prefixes are hashes of the glyphs used, and nothing else varies between runs.
@@ -15,24 +20,22 @@ from __future__ import annotations
 import html as html_module
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from genreport import __version__
-from genreport.checks import CheckResult
-from genreport.errors import Finding, Text
+from genreport.errors import Text
 from genreport.fonts.roles import FontError, FontSetup, font_setup
 from genreport.pdf import cjk_breaks, gridfit
 from genreport.pdf.compose.document import compose_document
-from genreport.pdf.glyphs import glyph_findings
-from genreport.pdf.layout import RENDER_OPTIONS, STYLESHEETS, InProcessLayout, PdfJob, lay_out
+from genreport.pdf.fallback import fallback_glyphs
+from genreport.pdf.glyphs import Coverage, missing_glyphs, printed_texts, role_of
+from genreport.pdf.layout import RENDER_OPTIONS, InProcessLayout, PdfJob, lay_out
 from genreport.render.document import Document
 from genreport.render.html import render_html
-from genreport.resources import styles_dir
+from genreport.resources import per_file_version, print_stylesheet, read_stylesheet
 
 __all__ = [
     "RENDER_OPTIONS",
-    "STYLESHEETS",
     "InProcessLayout",
     "PdfJob",
     "lay_out",
@@ -49,13 +52,19 @@ class PdfSettings:
     place_body: bool = True
 
 
-def stylesheet_path(locale: str) -> Path:
-    return styles_dir() / STYLESHEETS[locale]
+@dataclass(frozen=True)
+class Prepared:
+    """prepare()'s value: the job to lay out, and what the build reports beside the PDF."""
+
+    job: PdfJob
+    fonts: FontSetup  # the roles resolved once per build
+    coverage: Coverage  # the characters the fonts lack, by field: build turns them into findings
+    font_note: Text | None  # from `fonts`: the line a build prints about substitute fonts (fonts/notes.py)
 
 
 def fonts_for(doc: Document, settings: PdfSettings) -> FontSetup:
     """The locale's font roles resolved with the user's folder; FontError when strict and substituted."""
-    fonts = font_setup(stylesheet_path(doc.locale), settings.font_dir)
+    fonts = font_setup(print_stylesheet(doc.locale), settings.font_dir)
     if settings.strict_fonts and fonts.substitutes:
         zh = "、".join(f"{r.role.label('zh')}→{r.family or '无'}" for r in fonts.substitutes)
         en = ", ".join(f"{r.role.label('en')} -> {r.family or 'none'}" for r in fonts.substitutes)
@@ -69,23 +78,10 @@ def fonts_for(doc: Document, settings: PdfSettings) -> FontSetup:
     return fonts
 
 
-def pdf_findings(result: CheckResult, doc: Document, settings: PdfSettings | None = None) -> list[Finding]:
-    """What a PDF build adds to check's findings: a warning per character no font of its role has,
-    and one per field and fallback font for the characters a later font of the role draws.
-
-    Raises FontError first when --strict-fonts meets a substitute: nothing is rendered then.
-    """
-    from genreport.pdf.fallback import fallback_findings
-
-    fonts = fonts_for(doc, settings or PdfSettings())
-    return glyph_findings(result, fonts) + fallback_findings(result, fonts)
-
-
-def pdf_font_note(doc: Document, settings: PdfSettings | None = None) -> Text | None:
-    """The line a build prints about the roles that use substitute fonts (fonts/notes.py), or None."""
-    from genreport.fonts.notes import substitute_note
-
-    return substitute_note(fonts_for(doc, settings or PdfSettings()))
+def coverage(doc: Document, fonts: FontSetup) -> Coverage:
+    """The characters of the report's texts that the fonts of their roles lack (pdf/glyphs.py, pdf/fallback.py)."""
+    texts = [(path, text, role_of(path, fonts)) for path, text in printed_texts(doc.report)]
+    return Coverage(tuple(missing_glyphs(texts)), tuple(fallback_glyphs(texts)))
 
 
 def subject(doc: Document) -> str:
@@ -100,14 +96,9 @@ def printed_chars(doc_html: str, stylesheet: Path) -> frozenset[int]:
     return drawn(html_module.unescape(doc_html), *_content_strings(stylesheet))
 
 
-@lru_cache(maxsize=8)
-def _content_strings_of(path: Path, mtime_ns: int) -> tuple[str, ...]:
-    text = path.read_text(encoding="utf-8")
-    return tuple(m.group(2) for m in re.finditer(r"content:[^;}]*?([\"'])(.*?)\1", text))
-
-
+@per_file_version(maxsize=8)
 def _content_strings(path: Path) -> tuple[str, ...]:
-    return _content_strings_of(path, path.stat().st_mtime_ns)
+    return tuple(m.group(2) for m in re.finditer(r"content:[^;}]*?([\"'])(.*?)\1", read_stylesheet(path)))
 
 
 def render_pdf(doc: Document, settings: PdfSettings | None = None) -> bytes:
@@ -117,15 +108,19 @@ def render_pdf(doc: Document, settings: PdfSettings | None = None) -> bytes:
 
 def render_pdf_pages(doc: Document, settings: PdfSettings | None = None) -> tuple[bytes, int]:
     """The PDF of `doc` and its number of pages; see render_pdf."""
-    return lay_out(prepare(doc, settings))
+    return lay_out(prepare(doc, settings).job)
 
 
-def prepare(doc: Document, settings: PdfSettings | None = None) -> PdfJob:
-    """Everything before WeasyPrint. Raises FontError (--strict-fonts) and GenreportError (font cache)."""
+def prepare(doc: Document, settings: PdfSettings | None = None) -> Prepared:
+    """Everything before WeasyPrint: the job, the fonts it resolved and the characters they lack.
+
+    The fonts are resolved here once per build. Raises FontError (--strict-fonts) and
+    GenreportError (font cache).
+    """
     settings = settings or PdfSettings()
     fonts = fonts_for(doc, settings)
     from genreport.fonts.faces import document_fonts
-    from genreport.fonts.notes import chart_family
+    from genreport.fonts.notes import chart_family, substitute_note
 
     html = render_html(doc, stylesheets=(), chart_family=chart_family(fonts))
     composition = None
@@ -143,7 +138,8 @@ def prepare(doc: Document, settings: PdfSettings | None = None) -> PdfJob:
         from genreport.pdf.direct.faces import role_faces
 
         direct = role_faces(fonts, cached)
-    return PdfJob(html, fonts.stylesheet, cached.css, cached.rules, extra, _metadata(doc), composition, direct)
+    job = PdfJob(html, fonts.stylesheet, cached.css, cached.rules, extra, _metadata(doc), composition, direct)
+    return Prepared(job, fonts, coverage(doc, fonts), substitute_note(fonts))
 
 
 def _metadata(doc: Document) -> tuple[tuple[str, object], ...]:

@@ -11,7 +11,7 @@ from markupsafe import Markup
 from genreport.errors import RenderError
 from genreport.render.document import Document
 from genreport.render.env import render_template
-from genreport.resources import per_file_version, styles_dir
+from genreport.resources import per_file_version, read_stylesheet, styles_dir
 
 WEB_STYLESHEET = "web.css"
 _FORBIDDEN_CSS = re.compile(r"@import|url\(|</style", re.IGNORECASE)
@@ -19,7 +19,7 @@ _FORBIDDEN_CSS = re.compile(r"@import|url\(|</style", re.IGNORECASE)
 
 @per_file_version(maxsize=8)
 def _read_css(path: Path) -> str:
-    css = path.read_text(encoding="utf-8").strip()
+    css = read_stylesheet(path).strip()
     if _FORBIDDEN_CSS.search(css):
         raise RenderError(f"{path}: an inlined stylesheet may not use @import or url(): the page must load nothing")
     return css
@@ -38,6 +38,6 @@ def stylesheet(names: Sequence[str] = (WEB_STYLESHEET,)) -> Markup:
 
 
 def render_html(doc: Document, stylesheets: Sequence[str] = (WEB_STYLESHEET,), chart_family: str | None = None) -> str:
-    """The report's HTML; `chart_family` (the PDF's 黑体 role, fontnotes.chart_family) names the chart's SVG font."""
+    """The report's HTML; `chart_family` (the PDF's 黑体 role, fonts/notes.chart_family) names the chart's SVG font."""
     text = render_template(doc, "report.html.j2", stylesheet=stylesheet(stylesheets), chart_family=chart_family)
     return re.sub(r"\n{2,}", "\n", text)

@@ -49,7 +49,7 @@ def _ink_right(glyph: Glyph) -> float:
     return float(glyph.x1)
 
 
-def _exempt(page: Page, line: Line, top: float, bottom: float) -> bool:
+def _exempt(line: Line, top: float, bottom: float) -> bool:
     """The page number below the block ("— 3 —"; en: "3") and the draft mark above it."""
     if line.baseline > bottom and (_FOLIO.match(line.text) or line.text.isdigit()):
         return True
@@ -62,7 +62,7 @@ def outside(page: Page, block: tuple[float, float, float, float] | None = None) 
     left, top, right, bottom = block or _block()
     found = []
     for line in page.lines:
-        if _exempt(page, line, top, bottom):
+        if _exempt(line, top, bottom):
             continue
         boxes = [
             (g.x0, g.baseline - EM_TOP * g.size, _ink_right(g), g.baseline + (1 - EM_TOP) * g.size) for g in line.glyphs

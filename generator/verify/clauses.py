@@ -10,36 +10,27 @@ from collections.abc import Iterator
 
 from genreport.fonts.roles import Role
 from genreport.gbt9704 import (
+    BODY_PT,
+    CELL,
     CELL_TOL,
     CENTRE_TOL_MM,
     EDGE_TOL_MM,
     FLUSH_TOL_MM,
-    IMPRINT_TOL_MM,
-    LINE_TOL_PT,
-    RULE_TOL_MM,
-    SIZE_TOL_PT,
-)
-from genreport.verify.letterhead import letterhead_mark
-from genreport.verify.measure import (
-    BODY_PT,
-    CELL,
-    CJK,
     FOLIO_PT,
     HEIGHT,
-    LATIN_FONT,
+    IMPRINT_TOL_MM,
     LEFT,
+    LINE_TOL_PT,
     MM,
     PITCH,
+    RULE_TOL_MM,
+    SIZE_TOL_PT,
     TITLE_PT,
     TOP,
     WIDTH,
-    Line,
-    Pdf,
-    ink_bands,
-    ink_extent,
-    mm,
-    of_size,
-)  # fmt: skip
+)
+from genreport.verify.letterhead import letterhead_mark
+from genreport.verify.measure import CJK, LATIN_FONT, Line, Pdf, ink_bands, ink_extent, mm, of_size
 from genreport.verify.results import (
     BOLD,
     DATE,
@@ -174,7 +165,7 @@ def head_results(pdf: Pdf, body_pt: float, roles: dict[str, Role]) -> Iterator[R
         )
 
 
-def closing_results(pdf: Pdf, kinds: list[str], body_pt: float) -> Iterator[Result]:
+def closing_results(pdf: Pdf, kinds: list[str]) -> Iterator[Result]:
     left, right = LEFT * MM, (LEFT + WIDTH) * MM
     found = None
     for page, kind in zip(pdf.pages, kinds, strict=True):

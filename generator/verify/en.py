@@ -13,8 +13,9 @@ from collections import Counter
 from collections.abc import Iterator
 
 from genreport.fonts.roles import Role
+from genreport.gbt9704 import A4, MM
 from genreport.verify.bounds import a4_block, bounds_results
-from genreport.verify.measure import A4, MM, Line, Page, Pdf, mm
+from genreport.verify.measure import Line, Page, Pdf, mm
 from genreport.verify.results import NOT_VERIFIED, OK, Result, role_status, status_of
 
 CLAUSE = "a4.css"

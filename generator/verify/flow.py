@@ -16,7 +16,8 @@ import statistics
 from collections.abc import Iterator
 from itertools import pairwise
 
-from genreport.verify.measure import CELL, LEFT, MM, Line, Pdf, of_size
+from genreport.gbt9704 import CELL, LEFT, MM
+from genreport.verify.measure import Line, Pdf, of_size
 from genreport.verify.results import FAIL, NA, NOT_VERIFIED, PART, SUBSECTION, Result, status_of
 
 PITCH_LIMIT = 1.08  # a justified line's hanzi may sit at most 8 % further apart than the grid's cell
@@ -25,7 +26,7 @@ NOTE = re.compile(r"^附件[:：]")
 LABEL = re.compile(r"^附件\s*(\d*)$")
 
 
-def _flow(pdf: Pdf, kinds: list[str]) -> list[int]:
+def _flow(kinds: list[str]) -> list[int]:
     return [i for i, kind in enumerate(kinds) if kind in ("first", "body")]
 
 
@@ -44,7 +45,7 @@ def hanzi_pitch(line: Line) -> float | None:
 def pitch_results(pdf: Pdf, kinds: list[str], body_pt: float) -> Iterator[Result]:
     """§5.2.2 with the SPEC's limit: no body line's hanzi spread more than 8 % past the cell."""
     measured, wide = 0, []
-    for index in _flow(pdf, kinds):
+    for index in _flow(kinds):
         page = pdf.pages[index]
         for line in of_size(page.text_lines, body_pt):
             pitch = hanzi_pitch(line)
@@ -70,7 +71,7 @@ def stranded_results(pdf: Pdf, kinds: list[str], body_pt: float) -> Iterator[Res
     """A heading at a page foot must have two lines of what follows under it on that page."""
     left = LEFT * MM
     stranded, headings = [], 0
-    for index in _flow(pdf, kinds):
+    for index in _flow(kinds):
         lines = of_size(pdf.pages[index].text_lines, body_pt)
         headings += sum(1 for line in lines if is_heading(line, left))
         if not lines or index + 1 >= len(pdf.pages) or kinds[index + 1] not in ("body",):

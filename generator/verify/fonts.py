@@ -1,6 +1,6 @@
 """verify-layout's font checks beyond each element's role: the chart's text, each role in its font here.
 
-* The indicator chart (an inline SVG) names its font itself (fontnotes.chart_family): its text
+* The indicator chart (an inline SVG) names its font itself (fonts/notes.chart_family): its text
   must be in a 黑体-role font like the other headings' furniture, never the body's 仿宋 or a
   Latin font.
 * A role's font in the PDF must not be a later substitute of its stack than the font the role
@@ -8,7 +8,7 @@
   Song face standing in for 仿宋) is a deviation, though both are in the stack. An official font,
   or the user's own (--font-dir), always passes.
 
-A fallback face (fontfaces.fallback_family: "<name> <role> fallback", the characters the role's
+A fallback face (fonts/faces.fallback_family: "<name> <role> fallback", the characters the role's
 font lacks) counts as the font it was cut from.
 """
 

@@ -12,23 +12,9 @@ import statistics
 from collections import Counter
 from itertools import pairwise
 
+from genreport.gbt9704 import A4, BODY_PT, CELL, CHARS, LEFT, LINES, MM, PITCH, TOP, WIDTH
 from genreport.verify.letterhead import letterhead_mark
-from genreport.verify.measure import (
-    A4,
-    BODY_PT,
-    CELL,
-    CHARS,
-    LEFT,
-    LINES,
-    MM,
-    PITCH,
-    TOP,
-    WIDTH,
-    Line,
-    Pdf,
-    mm,
-    of_size,
-)
+from genreport.verify.measure import Line, Pdf, mm, of_size
 from genreport.verify.results import CLOSING, DATE, NOT_VERIFIED, PART, SUBSECTION, Grid, Result, in_cells, status_of
 
 

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from genreport.errors import GenreportError, Text
 from genreport.fonts.roles import roles_of
-from genreport.resources import styles_dir
+from genreport.gbt9704 import A4
+from genreport.resources import print_stylesheet
 from genreport.verify import clauses, flow
 from genreport.verify import fonts as layout_fonts
 from genreport.verify.bounded import run_bounded
@@ -21,7 +22,7 @@ from genreport.verify.bounds import bounds_results
 from genreport.verify.en import en_results
 from genreport.verify.grid import body_size, grid_results
 from genreport.verify.letterhead import letterhead_results
-from genreport.verify.measure import A4, Page, mm, of_size, read_pdf
+from genreport.verify.measure import Page, mm, of_size, read_pdf
 from genreport.verify.results import FAIL, NA, NOT_VERIFIED, OK, Grid, Result, Verification, status_of
 
 __all__ = ["FAIL", "NA", "NOT_VERIFIED", "OK", "Grid", "Result", "Verification", "classify", "verify", "verify_file"]
@@ -53,7 +54,7 @@ def verify(path: Path, stylesheet: Path | None = None) -> Verification:
     """Measure `path`. Raises ValueError (or pdfminer's errors) when it is not a readable PDF.
     `stylesheet` gives the font roles (default: gbt9704.css for a zh-CN PDF, a4.css for another)."""
     pdf = read_pdf(path)
-    sheet = stylesheet or styles_dir() / "gbt9704.css"
+    sheet = stylesheet or print_stylesheet("zh-CN")
     roles = {r.key: r for r in roles_of(sheet)}
     body_pt = body_size(pdf)
     kinds = [classify(p, body_pt, p.number == len(pdf.pages)) for p in pdf.pages]
@@ -69,13 +70,13 @@ def verify(path: Path, stylesheet: Path | None = None) -> Verification:
                 f"this PDF's language is {pdf.lang}: GB/T 9704 applies to zh-CN reports",
             ),
         ]
-        results += list(en_results(pdf, {r.key: r for r in roles_of(stylesheet or styles_dir() / "a4.css")}))
+        results += list(en_results(pdf, {r.key: r for r in roles_of(stylesheet or print_stylesheet("en"))}))
         return Verification(path, kinds, Grid(body_pt=body_pt), results)
     grid, results = grid_results(pdf, kinds, body_pt)
     parts = (
         clauses.fonts_results(pdf, kinds, body_pt, roles),
         clauses.head_results(pdf, body_pt, roles),
-        clauses.closing_results(pdf, kinds, body_pt),
+        clauses.closing_results(pdf, kinds),
         clauses.attachments_results(pdf, kinds, roles),
         clauses.imprint_results(pdf, kinds),
         clauses.page_numbers_results(pdf, kinds, roles),

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from genreport.fonts.roles import Role
-from genreport.verify.measure import CELL, LEFT, MM, TOP, WIDTH, Line, Page, Pdf, ink_bands, ink_extent, mm
+from genreport.gbt9704 import CELL, LEFT, MM, TOP, WIDTH
+from genreport.verify.measure import Line, Page, Pdf, ink_bands, ink_extent, mm
 from genreport.verify.results import NA, OK, Result, role_status, status_of
 
 MARK_TOP = TOP + 35  # mm from the page's top edge

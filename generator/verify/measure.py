@@ -23,22 +23,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from genreport.gbt9704 import (  # noqa: F401 (the standard's numbers, read from here by the layout checks)
-    A4,
-    BODY_PT,
-    CELL,
-    CHARS,
-    EM_TOP,
-    FOLIO_PT,
-    HEIGHT,
-    LEFT,
-    LINES,
-    MM,
-    PITCH,
-    TITLE_PT,
-    TOP,
-    WIDTH,
-)
+from genreport.gbt9704 import EM_TOP, MM
 
 TEXT_TOP, TEXT_BOTTOM = 30 * MM, 264 * MM  # band holding the text block's baselines (not the draft mark, not the folio)
 

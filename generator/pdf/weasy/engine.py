@@ -33,6 +33,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from genreport.resources import per_file_version, read_stylesheet
+
 _LDCONFIG_LINE = re.compile(r"^\s*(lib\S+?\.so[^\s]*)\s+\((.*?)\)\s+=>\s+(\S+)")
 
 
@@ -215,23 +217,17 @@ class _OneArrayType:
 _ARRAY = re.compile(r"(\w+)\[(\d+)\]")
 
 
-def harfbuzz_subsetter() -> bool:
-    """Whether WeasyPrint found HarfBuzz's subsetting library (without it, it subsets in Python)."""
-    load()
-    from weasyprint.text import ffi
-
-    return ffi.harfbuzz_subset is not None
-
-
-@lru_cache(maxsize=8)
-def _stylesheet(path: Path, mtime_ns: int) -> Any:
+@per_file_version(maxsize=8)
+def stylesheet(path: Path) -> Any:
+    """The parsed print stylesheet, kept until the file changes (its text: resources.read_stylesheet)."""
     weasyprint = load()
     from genreport.pdf.fetcher import RestrictedFetcher
 
     # The print sheets hold no @font-face (fonts/faces.py writes those per document), so no font
     # configuration is needed to parse them and one parse serves every render.
     fetcher = RestrictedFetcher([path.parent])
-    sheet = weasyprint.CSS(filename=str(path), url_fetcher=fetcher)
+    # base_url: the file, as CSS(filename=...) would have it (WeasyPrint turns the path into its URL)
+    sheet = weasyprint.CSS(string=read_stylesheet(path), base_url=str(path), url_fetcher=fetcher)
     if fetcher.refused:
         from genreport.errors import RenderError, Text
 
@@ -243,11 +239,6 @@ def _stylesheet(path: Path, mtime_ns: int) -> Any:
             )
         )
     return sheet
-
-
-def stylesheet(path: Path) -> Any:
-    """The parsed print stylesheet, kept until the file changes."""
-    return _stylesheet(path, path.stat().st_mtime_ns)
 
 
 @contextmanager
