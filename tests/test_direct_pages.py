@@ -349,7 +349,8 @@ def test_memory_hardly_grows_with_the_pages(tmp_path: Path) -> None:
 
     peaks = {}
     jobs = {
-        pages: prepare(_doc(corpus.write(tmp_path / f"r{pages}.yaml", pages * 520), draft=True)) for pages in (100, 400)
+        pages: prepare(_doc(corpus.write(tmp_path / f"r{pages}.yaml", pages * 520), draft=True)).job
+        for pages in (100, 400)
     }
     lay_out(jobs[100])  # what a first layout loads and keeps (fonts, faces' character sets) is not the pages'
     for pages, job in jobs.items():
