@@ -39,9 +39,13 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/ruff format --check $(LINT_PATHS)
 	$(VENV)/bin/mypy
 
+# Everything in one run: the builds' figures (bench/run.py), the composer's agreement with WeasyPrint,
+# and the 24-page and 200-page builds beside Typst's and beside genreport laying every page out with
+# WeasyPrint (bench/typst_bench.py; it pip-installs Typst into its own venv the first time).
 bench: setup
 	$(PY) bench/run.py
 	$(PY) bench/composer.py
+	$(PY) bench/typst_bench.py --sizes 1x,10x $(BENCH_TYPST_ARGS)
 
 # A 3,000-page report in one fresh process (minutes): time and peak memory.
 bench-stress: setup
