@@ -27,7 +27,7 @@ from pathlib import Path
 
 from genreport.build import DATA_SUFFIXES, data_stem
 from genreport.errors import Finding, GenreportError, Location, Severity, Text
-from genreport.pdf.prepare import PdfSettings
+from genreport.pdf.settings import PdfSettings
 
 BUILT, REFUSED, FAILED, SKIPPED = "built", "refused", "failed", "skipped"
 NOT_A_REPORT = "not-a-report"

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import html as html_module
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from genreport.pdf import cjk_breaks, gridfit
 from genreport.pdf.compose.document import compose_document
 from genreport.pdf.glyphs import glyph_findings
 from genreport.pdf.layout import RENDER_OPTIONS, STYLESHEETS, InProcessLayout, PdfJob, lay_out
+from genreport.pdf.settings import PdfSettings  # a light module: a build without a PDF imports only it
 from genreport.render.document import Document
 from genreport.render.html import render_html
 from genreport.resources import styles_dir
@@ -35,15 +35,9 @@ __all__ = [
     "STYLESHEETS",
     "InProcessLayout",
     "PdfJob",
+    "PdfSettings",
     "lay_out",
 ]  # the WeasyPrint part, kept in layout.py
-
-
-@dataclass(frozen=True)
-class PdfSettings:
-    font_dir: Path | None = None  # the user's own font files, used before the system's
-    strict_fonts: bool = False  # refuse to build with a substitute for an official font
-    extra_css: str = ""  # appended after the print stylesheet (tests: a deliberately broken layout)
 
 
 def stylesheet_path(locale: str) -> Path:
