@@ -20,6 +20,21 @@ only if it saves 50 ms or more; README says which still await a measurement on a
                 batch workers, which live long, turn it back on.
   quick-exit    the process ends by os._exit once the atexit functions ran and the streams are
                 flushed (pdf/weasy/process.py), instead of freeing those objects one by one.
+
+The WeasyPrint patches that exist only for speed (pdf/weasy/engine.py, user_agent.py) ask the
+same question when WeasyPrint loads or a render starts:
+
+  library-lookup   WeasyPrint's C libraries found from one `ldconfig -p` listing, not ~54 runs
+                   of ldconfig, gcc and ld through ctypes.util.find_library.
+  lazy-fonttools   fontTools' subsetter and instancer imported only if used (the cached fonts
+                   never use them).
+  own-ua-sheet     styles/print-ua.css (70 rules) as the user-agent sheet; WeasyPrint's own
+                   (250 rules, 21 KB) left unparsed.
+  one-array-type   one cffi array type per font subset instead of a new C type string each.
+  zlib-default     pydyf compresses at zlib's default level, not 9.
+  page-references  pydyf's list of page references made once per page count (it is rebuilt
+                   for every tagged element: quadratic in the pages).
+  render-no-gc     no cyclic collection while WeasyPrint lays out and writes (engine.gc_paused).
 """
 
 from __future__ import annotations
@@ -27,7 +42,19 @@ from __future__ import annotations
 import os
 
 ENV = "GENREPORT_SPEED_OFF"
-TRICKS = ("early-helper", "helper", "no-gc", "quick-exit")
+TRICKS = (
+    "early-helper",
+    "helper",
+    "no-gc",
+    "quick-exit",
+    "library-lookup",
+    "lazy-fonttools",
+    "own-ua-sheet",
+    "one-array-type",
+    "zlib-default",
+    "page-references",
+    "render-no-gc",
+)
 
 
 def off() -> frozenset[str]:

@@ -28,10 +28,12 @@ import subprocess
 import sys
 import zlib
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from genreport import speed
 
 _LDCONFIG_LINE = re.compile(r"^\s*(lib\S+?\.so[^\s]*)\s+\((.*?)\)\s+=>\s+(\S+)")
 
@@ -133,21 +135,32 @@ def load() -> Any:
     if "weasyprint" not in sys.modules:
         from genreport.pdf.weasy.user_agent import deferred_builtin_sheets
 
-        with _quick_library_lookup(), _fonttools_on_demand(), deferred_builtin_sheets():
+        with (
+            _when("library-lookup", _quick_library_lookup),
+            _when("lazy-fonttools", _fonttools_on_demand),
+            _when("own-ua-sheet", deferred_builtin_sheets),
+        ):
             import weasyprint  # noqa: F401
     weasyprint = sys.modules["weasyprint"]
     # The writing changes apply even where something else imported WeasyPrint first.
     from weasyprint.pdf import fonts as pdf_fonts
 
-    if not isinstance(pdf_fonts.ffi, _OneArrayType):
+    if speed.on("one-array-type") and not isinstance(pdf_fonts.ffi, _OneArrayType):
         pdf_fonts.ffi = _OneArrayType(pdf_fonts.ffi)
     import pydyf
 
-    if not isinstance(pydyf.zlib, _DefaultLevelZlib):
+    if speed.on("zlib-default") and not isinstance(pydyf.zlib, _DefaultLevelZlib):
         pydyf.zlib = _DefaultLevelZlib()
-    if not isinstance(pydyf.PDF.__dict__.get("page_references"), _RememberedPageReferences):
+    if speed.on("page-references") and not isinstance(
+        pydyf.PDF.__dict__.get("page_references"), _RememberedPageReferences
+    ):
         pydyf.PDF.page_references = _RememberedPageReferences()
     return weasyprint
+
+
+def _when(trick: str, patch: Callable[[], AbstractContextManager[None]]) -> AbstractContextManager[None]:
+    """The patch while WeasyPrint imports, unless speed.py switches the trick off."""
+    return patch() if speed.on(trick) else nullcontext()
 
 
 class _RememberedPageReferences:
@@ -259,6 +272,9 @@ def gc_paused() -> Iterator[None]:
     instructions (valgrind, bench/'s report). Collection resumes afterwards, so a long-lived
     process (preview, a batch worker) frees a render's cycles before the next one.
     """
+    if not speed.on("render-no-gc"):
+        yield
+        return
     was_enabled = gc.isenabled()
     gc.disable()
     try:
