@@ -7,8 +7,8 @@ chasing a problem can rule them out.
 
 Measured by bench/tricks.py (`make bench-tricks`): builds of the benchmark's report, each
 trick off alone against all on, cold (empty font cache) and warm, wall and CPU time; the
-figures are in README's "Speed" section with the machine they were taken on. A trick stays
-only if it saves 50 ms or more; README says which still await a measurement on a quiet machine.
+figures, the load they were taken under and the verdicts are in docs/speed.md. A trick stays
+only if it saves 50 ms or more.
 
   early-helper  launch forks the PDF helper (pdf/helper.py) before typer, pydantic and the checks
                 are imported, so WeasyPrint loads in a second process while this one checks the
@@ -17,7 +17,7 @@ only if it saves 50 ms or more; README says which still await a measurement on a
                 (also GENREPORT_PDF_HELPER=0, pdf/helper.py's own switch, which this sets).
   no-gc         the cyclic garbage collector stays off in a one-shot command: it walks the ~1M
                 objects every import and render keeps alive and frees almost nothing. preview and
-                batch workers, which live long, turn it back on.
+                batch workers, which live long, turn it back on (long_lived()).
   quick-exit    the process ends by os._exit once the atexit functions ran and the streams are
                 flushed (pdf/weasy/process.py), instead of freeing those objects one by one.
 
@@ -30,15 +30,21 @@ same question when WeasyPrint loads or a render starts:
                    never use them).
   own-ua-sheet     styles/print-ua.css (70 rules) as the user-agent sheet; WeasyPrint's own
                    (250 rules, 21 KB) left unparsed.
-  one-array-type   one cffi array type per font subset instead of a new C type string each.
-  zlib-default     pydyf compresses at zlib's default level, not 9.
   page-references  pydyf's list of page references made once per page count (it is rebuilt
                    for every tagged element: quadratic in the pages).
-  render-no-gc     no cyclic collection while WeasyPrint lays out and writes (engine.gc_paused).
+
+The collector is switched here and nowhere else: one_shot() (launch.main) turns it off for the
+command, and long_lived() turns it back on in a process that outlives one command.
+
+Measured and removed (docs/speed.md has the figures): zlib's default level for pydyf instead
+of 9 (saved no CPU that could be seen, for a PDF 0.5 % larger), one cffi array type per font
+subset (~40 ms), and a second collector switch around each render (nothing once the command
+runs without the collector; ~40 ms of CPU where it runs with it).
 """
 
 from __future__ import annotations
 
+import gc
 import os
 
 ENV = "GENREPORT_SPEED_OFF"
@@ -50,10 +56,7 @@ TRICKS = (
     "library-lookup",
     "lazy-fonttools",
     "own-ua-sheet",
-    "one-array-type",
-    "zlib-default",
     "page-references",
-    "render-no-gc",
 )
 
 
@@ -68,3 +71,14 @@ def on(name: str) -> bool:
     if name not in TRICKS:
         raise ValueError(f"no such speed trick: {name}")
     return name not in off()
+
+
+def one_shot() -> None:
+    """The start of a one-shot command (launch.main): the collector off, unless no-gc is switched off."""
+    if on("no-gc"):
+        gc.disable()
+
+
+def long_lived() -> None:
+    """A process that outlives one command (preview, a batch worker forked from `build`): the collector on."""
+    gc.enable()

@@ -118,6 +118,9 @@ SLOW_TESTS = {
     "test_preview_server.py::test_ctrl_c_stops_cleanly",
     "test_property_render.py::test_any_valid_report_checks_and_renders",
     "test_render_html.py::test_rendering_is_deterministic",
+    "test_speed.py::test_each_weasyprint_trick_is_played_unless_switched_off",
+    "test_speed.py::test_library_lookup_is_switched_off_with_its_name",
+    "test_speed.py::test_a_build_without_any_trick_writes_the_same_bytes",
 }
 
 
