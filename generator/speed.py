@@ -1,7 +1,8 @@
 """The one seam for the tricks a one-shot `genreport` process plays to start and leave quickly.
 
-Each trick is named here, with what it saves; launch.main() asks `on(name)` before playing it,
-and nothing else in the command's path decides them. GENREPORT_SPEED_OFF (a comma-separated list
+Each trick is named here, with what it saves; launch.main() and the WeasyPrint patches
+(pdf/weasy/engine.py, user_agent.py) ask `on(name)` before playing one, and nothing else
+decides them. GENREPORT_SPEED_OFF (a comma-separated list
 of names, or `all`) switches tricks off: bench/tricks.py measures each one that way, and a user
 chasing a problem can rule them out.
 
