@@ -1,10 +1,11 @@
 """What each speed trick of speed.py saves: a build with all of them, and with each one off alone.
 
-    .venv/bin/python bench/tricks.py [--runs 5] [--chars 10500] [--only no-gc,quick-exit] [--warm-only]
+    .venv/bin/python bench/tricks.py [--runs 5] [--chars 10500] [--only no-gc,quick-exit,a+b] [--warm-only]
 
 Builds the benchmark's ~25-page report (bench/corpus.py) with `genreport build` in a fresh
 process, cold (an empty font cache each run) and warm (the cache filled once), first with every
-trick on, then with GENREPORT_SPEED_OFF=<trick> for each trick of speed.TRICKS, and prints the
+trick on, then with GENREPORT_SPEED_OFF=<trick> for each trick of speed.TRICKS (`a+b`: both
+off in one configuration, for tricks that stand in for each other), and prints the
 median wall time and the median CPU time (user + system of the command and its helper: what a
 trick saves on a loaded machine, where wall time mostly measures the other processes).
 Runs alternate between the configurations, so that a change in the machine's load lands on all

@@ -37,7 +37,7 @@ __all__ = [
     "PdfJob",
     "PdfSettings",
     "lay_out",
-]  # the WeasyPrint part, kept in layout.py
+]  # re-exported: the WeasyPrint part (layout.py) and the settings (settings.py)
 
 
 def stylesheet_path(locale: str) -> Path:
