@@ -1,10 +1,11 @@
 """What each speed trick of speed.py saves: a build with all of them, and with each one off alone.
 
-    .venv/bin/python bench/tricks.py [--runs 5] [--chars 10500] [--only no-gc,quick-exit] [--warm-only]
+    .venv/bin/python bench/tricks.py [--runs 5] [--chars 10500] [--only no-gc,quick-exit,a+b] [--warm-only]
 
 Builds the benchmark's ~25-page report (bench/corpus.py) with `genreport build` in a fresh
 process, cold (an empty font cache each run) and warm (the cache filled once), first with every
-trick on, then with GENREPORT_SPEED_OFF=<trick> for each trick of speed.TRICKS, and prints the
+trick on, then with GENREPORT_SPEED_OFF=<trick> for each trick of speed.TRICKS (`a+b`: both
+off in one configuration, for tricks that stand in for each other), and prints the
 median wall time and the median CPU time (user + system of the command and its helper: what a
 trick saves on a loaded machine, where wall time mostly measures the other processes).
 Runs alternate between the configurations, so that a change in the machine's load lands on all
@@ -32,6 +33,10 @@ from run import GENREPORT, ONE_X_CHARS, env_with_cache  # noqa: E402
 
 from genreport.speed import ENV, TRICKS  # noqa: E402 (the seam's own list)
 
+# Tricks that stand in for each other, measured off together as well (none left: the collector is
+# switched once, by no-gc).
+COMBINED: tuple[str, ...] = ()
+
 
 def build(report: Path, out: Path, env: dict[str, str]) -> tuple[float, float]:
     """One `genreport build`: (wall seconds, CPU seconds of it and every child it waited for)."""
@@ -51,10 +56,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--chars", type=int, default=ONE_X_CHARS)
-    parser.add_argument("--only", default=",".join(TRICKS), help="the tricks to switch off one at a time")
+    parser.add_argument(
+        "--only",
+        default=",".join([*TRICKS, *COMBINED]),
+        help="the tricks to switch off one at a time (a+b: both off together)",
+    )
     parser.add_argument("--warm-only", action="store_true", help="no cold builds (half the time)")
     args = parser.parse_args()
-    configs = ["(all on)", *[t for t in TRICKS if t in args.only.split(",")]]
+    configs = ["(all on)", *args.only.split(",")]
+    unknown = {name for config in configs[1:] for name in config.split("+")} - set(TRICKS)
+    if unknown:
+        parser.error(f"no such trick: {', '.join(sorted(unknown))} (speed.TRICKS: {', '.join(TRICKS)})")
     kinds = ("warm",) if args.warm_only else ("cold", "warm")
     with tempfile.TemporaryDirectory(prefix="genreport-tricks-") as folder:
         work = Path(folder)
@@ -64,7 +76,7 @@ def main() -> None:
         figures: dict[tuple[str, str], list[tuple[float, float]]] = {}
         for run in range(args.runs):
             for config in configs:
-                off = {} if config == "(all on)" else {ENV: config}
+                off = {} if config == "(all on)" else {ENV: config.replace("+", ",")}
                 if "cold" in kinds:
                     cold_cache = work / f"cold-{run}-{config}"
                     figures.setdefault((config, "cold"), []).append(
@@ -82,13 +94,13 @@ def main() -> None:
 
     print(f"{args.runs} runs each, ~{args.chars} paragraph characters; saving = that trick off minus all on")
     print(
-        f"{'':<14}"
+        f"{'':<20}"
         + "".join(f"{k + ' wall':>11}{k + ' CPU':>10}" for k in kinds)
         + "   saving (ms): wall/CPU per build"
     )
     for config in configs:
         row = [med(config, k, i) for k in kinds for i in (0, 1)]
-        line = f"{config:<14}" + "".join(f"{v:>10.3f}s" if i % 2 == 0 else f"{v:>9.3f}s" for i, v in enumerate(row))
+        line = f"{config:<20}" + "".join(f"{v:>10.3f}s" if i % 2 == 0 else f"{v:>9.3f}s" for i, v in enumerate(row))
         if config != "(all on)":
             base = [med("(all on)", k, i) for k in kinds for i in (0, 1)]
             line += "   " + " / ".join(f"{(v - b) * 1000:+.0f}" for v, b in zip(row, base, strict=True))

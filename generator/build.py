@@ -20,12 +20,12 @@ from typing import TYPE_CHECKING, Protocol
 from genreport.atomic import write_files
 from genreport.checks import CheckResult, check_file
 from genreport.errors import Finding, GenreportError, Severity, Text
-from genreport.pdf.prepare import PdfSettings
 from genreport.render.document import Document
 
 if TYPE_CHECKING:
     from genreport.pdf.glyphs import Coverage, Gap
     from genreport.pdf.layout import PdfJob
+    from genreport.pdf.settings import PdfSettings
 
 Writer = Callable[[Document], bytes]
 

@@ -9,7 +9,6 @@ and switched in speed.py, and only there.
 
 from __future__ import annotations
 
-import gc
 import signal
 import sys
 
@@ -29,8 +28,7 @@ def main() -> None:
     try:
         from genreport import speed
 
-        if speed.on("no-gc"):
-            gc.disable()
+        speed.one_shot()
         status = _command()
     except KeyboardInterrupt:
         status = _interrupted()

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import atexit
 import os
-import secrets
-import shutil
 import stat
 import tempfile
 from pathlib import Path
@@ -26,7 +24,9 @@ def reserve() -> None:
     """Name this run's folder (not made yet) so that processes forked from here share it."""
     if os.environ.get(ENV):
         return
-    path = Path(tempfile.gettempdir()) / f"{PREFIX}{os.getpid()}-{secrets.token_hex(8)}"
+    path = (
+        Path(tempfile.gettempdir()) / f"{PREFIX}{os.getpid()}-{os.urandom(8).hex()}"
+    )  # secrets.token_hex, without its imports
     os.environ[ENV] = str(path)
     atexit.register(_remove, path, os.getpid())
 
@@ -57,4 +57,6 @@ def _own_folder() -> Path:
 
 def _remove(path: Path, owner: int) -> None:
     if os.getpid() == owner:  # a forked child never removes its parent's folder
+        import shutil  # only at exit: every command names the folder, few make it
+
         shutil.rmtree(path, ignore_errors=True)

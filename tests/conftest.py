@@ -88,7 +88,7 @@ SLOW_MODULES = {
     "test_entry_point.py", "test_fandol_fonts.py", "test_faults.py", "test_harden_batch.py",
     "test_harden_controls.py", "test_harden_fontcache.py", "test_harden_fuzz.py", "test_harden_outputs.py",
     "test_import_converted.py", "test_layout_flow.py", "test_letterhead.py", "test_pdf.py", "test_pdf_fonts.py",
-    "test_pdf_helper.py", "test_pdf_hostile.py", "test_verify_cases.py", "test_pdf_verify_cli.py",
+    "test_pdf_helper.py", "test_pdf_hostile.py", "test_startup.py", "test_verify_cases.py", "test_pdf_verify_cli.py",
     "test_preview_browser.py", "test_user_agent.py", "test_verify_ids.py", "test_wheel.py", "test_font_cache.py",
 }  # fmt: skip
 SLOW_TESTS = {
@@ -118,6 +118,9 @@ SLOW_TESTS = {
     "test_preview_server.py::test_ctrl_c_stops_cleanly",
     "test_property_render.py::test_any_valid_report_checks_and_renders",
     "test_render_html.py::test_rendering_is_deterministic",
+    "test_speed.py::test_each_weasyprint_trick_is_played_unless_switched_off",
+    "test_speed.py::test_library_lookup_is_switched_off_with_its_name",
+    "test_speed.py::test_a_build_without_any_trick_writes_the_same_bytes",
 }
 
 

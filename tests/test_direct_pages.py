@@ -203,6 +203,7 @@ def test_outline_lang_and_fonts(reports: dict[str, tuple[Path, Path]]) -> None:
         assert targets == expected, stem
         reader = PdfReader(placed)
         assert reader.trailer["/Root"]["/Lang"] == "zh-CN"
+        assert dict(reader.metadata or {}) == dict(PdfReader(weasy).metadata or {}), stem  # title, dates, sealed
         names = Counter(_font_names(reader))
         assert names and all(count == 1 for count in names.values()), (stem, names)  # each face embedded once
 

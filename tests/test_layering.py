@@ -33,6 +33,7 @@ STAGES: tuple[tuple[str, ...], ...] = (
         "run_folder",
         "gbt9704",
         "speed",
+        "terminal",
         "__init__",
     ),  # what everything may use (gbt9704: the standard in numbers)
 )

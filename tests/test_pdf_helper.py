@@ -7,8 +7,10 @@ PdfHelper directly for the failures a build cannot be made to show on purpose.
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -231,4 +233,7 @@ def test_a_warmed_process_parses_no_c_type_while_laying_out():
     assert done.returncode == 0, done.stderr
     during_warm_up, during_layout = done.stdout.splitlines()
     assert int(during_warm_up) >= len(layout.FIRST_USE_TYPES)  # the recording sees them
-    assert during_layout == "[]"
+    # Not declarable ahead: WeasyPrint's font subsetting sizes one glyph array per font (about
+    # 40 ms of parsing a build; speed.py says why that is paid rather than patched).
+    per_font = re.compile(r"hb_codepoint_t\[\d+\]")
+    assert [t for t in ast.literal_eval(during_layout) if not per_font.fullmatch(t)] == []

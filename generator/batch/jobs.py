@@ -27,7 +27,7 @@ from pathlib import Path
 
 from genreport.build import DATA_SUFFIXES, data_stem
 from genreport.errors import Finding, GenreportError, Location, Severity, Text
-from genreport.pdf.prepare import PdfSettings
+from genreport.pdf.settings import PdfSettings
 
 BUILT, REFUSED, FAILED, SKIPPED = "built", "refused", "failed", "skipped"
 NOT_A_REPORT = "not-a-report"
@@ -171,9 +171,9 @@ def _not_a_report(source: Path, seconds: float, lang: str) -> Outcome:
 
 def warm() -> None:
     """A worker's start: everything a build needs once per process, before the first report arrives."""
-    import gc
+    from genreport import speed
 
-    gc.enable()  # forked from `genreport build`, which runs without it (launch.main); a worker lives long
+    speed.long_lived()  # forked from `genreport build`, a one-shot command; a worker lives long
     from multiprocessing import util
 
     from genreport.pdf.weasy.fontconfig import remove_font_folders

@@ -7,11 +7,11 @@ column, then the hint. Colour only on a terminal and never when NO_COLOR is set.
 from __future__ import annotations
 
 import json
-import re
 import unicodedata
 from collections.abc import Sequence
 
 from genreport.errors import Finding, Severity
+from genreport.terminal import visible
 
 JSON_FORMAT = "genreport.findings"
 JSON_VERSION = 1
@@ -31,16 +31,7 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-_UNPRINTABLE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 WINDOW = 100  # characters of a long source line shown around the caret
-
-
-def visible(text: str) -> str:
-    """Text safe to print on a terminal: control characters (ESC, BEL, OSC/CSI starts, bidi
-    overrides) shown as \\x1b-style escapes, never sent raw."""
-    return _UNPRINTABLE.sub(
-        lambda m: f"\\x{ord(m.group(0)):02x}" if ord(m.group(0)) < 0x100 else f"\\u{ord(m.group(0)):04x}", text
-    )
 
 
 def source_window(line: str, column: int) -> tuple[str, int]:

@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from genreport.checks.format import visible
 from genreport.cli.common import EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, Lang, app, environment_lang, fail, use_colour
 from genreport.cli.language import batch_language
 from genreport.errors import GenreportError, Text
+from genreport.terminal import visible
 
 if TYPE_CHECKING:
     from genreport.pdf.helper import PdfHelper
@@ -127,8 +127,7 @@ def _build(
     from genreport import environment
     from genreport.build import WRITERS, build_file, default_formats, default_out_dir, unknown_formats
     from genreport.checks.format import format_text, summary_line
-    from genreport.fonts.roles import font_dir_from
-    from genreport.pdf.prepare import PdfSettings
+    from genreport.pdf.settings import PdfSettings, font_dir_from
 
     wanted = formats if formats is not None else default_formats()
     bad = unknown_formats(wanted)
@@ -227,9 +226,11 @@ _subsetter_warned: list[bool] = []
 
 def _warn_without_subsetter(formats: list[str], lang: str) -> None:
     """Once per run: a PDF build without HarfBuzz's subsetting library is much slower (and says how to fix it)."""
-    from genreport.fonts.roles import harfbuzz_subset
+    if "pdf" not in formats or _subsetter_warned:
+        return
+    from genreport.fonts.roles import harfbuzz_subset  # after the test: a build without a PDF loads no font code
 
-    if "pdf" not in formats or _subsetter_warned or harfbuzz_subset() is not None:
+    if harfbuzz_subset() is not None:
         return
     _subsetter_warned.append(True)
     typer.echo(

@@ -15,9 +15,9 @@ from typing import Annotated
 import typer
 
 from genreport import environment
-from genreport.checks.format import visible
 from genreport.cli.language import user_language
 from genreport.errors import Finding, GenreportError, Severity
+from genreport.terminal import visible
 
 app = typer.Typer(
     name="genreport",

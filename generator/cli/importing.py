@@ -8,10 +8,10 @@ from typing import Annotated
 
 import typer
 
-from genreport.checks.format import visible
 from genreport.cli.authoring import complete_kind
 from genreport.cli.common import Lang, app, environment_lang, fail
 from genreport.errors import GenreportError
+from genreport.terminal import visible
 
 
 class Revisions(str, Enum):

@@ -36,7 +36,8 @@ def fonts(
     """Which font each role (仿宋, 小标宋, 黑体, 楷体, 宋体; en serif) resolves to, and whether it is a substitute. / 字体检查。"""
     from genreport.fonts.report import format_json
     from genreport.fonts.report import format_text as fonts_text
-    from genreport.fonts.roles import font_dir_from, font_setup
+    from genreport.fonts.roles import font_setup
+    from genreport.pdf.settings import font_dir_from
     from genreport.resources import PRINT_STYLESHEETS, print_stylesheet
 
     lang = locale.value if locale else environment_lang()

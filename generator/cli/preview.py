@@ -75,11 +75,10 @@ def preview(
     ] = None,
 ) -> None:
     """Serve a live draft on 127.0.0.1 that follows every save, with check's findings. / 实时预览草稿。"""
-    import gc
-
+    from genreport import speed
     from genreport.preview.session import Preview
 
-    gc.enable()  # launch.main() turns collection off for one-shot commands; a preview lives for hours
+    speed.long_lived()  # a preview lives for hours
 
     try:
         session = Preview(file, port=port, previous=previous)

@@ -227,13 +227,6 @@ def lacking(faces: Iterable[Face], points: Iterable[int]) -> set[int]:
 # ------------------------------------------------------------------ the user's fonts ---
 
 
-def font_dir_from(option: Path | None) -> Path | None:
-    """--font-dir, else $GENREPORT_FONT_DIR, else none."""
-    if option is not None:
-        return option
-    return environment.font_dir()
-
-
 def _names(font: Any) -> tuple[str, ...]:
     names = []
     for record in font["name"].names:

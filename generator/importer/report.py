@@ -4,8 +4,8 @@ source, so every line passes `check`'s terminal escaping: a CSI or ESC in a page
 
 from __future__ import annotations
 
-from genreport.checks.format import visible
 from genreport.importer.blocks import Notes
+from genreport.terminal import visible
 
 _HEADINGS = {
     "recognised": ("已识别", "Recognised"),

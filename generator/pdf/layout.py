@@ -44,8 +44,8 @@ RENDER_OPTIONS: dict[str, object] = {
 # on first use with pycparser, with WeasyPrint's ~600 typedefs in front of it: ~5 ms apiece,
 # ~45 ms of every first render.
 FIRST_USE_TYPES = (
-    "FcChar8 **", "PangoFcFontMap *", "PangoLogAttr[]", "PangoRectangle *", "char[]", "hb_codepoint_t[]",
-    "hb_tag_t[]", "unsigned int *",
+    "FcChar8 **", "PangoFcFontMap *", "PangoLogAttr[]", "PangoRectangle *", "char[]", "char[4]",
+    "hb_tag_t[100]", "unsigned int *",
 )  # fmt: skip
 
 
@@ -142,7 +142,7 @@ def lay_out_measured(job: PdfJob) -> tuple[bytes, int, Agreement | None]:
 
     fetcher = RestrictedFetcher([styles_dir(), cache_dir()])
     base = styles_dir().as_uri() + "/"
-    with engine.collect_warnings() as log, engine.gc_paused():
+    with engine.collect_warnings() as log:
         try:
             font_config, font_sheet = font_context(job.font_css, job.font_rules)
             sheets = [engine.stylesheet(job.stylesheet), font_sheet]

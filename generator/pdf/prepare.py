@@ -30,6 +30,7 @@ from genreport.pdf.compose.document import compose_document
 from genreport.pdf.fallback import fallback_glyphs
 from genreport.pdf.glyphs import Coverage, missing_glyphs, printed_texts, role_of
 from genreport.pdf.layout import RENDER_OPTIONS, InProcessLayout, PdfJob, lay_out
+from genreport.pdf.settings import PdfSettings  # a light module: a build without a PDF imports only it
 from genreport.render.document import Document
 from genreport.render.html import render_html
 from genreport.resources import per_file_version, print_stylesheet, read_stylesheet
@@ -38,18 +39,9 @@ __all__ = [
     "RENDER_OPTIONS",
     "InProcessLayout",
     "PdfJob",
+    "PdfSettings",
     "lay_out",
-]  # the WeasyPrint part, kept in layout.py
-
-
-@dataclass(frozen=True)
-class PdfSettings:
-    font_dir: Path | None = None  # the user's own font files, used before the system's
-    strict_fonts: bool = False  # refuse to build with a substitute for an official font
-    extra_css: str = ""  # appended after the print stylesheet (tests: a deliberately broken layout)
-    # zh-CN body pages placed on the grid by pdf/direct/ (False: WeasyPrint lays out every page; the
-    # tests and the benchmark compare the two)
-    place_body: bool = True
+]  # re-exported: the WeasyPrint part (layout.py) and the settings (settings.py)
 
 
 @dataclass(frozen=True)

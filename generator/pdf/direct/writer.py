@@ -121,7 +121,7 @@ def _compress_now(stream: Any) -> None:
     if not stream.compress:
         return
     content = b"\n".join(pydyf._to_bytes(item) for item in stream.stream)
-    compressor = pydyf.zlib.compressobj(level=9)  # the level pydyf asks for (pdf/weasy/engine.py)
+    compressor = pydyf.zlib.compressobj(level=9)  # the level pydyf asks for
     stream.stream = [compressor.compress(content) + compressor.flush()]
     stream.compress = False
     stream.extra["Filter"] = "/FlateDecode"

@@ -7,9 +7,10 @@ every cold build (measured with cProfile on this machine). `load()` answers thos
 one `ldconfig -p` listing, made once, while WeasyPrint imports; a name it cannot answer goes to
 the real `find_library`, so nothing changes where the listing is missing (macOS, Windows).
 
-Writing: pydyf's page references are remembered per page count (_RememberedPageReferences);
-pydyf, WeasyPrint's PDF writer, compresses at zlib level 9; `load()` gives it zlib's
-default level (_DefaultLevelZlib: 2.6 % of a layout for a PDF 1 % larger).
+Writing: pydyf's page references are remembered per page count (_RememberedPageReferences).
+
+Each of these is a speed trick of speed.py's (library-lookup, lazy-fonttools, page-references;
+own-ua-sheet in user_agent.py), played unless GENREPORT_SPEED_OFF names it.
 
 Reuse: the print stylesheet is parsed once per process (and again only when the file changes);
 the font context (an isolated FontConfiguration and its @font-face sheet, pdf/weasy/fontconfig.py) is reused
@@ -20,19 +21,18 @@ again without parsing or loading anything twice.
 from __future__ import annotations
 
 import ctypes.util
-import gc
 import logging
 import os
 import re
 import subprocess
 import sys
-import zlib
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from genreport import speed
 from genreport.resources import per_file_version, read_stylesheet
 
 _LDCONFIG_LINE = re.compile(r"^\s*(lib\S+?\.so[^\s]*)\s+\((.*?)\)\s+=>\s+(\S+)")
@@ -135,21 +135,26 @@ def load() -> Any:
     if "weasyprint" not in sys.modules:
         from genreport.pdf.weasy.user_agent import deferred_builtin_sheets
 
-        with _quick_library_lookup(), _fonttools_on_demand(), deferred_builtin_sheets():
+        with (
+            _when("library-lookup", _quick_library_lookup),
+            _when("lazy-fonttools", _fonttools_on_demand),
+            _when("own-ua-sheet", deferred_builtin_sheets),
+        ):
             import weasyprint  # noqa: F401
     weasyprint = sys.modules["weasyprint"]
-    # The writing changes apply even where something else imported WeasyPrint first.
-    from weasyprint.pdf import fonts as pdf_fonts
-
-    if not isinstance(pdf_fonts.ffi, _OneArrayType):
-        pdf_fonts.ffi = _OneArrayType(pdf_fonts.ffi)
+    # The writing change applies even where something else imported WeasyPrint first.
     import pydyf
 
-    if not isinstance(pydyf.zlib, _DefaultLevelZlib):
-        pydyf.zlib = _DefaultLevelZlib()
-    if not isinstance(pydyf.PDF.__dict__.get("page_references"), _RememberedPageReferences):
+    if speed.on("page-references") and not isinstance(
+        pydyf.PDF.__dict__.get("page_references"), _RememberedPageReferences
+    ):
         pydyf.PDF.page_references = _RememberedPageReferences()
     return weasyprint
+
+
+def _when(trick: str, patch: Callable[[], AbstractContextManager[None]]) -> AbstractContextManager[None]:
+    """The patch while WeasyPrint imports, unless speed.py switches the trick off."""
+    return patch() if speed.on(trick) else nullcontext()
 
 
 class _RememberedPageReferences:
@@ -171,50 +176,6 @@ class _RememberedPageReferences:
             remembered = (len(kids), references)
             pdf.__dict__["_genreport_page_references"] = remembered
         return remembered[1]
-
-
-class _DefaultLevelZlib:
-    """zlib for pydyf (WeasyPrint's PDF writer), at zlib's default level where pydyf asks for 9.
-
-    pydyf compresses every stream with `zlib.compressobj(level=9)`. Level 6, zlib's default,
-    writes bench/'s 24-page report 1 % larger (295 KB instead of 292 KB) with 90M fewer
-    instructions, 2.6 % of a layout (valgrind). Everything else is zlib itself.
-    """
-
-    def compressobj(self, level: int = -1, *args: Any, **kwargs: Any) -> Any:
-        return zlib.compressobj(-1 if level == 9 else level, *args, **kwargs)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(zlib, name)
-
-
-class _OneArrayType:
-    """WeasyPrint's cffi handle for PDF font subsetting, asking for each array type once.
-
-    WeasyPrint subsets each embedded font with `ffi.new(f"hb_codepoint_t[{n}]", values)`; cffi
-    parses every new type string with pycparser, ~7 ms each, three per font on every render
-    (~55 ms a build, measured with pyinstrument). `T[]` with the values is the same array, and
-    its type is parsed once per process.
-    """
-
-    def __init__(self, ffi: Any) -> None:
-        self._ffi = ffi
-
-    def new(self, cdecl: str, init: Any = None) -> Any:
-        match = _ARRAY.fullmatch(cdecl)
-        if match:
-            length = int(match.group(2))
-            if init is None:
-                return self._ffi.new(f"{match.group(1)}[]", length)
-            if isinstance(init, (list, tuple)) and len(init) == length:
-                return self._ffi.new(f"{match.group(1)}[]", init)
-        return self._ffi.new(cdecl, init)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._ffi, name)
-
-
-_ARRAY = re.compile(r"(\w+)\[(\d+)\]")
 
 
 @per_file_version(maxsize=8)
@@ -239,24 +200,6 @@ def stylesheet(path: Path) -> Any:
             )
         )
     return sheet
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection while WeasyPrint lays out and writes a PDF.
-
-    A render allocates ~1M objects that live until it ends, and every collection of the older
-    generations walks them again while finding nothing to free: ~2.4 % of a build's
-    instructions (valgrind, bench/'s report). Collection resumes afterwards, so a long-lived
-    process (preview, a batch worker) frees a render's cycles before the next one.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 @contextmanager

@@ -3,7 +3,7 @@
 | module          | what it patches, and why                                                  |
 |-----------------|---------------------------------------------------------------------------|
 | engine.py       | quick library look-up (ctypes), fontTools' subsetter loaded on demand,     |
-|                 | pydyf's zlib level, one cffi array type per font (WeasyPrint's PDF fonts)  |
+|                 | pydyf's page references remembered per page count                        |
 | cjk_justify.py  | CJK justification on the 22 × 28 grid (WeasyPrint's inline layout)         |
 | user_agent.py   | styles/print-ua.css instead of WeasyPrint's user-agent sheets             |
 | fontconfig.py   | an isolated fontconfig configuration inside WeasyPrint's FontConfiguration |
@@ -19,8 +19,6 @@ import inspect
 # source of the class that sets it, as "module.Class:attribute".
 RELIED_ON: tuple[tuple[str, str], ...] = (
     ("ctypes.util.find_library", "engine: answered from one ldconfig listing"),
-    ("weasyprint.pdf.fonts.ffi", "engine: one cffi array type per font"),
-    ("pydyf.zlib", "engine: zlib's default level instead of 9"),
     ("pydyf.PDF.page_references", "engine: remembered per page count"),
     ("weasyprint.text.ffi.harfbuzz_subset", "engine: whether HarfBuzz subsets"),
     ("weasyprint.layout.inline.justify_line", "cjk_justify"),

@@ -147,6 +147,10 @@ def print_html_class() -> Any:
     """WeasyPrint's HTML, laid out with styles/print-ua.css as its user-agent stylesheet."""
     import weasyprint
 
+    from genreport import speed
+
+    if not speed.on("own-ua-sheet"):
+        return weasyprint.HTML
     check_internals()
 
     class PrintHTML(weasyprint.HTML):  # type: ignore[misc]
