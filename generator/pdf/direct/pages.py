@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
-from genreport.gbt9704 import BODY_PT, CELL, EM_TOP, LEFT, LINES, MM, TITLE_PT, TOP, WIDTH
+from genreport.gbt9704 import BODY_PT, EM_TOP, LEFT, LINES, MM, TITLE_PT, TOP, WIDTH
 from genreport.pdf.compose.breaks import opportunities
 from genreport.pdf.compose.document import Composition
 from genreport.pdf.compose.paragraph import Measure, first_fit
@@ -115,9 +115,10 @@ class Setter:
         self.faces = faces
 
     def width(self, text: str, role: str, size: float, spacing: float) -> float:
-        return sum(self._advance(c, role, size, spacing) for c in text)
+        return sum(self.advance(c, role, size, spacing) for c in text)
 
-    def _advance(self, char: str, role: str, size: float, spacing: float) -> float:
+    def advance(self, char: str, role: str, size: float, spacing: float) -> float:
+        """How far `char` moves the pen: its glyph's width and `spacing` (none for a zero-width one)."""
         if char in ZERO_WIDTH:
             return 0.0
         glyph = self.faces[role].glyph(char)
@@ -224,8 +225,8 @@ class RowMaker:
         return rows
 
     def line(self, block: Block, text: str, x: float, *, role: str = "fangsong", size: float = BODY_PT,
-             spacing: float = BODY_SPACING, glue: bool = False, red: bool = False) -> Row:  # fmt: skip
-        runs = self.setter.runs(text, role, size, x, spacing, red=red)
+             spacing: float = BODY_SPACING, glue: bool = False) -> Row:  # fmt: skip
+        runs = self.setter.runs(text, role, size, x, spacing)
         return Row(_kept(runs), block.path, self.geo.baselines[(role, size)], glue)
 
     def centred(self, block: Block, text: str, role: str, size: float) -> Row:
@@ -277,7 +278,7 @@ class RowMaker:
 
     def _wrap(self, text: str, room: float) -> list[str]:
         """`text` broken as Pango breaks a ragged line: the last opportunity that fits, line by line."""
-        widths = [self.setter._advance(c, "fangsong", BODY_PT, BODY_SPACING) for c in text]
+        widths = [self.setter.advance(c, "fangsong", BODY_PT, BODY_SPACING) for c in text]
         measure = Measure(text, widths, opportunities(text), room, 0.0, BODY_PT)
         lines, start = [], 0
         while start < len(text):
@@ -360,6 +361,3 @@ def paginate(rows: list[Row]) -> list[PagePlan]:
         pages.append(page)
         start = end
     return pages
-
-
-__all__ = ["CELL", "Geometry", "PagePlan", "Row", "RowMaker", "Run", "geometry", "paginate"]

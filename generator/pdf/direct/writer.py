@@ -18,7 +18,7 @@ from typing import Any
 
 from genreport.gbt9704 import BODY_PT, FOLIO_PT, HEIGHT, LEFT, MM, TOP, WIDTH
 from genreport.pdf.direct.faces import CutFace, RoleFaces
-from genreport.pdf.direct.pages import PagePlan, Run, Setter
+from genreport.pdf.direct.pages import LINE, PagePlan, Run, Setter
 
 PX = 0.75  # pt per CSS pixel: WeasyPrint's page coordinates are CSS pixels
 A4_PX = (210 * MM / PX, 297 * MM / PX)
@@ -51,11 +51,11 @@ class DirectPage:
         self.anchors: dict[str, tuple[float, float, float, float]] = {}
         self.bookmarks: list[tuple[int, str, tuple[float, float], str]] = []
         for slot, row in plan.rows:
-            top = (area_top + slot * _line()) / PX
+            top = (area_top + slot * LINE) / PX
             if row.bookmark:
                 self.bookmarks.append((row.bookmark[0], row.bookmark[1], (LEFT * MM / PX, top), "open"))
             if row.anchor:
-                self.anchors[row.anchor] = (LEFT * MM / PX, top, WIDTH * MM / PX, _line() / PX)
+                self.anchors[row.anchor] = (LEFT * MM / PX, top, WIDTH * MM / PX, LINE / PX)
         self._page_box = PlacedBox(self)
         self.marks: list[tuple[int, tuple[tuple[str, int], ...]]] = []  # (MCID, structure path), as painted
 
@@ -68,7 +68,7 @@ class DirectPage:
         for slot, row in self.plan.rows:
             if row.blank:
                 continue
-            baseline = self.area_top + slot * _line() + row.baseline
+            baseline = self.area_top + slot * LINE + row.baseline
             if tagged:
                 mcid = len(self.marks)
                 self.marks.append((mcid, row.path))
@@ -130,12 +130,6 @@ def _compress_now(stream: Any) -> None:
 def _number(adjust: float) -> str:
     """A TJ adjustment; none where the font's width is the step (a thousandth of an em is 0.016 pt)."""
     return "" if -0.0005 < adjust < 0.0005 else f"{adjust:.3f}"
-
-
-def _line() -> float:
-    from genreport.pdf.direct.pages import LINE
-
-    return LINE
 
 
 def tail_css(first_page: int) -> str:
