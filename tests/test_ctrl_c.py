@@ -23,6 +23,7 @@ from pathlib import Path
 from conftest import DATA
 
 VALID = DATA / "valid.zh-CN.yaml"
+GENERATOR = Path(__file__).resolve().parent.parent / "generator"  # genreport's own code (an editable install)
 MOMENTS = 20
 SEED = 2025
 
@@ -75,12 +76,22 @@ def test_ctrl_c_at_twenty_moments_of_a_build_exits_130(tmp_path):
         status = process.returncode
         # -SIGINT: the signal came before Python's own handler existed (the interpreter starting);
         # the process then dies of SIGINT, which a shell reports as 130 too.
-        interrupted = status == 130 and "interrupted" in stderr or status == -signal.SIGINT
-        # A KeyboardInterrupt whose traceback holds only the interpreter's own frames (runpy, before
-        # genreport/__main__.py runs a line) is the same case: nothing of genreport's had started.
-        before_genreport = "KeyboardInterrupt" in stderr and "genreport" not in stderr
+        # A KeyboardInterrupt whose traceback holds only the interpreter's own frames (site, runpy,
+        # the editable install's path finder that site runs: before genreport/__main__.py runs a
+        # line) is the same case: nothing of genreport's had started. Inside site, CPython ends it
+        # as "init_import_site" with status 1.
+        before_genreport = "KeyboardInterrupt" in stderr and not any(
+            place in stderr for place in (str(GENERATOR), "site-packages/genreport/")
+        )
+        in_site = status == 1 and "init_import_site" in stderr and before_genreport
+        interrupted = status == 130 and "interrupted" in stderr or status == -signal.SIGINT or in_site
         written = sorted(p.name for p in out.iterdir()) if out.exists() else []
         stray = [name for name in written if name.startswith(".")]
+        if status == 0 and len(written) == 3 and not stray and moment >= 0.8 * duration:
+            # the Ctrl-C came after the last rename, while the finished process was leaving (a
+            # window a loaded machine widens): the build is whole, as a build that ended first
+            outcomes.append((n, round(moment, 3), "finished", 0))
+            continue
         if not interrupted or ("Traceback" in stderr and not before_genreport) or stray or len(written) not in (0, 3):
             outcomes.append((n, round(moment, 3), status, stderr.strip()[-300:], written))
     failures = [o for o in outcomes if o[2] != "finished"]
