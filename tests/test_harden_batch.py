@@ -133,3 +133,21 @@ def test_sigterm_stops_a_batch_without_tracebacks(tmp_path):
         [p for p in (tmp_path / "out").rglob("*") if p.name.endswith(".tmp")] if (tmp_path / "out").exists() else []
     )
     assert leftovers == []
+
+
+def test_a_sigterm_while_a_worker_leaves_is_not_a_traceback():
+    """Seen once under load: the SIGTERM reached a worker inside its closing conn.close(), and _Stop
+    escaped _serve as a traceback. The worker leaving is deaf to SIGTERM: here close() itself sends it."""
+    script = (
+        "import os, signal\n"
+        "from genreport.batch import pool\n"
+        "class Conn:\n"
+        "    def send(self, message): pass\n"
+        "    def recv(self): return None\n"
+        "    def close(self): os.kill(os.getpid(), signal.SIGTERM); print('closed')\n"
+        "pool._serve(Conn(), None, None)\n"
+        "print('left')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr and done.stdout.split() == ["closed", "left"]

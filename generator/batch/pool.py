@@ -61,7 +61,20 @@ def _serve(conn: Connection, lang: str | None, warm: Callable[[], None] | None) 
     except (_Stop, EOFError, BrokenPipeError, KeyboardInterrupt):
         pass
     finally:
-        conn.close()
+        _leave(conn)
+
+
+def _leave(conn: Connection) -> None:
+    """Close the worker's end on the way out, deaf to SIGTERM first: a SIGTERM that lands while the
+    worker is already leaving (seen under load, inside conn.close()) would raise _Stop past _serve,
+    and multiprocessing would print its traceback. One that lands before SIG_IGN takes is retried."""
+    while True:
+        try:
+            signal.signal(signal.SIGTERM, signal.SIG_IGN)
+            break
+        except _Stop:
+            continue
+    conn.close()
 
 
 @dataclass
