@@ -53,6 +53,19 @@ def complete_kind(incomplete: str) -> list[str]:
     return [name for name in list_kinds() if name.startswith(incomplete)]
 
 
+# --kind, as init and import take it
+KindOption = Annotated[
+    str | None,
+    typer.Option(
+        "--kind",
+        "-k",
+        help="Report kind (see `genreport kinds`) [default: rule-of-law-government].",
+        show_default=False,
+        autocompletion=complete_kind,
+    ),
+]
+
+
 @app.command()
 def init(
     source: Annotated[
@@ -63,16 +76,7 @@ def init(
             show_default=False,
         ),
     ] = None,
-    kind: Annotated[
-        str | None,
-        typer.Option(
-            "--kind",
-            "-k",
-            help="Report kind (see `genreport kinds`) [default: rule-of-law-government].",
-            show_default=False,
-            autocompletion=complete_kind,
-        ),
-    ] = None,
+    kind: KindOption = None,
     locale: Annotated[
         Lang | None,
         typer.Option(

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from genreport.cli.authoring import complete_kind
+from genreport.cli.authoring import KindOption
 from genreport.cli.common import Lang, app, environment_lang, fail
 from genreport.errors import GenreportError
 from genreport.terminal import visible
@@ -37,16 +37,7 @@ def import_report(
             show_default=False,
         ),
     ] = None,
-    kind: Annotated[
-        str | None,
-        typer.Option(
-            "--kind",
-            "-k",
-            help="Report kind (see `genreport kinds`) [default: rule-of-law-government].",
-            show_default=False,
-            autocompletion=complete_kind,
-        ),
-    ] = None,
+    kind: KindOption = None,
     locale: Annotated[
         Lang | None,
         typer.Option(
